@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: a bump allocator. Everything allocated from an arena is freed
+ * at once by pledge__arena_free; nothing is freed one by one. */
+#ifndef PLEDGE_CORE_ARENA_H
+#define PLEDGE_CORE_ARENA_H
+
+#include "pledge/common.h"
+
+typedef struct pledge_arena_chunk pledge_arena_chunk;
+
+typedef struct pledge_arena {
+    const pledge_allocator *allocator; /* borrowed */
+    pledge_arena_chunk *chunks;        /* newest first */
+    char *next;                        /* free space of the newest chunk */
+    char *end;
+    size_t total;                      /* bytes held, chunk headers included */
+} pledge_arena;
+
+void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator);
+void pledge__arena_free(pledge_arena *arena);
+
+/* @p size bytes aligned for any object; NULL on allocation failure. */
+void *pledge__arena_alloc(pledge_arena *arena, size_t size);
+
+/* Copy of @p len bytes plus NUL, in the arena. */
+char *pledge__arena_strndup(pledge_arena *arena, const char *s, size_t len);
+
+#endif

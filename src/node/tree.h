@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: the layout of nodes and trees, shared by the readers, the
+ * writers and the validator. Nothing here is part of the public API. */
+#ifndef PLEDGE_NODE_TREE_H
+#define PLEDGE_NODE_TREE_H
+
+#include "pledge/node.h"
+#include "core/arena.h"
+
+typedef struct pledge_pair {
+    pledge_node *key;   /* always a STRING node with its own position */
+    pledge_node *value;
+} pledge_pair;
+
+/* 40 bytes on LP64. For a scalar that YAML 1.1 reads differently
+ * (yaml11 != NONE), the words of pledge_node_yaml11_reading() are stored
+ * right after the NUL that ends u.s.ptr (STRING) or u.i.text (INT). */
+struct pledge_node {
+    uint8_t type;   /* pledge_node_type */
+    uint8_t flags;  /* PLEDGE_NODE_* */
+    uint8_t yaml11; /* pledge_yaml11 */
+    uint32_t line;
+    uint32_t column;
+    size_t offset;
+    union {
+        int b;
+        struct {
+            int64_t v;        /* valid unless flags & PLEDGE_NODE_BIGINT */
+            const char *text; /* canonical decimal text, NUL-terminated */
+        } i;
+        double d;
+        struct {
+            const char *ptr;  /* NUL-terminated, may hold NUL bytes */
+            size_t len;
+        } s;
+        struct {
+            pledge_node **items;
+            size_t count;
+        } seq;
+        struct {
+            pledge_pair *pairs;
+            size_t count;
+        } map;
+    } u;
+};
+
+struct pledge_tree {
+    pledge_arena arena;          /* owns every node and string */
+    const pledge_allocator *allocator;
+    pledge_node *root;           /* NULL for a refused document */
+    size_t index;
+    const char *name;            /* in the arena */
+};
+
+/* A new empty tree (root NULL) named @p name; NULL on allocation failure. */
+pledge_tree *pledge__tree_new(const pledge_allocator *allocator, const char *name,
+                              size_t index);
+
+/* A zeroed node of @p type at @p mark, from the tree's arena. */
+pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark);
+
+/* Canonical decimal text of an integer given as @p digits (no sign, no
+ * leading "0x"/"0o") in @p base 8, 10 or 16, with @p negative sign. Fills
+ * *value and returns 0 if it fits int64, else sets *big = 1. The text goes
+ * to the arena (*text). Returns PLEDGE_ENOMEM on failure. */
+int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, int base,
+                            int negative, int64_t *value, int *big, const char **text);
+
+#endif
