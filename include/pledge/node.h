@@ -202,6 +202,15 @@ PLEDGE_EXTERN size_t pledge_tree_index(const pledge_tree *tree);
 /** Source name given when reading (borrowed, never NULL). */
 PLEDGE_EXTERN const char *pledge_tree_name(const pledge_tree *tree);
 
+/**
+ * Number of errors found while reading this document. A document with
+ * errors that did not prevent building it (a duplicate key, a merge key,
+ * an undefined alias...) still has a root, so later layers can report
+ * their problems too; the offending pairs or nodes are left out or read
+ * as null, as the diagnostics say.
+ */
+PLEDGE_EXTERN size_t pledge_tree_error_count(const pledge_tree *tree);
+
 /** Bytes of memory the tree holds (arena and bookkeeping). */
 PLEDGE_EXTERN size_t pledge_tree_memory(const pledge_tree *tree);
 

@@ -46,6 +46,11 @@ const char *pledge_tree_name(const pledge_tree *tree)
     return tree && tree->name ? tree->name : "";
 }
 
+size_t pledge_tree_error_count(const pledge_tree *tree)
+{
+    return tree ? tree->errors : 0;
+}
+
 size_t pledge_tree_memory(const pledge_tree *tree)
 {
     return tree ? sizeof *tree + tree->arena.total : 0;

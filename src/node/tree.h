@@ -49,6 +49,7 @@ struct pledge_tree {
     const pledge_allocator *allocator;
     pledge_node *root;           /* NULL for a refused document */
     size_t index;
+    size_t errors;               /* errors found while reading */
     const char *name;            /* in the arena */
 };
 

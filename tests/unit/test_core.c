@@ -1,0 +1,187 @@
+/* SPDX-License-Identifier: MIT */
+/* The core layer: diagnostics list, arena, buffers, keyed hash, errors. */
+#include "testutil.h"
+#include "core/alloc.h"
+#include "core/arena.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/hash.h"
+#include "node/position.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+START_TEST(diag_list_add_and_sort)
+{
+    pledge_diag_list *l;
+    pledge_diag_where w = { "a.yaml", 0, { 3, 7, 20 }, "/x", "" };
+    ck_assert_int_eq(pledge_diag_list_new(&l, NULL), 0);
+    ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "required", &w,
+                                       "missing required property \"%s\"", "id"), 0);
+    w.mark.line = 1;
+    ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_WARNING, "yaml.ambiguous-scalar",
+                                       &w, "w"), 0);
+    w.document = 0;
+    w.mark.line = 0;
+    ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "io.error", NULL, "x"), 0);
+    ck_assert_uint_eq(pledge_diag_list_count(l), 3);
+    ck_assert_uint_eq(pledge_diag_list_count_severity(l, PLEDGE_SEVERITY_ERROR), 2);
+    ck_assert_str_eq(pledge_diag_list_at(l, 0)->message, "missing required property \"id\"");
+    ck_assert_str_eq(pledge_diag_list_at(l, 2)->file, "");
+    pledge_diag_list_sort(l, 0);
+    ck_assert_str_eq(pledge_diag_list_at(l, 0)->code, "io.error");
+    ck_assert_str_eq(pledge_diag_list_at(l, 1)->code, "yaml.ambiguous-scalar");
+    ck_assert_str_eq(pledge_diag_list_at(l, 2)->code, "required");
+    ck_assert_uint_eq(pledge_diag_list_at(l, 2)->line, 3);
+    ck_assert_uint_eq(pledge_diag_list_at(l, 2)->column, 7);
+    ck_assert_ptr_null(pledge_diag_list_at(l, 3));
+    pledge_diag_list_free(l);
+}
+END_TEST
+
+START_TEST(diag_sort_is_stable_and_scales)
+{
+    pledge_diag_list *l;
+    size_t i;
+    ck_assert_int_eq(pledge_diag_list_new(&l, NULL), 0);
+    for (i = 0; i < 5000; i++) {
+        pledge_diag_where w = { "f", 0, { 5000 - i / 2, 1, 0 }, "", "" };
+        ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "c", &w, "%zu", i), 0);
+    }
+    pledge_diag_list_sort(l, 0);
+    for (i = 1; i < 5000; i++) {
+        const pledge_diag *a = pledge_diag_list_at(l, i - 1), *b = pledge_diag_list_at(l, i);
+        ck_assert_uint_le(a->line, b->line);
+        if (a->line == b->line)
+            ck_assert_int_lt(atoi(a->message), atoi(b->message));
+    }
+    pledge_diag_list_free(l);
+}
+END_TEST
+
+START_TEST(diag_list_move_and_public_add)
+{
+    pledge_diag_list *a, *b;
+    pledge_diag d = { PLEDGE_SEVERITY_WARNING, "x.code", "msg", NULL, 2, 1, 1, 0, NULL, NULL };
+    ck_assert_int_eq(pledge_diag_list_new(&a, NULL), 0);
+    ck_assert_int_eq(pledge_diag_list_new(&b, NULL), 0);
+    ck_assert_int_eq(pledge_diag_list_add(b, &d), 0);
+    ck_assert_int_eq(pledge_diag_list_add(b, &d), 0);
+    ck_assert_int_eq(pledge_diag_list_move(a, b), 0);
+    ck_assert_uint_eq(pledge_diag_list_count(a), 2);
+    ck_assert_uint_eq(pledge_diag_list_count(b), 0);
+    ck_assert_str_eq(pledge_diag_list_at(a, 1)->file, "");
+    ck_assert_uint_eq(pledge_diag_list_at(a, 1)->document, 2);
+    ck_assert_int_eq(pledge_diag_list_add(NULL, &d), PLEDGE_EARG);
+    pledge_diag_list_free(a);
+    pledge_diag_list_free(b);
+    pledge_diag_list_free(NULL);
+}
+END_TEST
+
+START_TEST(diag_list_allocation_failure)
+{
+    size_t n;
+    for (n = 1; n < 10; n++) {
+        test_alloc ta;
+        pledge_diag_list *l = NULL;
+        int rc;
+        test_alloc_init(&ta, n);
+        rc = pledge_diag_list_new(&l, &ta.hook);
+        if (rc == 0) {
+            rc = pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "c", NULL, "message %d", 1);
+            ck_assert(rc == 0 || rc == PLEDGE_ENOMEM);
+            ck_assert_uint_eq(pledge_diag_list_count(l), rc == 0 ? 1 : 0);
+        } else {
+            ck_assert_int_eq(rc, PLEDGE_ENOMEM);
+        }
+        pledge_diag_list_free(l);
+        ck_assert_uint_eq(ta.live, 0);
+    }
+}
+END_TEST
+
+START_TEST(arena_alignment_and_growth)
+{
+    pledge_arena a;
+    size_t i;
+    pledge__arena_init(&a, NULL);
+    for (i = 0; i < 10000; i++) {
+        char *p = pledge__arena_alloc(&a, i % 97 + 1);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_uint_eq((uintptr_t)p % 8, 0);
+        memset(p, 0xAB, i % 97 + 1);
+    }
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&a, 1u << 20));
+    ck_assert_str_eq(pledge__arena_strndup(&a, "abc", 2), "ab");
+    pledge__arena_free(&a);
+}
+END_TEST
+
+START_TEST(buf_quote_and_escape)
+{
+    pledge_buf b;
+    pledge__buf_init(&b, NULL);
+    pledge__buf_quote(&b, "nå\"\n", 5, 10);
+    ck_assert_str_eq(pledge__buf_cstr(&b), "\"nå\\\"\\x0A\"");
+    pledge__buf_clear(&b);
+    pledge__buf_quote(&b, "abcdef", 6, 3);
+    ck_assert_str_eq(pledge__buf_cstr(&b), "\"abc...\"");
+    pledge__buf_clear(&b);
+    pledge__buf_json_escape(&b, "a\"\\\x01\tå", 7);
+    ck_assert_str_eq(pledge__buf_cstr(&b), "a\\\"\\\\\\u0001\\tå");
+    pledge__buf_clear(&b);
+    pledge__buf_printf(&b, "%s-%d-%0300d", "x", 1, 2);
+    ck_assert_uint_eq(b.len, 4 + 300);
+    pledge__buf_free(&b);
+}
+END_TEST
+
+START_TEST(hash_is_keyed_and_stable)
+{
+    ck_assert(pledge__hash("abc", 3) == pledge__hash("abc", 3));
+    ck_assert(pledge__hash("abc", 3) != pledge__hash("abd", 3));
+    ck_assert(pledge__hash("", 0) != pledge__hash("\0", 1));
+}
+END_TEST
+
+START_TEST(positions_count_like_libyaml)
+{
+    const char *s = "a\r\nb\rc\nd\xC2\x85" "e\xE2\x80\xA8" "få";
+    pledge_mark m = pledge__pos_start();
+    size_t u = pledge__pos_advance(s, strlen(s), &m, 3); /* after CR LF */
+    ck_assert_uint_eq(m.line, 2);
+    ck_assert_uint_eq(m.column, 1);
+    u += pledge__pos_advance(s, strlen(s), &m, strlen(s));
+    ck_assert_uint_eq(u, 2);
+    ck_assert_uint_eq(m.line, 6);
+    ck_assert_uint_eq(m.column, 3); /* "få": two code points */
+    ck_assert_uint_eq(m.offset, strlen(s));
+}
+END_TEST
+
+START_TEST(strerror_and_version)
+{
+    ck_assert_str_eq(pledge_strerror(PLEDGE_ENOMEM), "out of memory");
+    ck_assert_str_eq(pledge_strerror(12345), "unknown error code");
+    ck_assert_str_eq(pledge_version(), PLEDGE_VERSION_STRING);
+    ck_assert_int_eq(pledge_version_number(), PLEDGE_VERSION_NUMBER);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("core");
+    TCase *tc = tcase_create("core");
+    tcase_add_test(tc, diag_list_add_and_sort);
+    tcase_add_test(tc, diag_sort_is_stable_and_scales);
+    tcase_add_test(tc, diag_list_move_and_public_add);
+    tcase_add_test(tc, diag_list_allocation_failure);
+    tcase_add_test(tc, arena_alignment_and_growth);
+    tcase_add_test(tc, buf_quote_and_escape);
+    tcase_add_test(tc, hash_is_keyed_and_stable);
+    tcase_add_test(tc, positions_count_like_libyaml);
+    tcase_add_test(tc, strerror_and_version);
+    suite_add_tcase(s, tc);
+    return test_run(s) ? 1 : 0;
+}
