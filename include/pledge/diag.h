@@ -94,6 +94,22 @@ PLEDGE_EXTERN void pledge_diag_list_sort(pledge_diag_list *list, size_t first);
 /** "error" or "warning". */
 PLEDGE_EXTERN const char *pledge_severity_name(pledge_severity severity);
 
+/** A diagnostic code that libpledge can report, for --list-codes. */
+typedef struct pledge_code_info {
+    const char *code;         /**< e.g. "yaml.duplicate-key" */
+    pledge_severity severity; /**< its usual severity */
+    const char *description;  /**< one line, plain English */
+} pledge_code_info;
+
+/**
+ * Every code libpledge reports (JSON Schema keywords included), sorted by
+ * code; a static table. *count gets its length.
+ */
+PLEDGE_EXTERN const pledge_code_info *pledge_code_list(size_t *count);
+
+/** The entry for @p code, or NULL when it is not a known code. */
+PLEDGE_EXTERN const pledge_code_info *pledge_code_find(const char *code);
+
 #ifdef __cplusplus
 }
 #endif

@@ -169,6 +169,21 @@ START_TEST(strerror_and_version)
 }
 END_TEST
 
+START_TEST(code_table_sorted_and_found)
+{
+    size_t n, i;
+    const pledge_code_info *c = pledge_code_list(&n);
+    ck_assert_uint_gt(n, 50);
+    for (i = 1; i < n; i++)
+        ck_assert_msg(strcmp(c[i - 1].code, c[i].code) < 0, "%s before %s", c[i - 1].code,
+                      c[i].code);
+    for (i = 0; i < n; i++)
+        ck_assert_ptr_eq(pledge_code_find(c[i].code), &c[i]);
+    ck_assert_ptr_null(pledge_code_find("no.such-code"));
+    ck_assert_int_eq(pledge_code_find("pledge.unused-party")->severity, PLEDGE_SEVERITY_WARNING);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("core");
@@ -182,6 +197,7 @@ int main(void)
     tcase_add_test(tc, hash_is_keyed_and_stable);
     tcase_add_test(tc, positions_count_like_libyaml);
     tcase_add_test(tc, strerror_and_version);
+    tcase_add_test(tc, code_table_sorted_and_found);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }
