@@ -15,4 +15,41 @@ pledge_node_type pledge__scalar_plain_type(const char *s, size_t len);
 /* How YAML 1.1 would read this plain scalar differently, if at all. */
 pledge_yaml11 pledge__scalar_yaml11(const char *s, size_t len);
 
+/* 1 if @p s is a core-schema null (null Null NULL ~ or empty). */
+int pledge__scalar_is_null(const char *s, size_t len);
+
+/* 1 if @p s is a core-schema boolean (true True TRUE false False FALSE);
+ * its value goes to *value. */
+int pledge__scalar_bool(const char *s, size_t len, int *value);
+
+/*
+ * Split a core-schema integer ([-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+) into
+ * its sign, base (8, 10 or 16) and digits (pointing into @p s, prefix
+ * excluded), ready for pledge__int_from_digits. Returns 1, or 0 when @p s
+ * is not such an integer.
+ */
+int pledge__scalar_int_parts(const char *s, size_t len, int *negative, int *base,
+                             const char **digits, size_t *ndigits);
+
+/*
+ * The value of a core-schema float ([-+]?(.[0-9]+|[0-9]+(.[0-9]*)?)
+ * ([eE][-+]?[0-9]+)?, [-+]?.inf, .nan in their three spellings), read the
+ * same in every locale and correctly rounded. Long texts need a copy made
+ * with @p allocator (NULL: default).
+ * @return 0; PLEDGE_EINVALID when @p s is not a core float; PLEDGE_ENOMEM.
+ */
+int pledge__scalar_float(const char *s, size_t len, const pledge_allocator *allocator,
+                         double *out);
+
+/*
+ * What YAML 1.1 would read the plain scalar @p s as, in the words of
+ * pledge_node_yaml11_reading() ("false", "the integer 8", "the integer 80
+ * (sexagesimal)", "a timestamp"...), written NUL-terminated to @p out
+ * (@p cap bytes; PLEDGE_YAML11_WORDS_MAX is always enough). Returns the
+ * length of the words, 0 when YAML 1.1 agrees with YAML 1.2.
+ */
+size_t pledge__scalar_yaml11_words(const char *s, size_t len, char *out, size_t cap);
+
+#define PLEDGE_YAML11_WORDS_MAX 64
+
 #endif

@@ -1,0 +1,1440 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The YAML front end: libyaml events to one pledge_tree per document.
+ *
+ * Before libyaml sees the bytes, one pass checks them as libyaml's reader
+ * would (UTF-8, allowed characters) and hands libyaml only the bytes before
+ * the first bad one: libyaml decodes 16 KB ahead of its parser, so left to
+ * itself it would fail before returning the documents that precede a bad
+ * byte. The same pass finds where the text stops being ASCII (libyaml's
+ * marks count characters; below that point a character is a byte) and the
+ * U+0085/U+2028/U+2029 line breaks to warn about.
+ *
+ * Building is iterative: an explicit stack of frames, one per open
+ * collection, whose children collect on one reusable scratch stack and are
+ * copied into the tree's arena once, when the collection closes.
+ */
+#include "yaml_reader.h"
+#include "position.h"
+#include "scalar.h"
+#include "tree.h"
+#include "core/alloc.h"
+#include "core/buf.h"
+#include "core/diag.h"
+#include "core/hash.h"
+
+#include <yaml.h>
+#include <stdio.h>
+#include <string.h>
+
+#define Y_STOP 1             /* handler result: the document (and stream) ends here */
+#define SMALL_MAP 12         /* mappings up to this many pairs are checked linearly */
+#define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
+#define TABLE_MIN 64
+
+enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL };
+
+enum tag_kind {
+    TAG_NONE, TAG_NONSPECIFIC, TAG_STR, TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL,
+    TAG_SEQ, TAG_MAP, TAG_UNKNOWN
+};
+
+/* Open addressing over entry numbers (stored + 1; 0 is an empty slot). The
+ * owner's entries hold the keys; growing rehashes them all. */
+typedef struct idx_table {
+    uint32_t *slots;
+    size_t alloc; /* slots allocated */
+    size_t cap;   /* slots in use: a power of two, or 0 */
+} idx_table;
+
+typedef const char *(*entry_key_fn)(const void *ctx, size_t entry, size_t *len);
+
+typedef struct anchor_rec {
+    size_t name_off, name_len; /* in the stream's names buffer */
+    pledge_node *node;
+    size_t height;             /* collection nesting of the node, aliases expanded */
+    size_t count;              /* nodes of the node, aliases expanded (saturating) */
+    int open;                  /* its collection is still being read */
+} anchor_rec;
+
+typedef struct frame {
+    pledge_node *node;
+    pledge_node *key;  /* MAPPING: the string key of the pair being read */
+    size_t base;       /* first scratch slot of the children */
+    size_t height;     /* deepest collection nesting among the children */
+    size_t count;      /* nodes among the children, aliases expanded */
+    size_t anchor;     /* anchor record + 1, or 0 */
+    idx_table keys;    /* MAPPING: index of its keys once it is large */
+    unsigned char want_value, drop;
+} frame;
+
+typedef struct line_break {
+    size_t at;
+    unsigned long cp;
+} line_break;
+
+struct pledge_yaml_stream {
+    const pledge_allocator *alloc;
+    pledge_load_options opts;
+    const char *name;
+    const unsigned char *data;
+    size_t len;        /* bytes available */
+    size_t base;       /* 3 after a UTF-8 byte order mark, which libyaml never sees */
+    size_t end;        /* libyaml reads data[base, end) */
+    int truncated;     /* the source was cut by max_file_bytes */
+    int utf16;         /* the bytes look like UTF-16 or UTF-32 */
+    int cut;           /* enum cut_kind: why the bytes stop at end */
+    char cut_msg[96];
+    size_t ascii_end;  /* first non-ASCII byte at or after base (or end) */
+    line_break breaks[MAX_BREAK_WARNINGS];
+    size_t nbreaks, breaks_total, breaks_done;
+    pledge_mark break_mark;
+
+    yaml_parser_t parser;
+    int parser_ready;
+    yaml_event_t ev;
+    int have_ev;       /* ev holds an event read ahead */
+    int perr;          /* libyaml failed; its error is in parser */
+    int started, finished, complete, failed;
+    size_t doc;        /* index of the next document */
+
+    size_t cur_index, cur_byte, chk_index, chk_byte; /* character index -> byte */
+
+    frame *frames;
+    size_t nframes, frames_cap, frames_init;
+    pledge_node **scratch;
+    size_t nscratch, scratch_cap;
+    anchor_rec *anchors;
+    size_t nanchors, anchors_cap;
+    idx_table anchor_index;
+    char *names;
+    size_t names_len, names_cap;
+
+    /* the document being read */
+    pledge_tree *tree;
+    pledge_diag_list *diags;
+    size_t expansion;
+    int skipping;
+    size_t skip_depth;
+};
+
+static size_t sat_add(size_t a, size_t b)
+{
+    return a > SIZE_MAX - b ? SIZE_MAX : a + b;
+}
+
+/* ---- memory --------------------------------------------------------- */
+
+/* Bump allocation in the tree's arena with only the alignment needed (the
+ * arena itself aligns everything for max_align_t): strings are packed
+ * byte by byte and nodes take 40 bytes, not 48. */
+static void *tree_alloc(pledge_tree *t, size_t size, size_t align)
+{
+    pledge_arena *a = &t->arena;
+    if (a->next) {
+        uintptr_t p = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
+        uintptr_t e = (uintptr_t)a->end;
+        if (p <= e && size <= e - p) {
+            a->next = (char *)p + size;
+            return (void *)p;
+        }
+    }
+    return pledge__arena_alloc(a, size);
+}
+
+static pledge_node *node_new(pledge_tree *t, pledge_node_type type, pledge_mark m)
+{
+    pledge_node *n = tree_alloc(t, sizeof *n, _Alignof(pledge_node));
+    if (!n)
+        return NULL;
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
+    n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
+    n->offset = m.offset;
+    return n;
+}
+
+static int push(pledge_yaml_stream *st, pledge_node *n)
+{
+    if (st->nscratch == st->scratch_cap &&
+        pledge__grow(st->alloc, (void **)&st->scratch, &st->scratch_cap, st->nscratch + 1,
+                     sizeof *st->scratch))
+        return PLEDGE_ENOMEM;
+    st->scratch[st->nscratch++] = n;
+    return PLEDGE_OK;
+}
+
+/* ---- hash index --------------------------------------------------- */
+
+static uint32_t *idx_slot(const idx_table *t, const char *s, size_t len, entry_key_fn key,
+                          const void *ctx)
+{
+    size_t mask = t->cap - 1, i = (size_t)pledge__hash(s, len) & mask;
+    for (;;) {
+        uint32_t *slot = &t->slots[i];
+        size_t kl;
+        const char *k;
+        if (!*slot)
+            return slot;
+        k = key(ctx, *slot - 1, &kl);
+        if (kl == len && (len == 0 || memcmp(k, s, len) == 0))
+            return slot;
+        i = (i + 1) & mask;
+    }
+}
+
+/* Make room for @p need entries, the first @p have of which (entries
+ * 0..have-1) are re-indexed if the table grows. */
+static int idx_reserve(const pledge_allocator *a, idx_table *t, size_t need, size_t have,
+                       entry_key_fn key, const void *ctx)
+{
+    size_t cap = t->cap ? t->cap : TABLE_MIN, e;
+    if (need >= UINT32_MAX - 1)
+        return PLEDGE_ENOMEM;
+    if (t->cap && need <= t->cap / 2)
+        return PLEDGE_OK;
+    while (need > cap / 2) {
+        if (cap > SIZE_MAX / 4 / sizeof *t->slots)
+            return PLEDGE_ENOMEM;
+        cap *= 2;
+    }
+    if (cap > t->alloc) {
+        uint32_t *bigger = pledge__realloc(a, t->slots, cap * sizeof *t->slots);
+        if (!bigger)
+            return PLEDGE_ENOMEM;
+        t->slots = bigger;
+        t->alloc = cap;
+    }
+    memset(t->slots, 0, cap * sizeof *t->slots);
+    t->cap = cap;
+    for (e = 0; e < have; e++) {
+        size_t kl;
+        const char *k = key(ctx, e, &kl);
+        *idx_slot(t, k, kl, key, ctx) = (uint32_t)(e + 1);
+    }
+    return PLEDGE_OK;
+}
+
+/* Empty the table; the cost is that of the entries it had. */
+static void idx_clear(idx_table *t)
+{
+    if (t->cap)
+        memset(t->slots, 0, t->cap * sizeof *t->slots);
+    t->cap = 0;
+}
+
+static const char *anchor_key(const void *ctx, size_t e, size_t *len)
+{
+    const pledge_yaml_stream *st = ctx;
+    *len = st->anchors[e].name_len;
+    return st->names + st->anchors[e].name_off;
+}
+
+typedef struct map_ctx {
+    pledge_node *const *pairs; /* key, value, key, value... */
+} map_ctx;
+
+static const char *map_key(const void *ctx, size_t e, size_t *len)
+{
+    const pledge_node *k = ((const map_ctx *)ctx)->pairs[2 * e];
+    *len = k->u.s.len;
+    return k->u.s.ptr;
+}
+
+/* ---- positions ------------------------------------------------------ */
+
+/* The byte offset of libyaml's character @p index. Marks arrive in
+ * order, so a cursor moves forward over the text; one that goes back
+ * restarts from the previous position or from the end of the ASCII
+ * prefix. */
+static size_t byte_at(pledge_yaml_stream *st, size_t index)
+{
+    size_t ascii = st->ascii_end - st->base;
+    if (index <= ascii)
+        return st->base + index;
+    if (index < st->cur_index) {
+        if (index >= st->chk_index) {
+            st->cur_index = st->chk_index;
+            st->cur_byte = st->chk_byte;
+        } else {
+            st->cur_index = st->chk_index = ascii;
+            st->cur_byte = st->chk_byte = st->ascii_end;
+        }
+    } else {
+        st->chk_index = st->cur_index;
+        st->chk_byte = st->cur_byte;
+    }
+    while (st->cur_index < index && st->cur_byte < st->end) {
+        unsigned char c = st->data[st->cur_byte];
+        st->cur_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+        st->cur_index++;
+    }
+    return st->cur_byte;
+}
+
+static pledge_mark mark_of(pledge_yaml_stream *st, const yaml_mark_t *m)
+{
+    pledge_mark r;
+    r.line = m->line + 1;
+    r.column = m->column + 1;
+    r.offset = byte_at(st, m->index);
+    return r;
+}
+
+/* Line and column of a byte offset, counted from the start (errors only). */
+static pledge_mark pos_of(const pledge_yaml_stream *st, size_t offset)
+{
+    pledge_mark m = { 1, 1, 0 };
+    m.offset = st->base;
+    pledge__pos_advance((const char *)st->data, st->len, &m, offset);
+    return m;
+}
+
+/* ---- the first pass over the bytes ------------------------------------ */
+
+static void set_cut(pledge_yaml_stream *st, int kind, size_t at, const char *fmt,
+                    unsigned long value)
+{
+    st->cut = kind;
+    st->end = at;
+    snprintf(st->cut_msg, sizeof st->cut_msg, fmt, value);
+}
+
+static void prescan(pledge_yaml_stream *st)
+{
+    const unsigned char *p = st->data;
+    size_t i = st->base, n = st->len;
+    int ascii = 1;
+
+    st->end = n;
+    while (i < n) {
+        unsigned char c = p[i];
+        unsigned long cp;
+        size_t w, k;
+        if (c < 0x80) {
+            if (c >= 0x20 ? c != 0x7F : (c == '\n' || c == '\t' || c == '\r')) {
+                i++;
+                continue;
+            }
+            set_cut(st, CUT_CONTROL, i,
+                    c == 0 ? "a raw NUL byte is not allowed in YAML (write \"\\0\" in a "
+                             "double-quoted string)%.0lu"
+                           : "the control character U+%04lX is not allowed in YAML (escape it "
+                             "in a double-quoted string)",
+                    (unsigned long)c);
+            break;
+        }
+        if (ascii) {
+            st->ascii_end = i;
+            ascii = 0;
+        }
+        w = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
+        if (!w) {
+            set_cut(st, CUT_UTF8, i, "the byte 0x%02lX does not start a UTF-8 character",
+                    (unsigned long)c);
+            break;
+        }
+        for (k = 1; k < w && i + k < n && (p[i + k] & 0xC0) == 0x80; k++)
+            ;
+        if (k < w) {
+            if (i + k == n && st->truncated)
+                set_cut(st, CUT_SIZE, i, "%.0lu", 0ul); /* the limit cut a character */
+            else if (i + k == n)
+                set_cut(st, CUT_UTF8, i, "the file ends inside a UTF-8 character%.0lu", 0ul);
+            else
+                set_cut(st, CUT_UTF8, i,
+                        "the byte 0x%02lX after a UTF-8 lead byte does not continue it",
+                        (unsigned long)p[i + k]);
+            break;
+        }
+        cp = c & (0xFFu >> (w + 1));
+        for (k = 1; k < w; k++)
+            cp = (cp << 6) | (p[i + k] & 0x3Fu);
+        if ((w == 3 && cp < 0x800) || (w == 4 && cp < 0x10000)) {
+            set_cut(st, CUT_UTF8, i, "an overlong UTF-8 encoding of U+%04lX", cp);
+            break;
+        }
+        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
+            set_cut(st, CUT_UTF8, i, "U+%04lX is not a Unicode character", cp);
+            break;
+        }
+        if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
+            set_cut(st, CUT_CONTROL, i,
+                    "the control character U+%04lX is not allowed in YAML (escape it in a "
+                    "double-quoted string)",
+                    cp);
+            break;
+        }
+        if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
+            if (st->nbreaks < MAX_BREAK_WARNINGS) {
+                st->breaks[st->nbreaks].at = i;
+                st->breaks[st->nbreaks].cp = cp;
+                st->nbreaks++;
+            }
+            st->breaks_total++;
+        }
+        i += w;
+    }
+    if (ascii)
+        st->ascii_end = st->end;
+    if (!st->cut && st->truncated)
+        set_cut(st, CUT_SIZE, n, "%.0lu", 0ul);
+}
+
+/* UTF-16 and UTF-32 text: a byte order mark, or NUL bytes between ASCII
+ * characters. libyaml would decode UTF-16; the project reads UTF-8 only. */
+static int looks_utf16(const unsigned char *p, size_t n)
+{
+    if (n >= 2 && ((p[0] == 0xFF && p[1] == 0xFE) || (p[0] == 0xFE && p[1] == 0xFF)))
+        return 1;
+    if (n >= 4 && p[0] == 0 && p[1] == 0 && p[2] == 0xFE && p[3] == 0xFF)
+        return 1;
+    if (n >= 4 && ((!p[0] && p[1] && !p[2] && p[3]) || (p[0] && !p[1] && p[2] && !p[3])))
+        return 1;
+    return 0;
+}
+
+/* ---- diagnostics -------------------------------------------------------- */
+
+static void path_segment(pledge_buf *b, const pledge_node *key)
+{
+    size_t k;
+    pledge__buf_putc(b, '/');
+    for (k = 0; key && k < key->u.s.len; k++) {
+        char c = key->u.s.ptr[k];
+        if (c == '~')
+            pledge__buf_puts(b, "~0");
+        else if (c == '/')
+            pledge__buf_puts(b, "~1");
+        else
+            pledge__buf_putc(b, c);
+    }
+}
+
+/* The JSON Pointer of the node being attached to the innermost open
+ * collection (@p key: that node when it is a mapping key). */
+static void node_path(const pledge_yaml_stream *st, pledge_buf *b, const pledge_node *key)
+{
+    size_t i;
+    for (i = 0; i < st->nframes; i++) {
+        const frame *f = &st->frames[i];
+        int top = i + 1 == st->nframes;
+        if (f->node->type == PLEDGE_NODE_SEQUENCE)
+            pledge__buf_printf(b, "/%zu", (top ? st->nscratch : st->frames[i + 1].base) - f->base);
+        else
+            path_segment(b, f->want_value ? f->key : top ? key : NULL);
+    }
+}
+
+/* Add the message in @p msg (freed here) as a diagnostic at @p mark; an
+ * error counts against the document. */
+static int emit(pledge_yaml_stream *st, pledge_severity sev, const char *code, pledge_mark mark,
+                int with_path, const pledge_node *key, pledge_buf *msg)
+{
+    pledge_buf path;
+    pledge_diag_where w;
+    int rc = PLEDGE_OK;
+    pledge__buf_init(&path, st->alloc);
+    if (with_path)
+        node_path(st, &path, key);
+    if (sev == PLEDGE_SEVERITY_ERROR && st->tree)
+        st->tree->errors++;
+    if (msg->failed || path.failed) {
+        rc = PLEDGE_ENOMEM;
+    } else {
+        memset(&w, 0, sizeof w);
+        w.file = st->name;
+        w.document = st->tree ? st->tree->index : st->doc;
+        w.mark = mark;
+        w.instance_path = pledge__buf_cstr(&path);
+        rc = pledge__diag_addf(st->diags, sev, code, &w, "%s", pledge__buf_cstr(msg));
+    }
+    pledge__buf_free(&path);
+    pledge__buf_free(msg);
+    return rc;
+}
+
+/* A tag as written: "!!int" for the YAML tags, else libyaml's text. */
+static void put_tag(pledge_buf *b, const char *tag)
+{
+    static const char prefix[] = "tag:yaml.org,2002:";
+    if (!strncmp(tag, prefix, sizeof prefix - 1)) {
+        pledge__buf_puts(b, "!!");
+        tag += sizeof prefix - 1;
+    }
+    pledge__buf_quote(b, tag, strlen(tag), 80);
+    /* quoting adds quotes; drop them for a tag that needs none */
+}
+
+static int tag_kind(const char *tag)
+{
+    static const char prefix[] = "tag:yaml.org,2002:";
+    static const struct { const char *name; int kind; } known[] = {
+        { "str", TAG_STR }, { "int", TAG_INT }, { "float", TAG_FLOAT }, { "bool", TAG_BOOL },
+        { "null", TAG_NULL }, { "seq", TAG_SEQ }, { "map", TAG_MAP }
+    };
+    size_t i;
+    if (!strcmp(tag, "!"))
+        return TAG_NONSPECIFIC;
+    if (strncmp(tag, prefix, sizeof prefix - 1))
+        return TAG_UNKNOWN;
+    for (i = 0; i < sizeof known / sizeof *known; i++)
+        if (!strcmp(tag + sizeof prefix - 1, known[i].name))
+            return known[i].kind;
+    return TAG_UNKNOWN;
+}
+
+static int unknown_tag(pledge_yaml_stream *st, const char *tag, pledge_mark mark,
+                       const pledge_node *key)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_puts(&m, "unknown tag ");
+    put_tag(&m, tag);
+    pledge__buf_puts(&m, " (known: !!str, !!int, !!float, !!bool, !!null, !!seq, !!map and !); "
+                         "the node is read as if it had no tag");
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.unknown-tag", mark, 1, key, &m);
+}
+
+static int wrong_tag(pledge_yaml_stream *st, const char *tag, const char *what, const char *s,
+                     size_t len, pledge_mark mark)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    if (s)
+        pledge__buf_quote(&m, s, len, 60);
+    else
+        pledge__buf_puts(&m, what);
+    pledge__buf_puts(&m, " is not a valid ");
+    put_tag(&m, tag);
+    pledge__buf_puts(&m, "; it is read as if it had no tag");
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.syntax", mark, 1, NULL, &m);
+}
+
+static void stop(pledge_yaml_stream *st)
+{
+    st->finished = 1;
+    st->complete = 0;
+}
+
+/* The error that explains where the bytes given to libyaml stop. */
+static int cut_error(pledge_yaml_stream *st)
+{
+    pledge_buf m;
+    const char *code = "yaml.syntax";
+    pledge__buf_init(&m, st->alloc);
+    if (st->cut == CUT_SIZE) {
+        code = "yaml.limit";
+        pledge__buf_printf(&m, "the file is larger than the size limit of %zu bytes",
+                           st->opts.max_file_bytes);
+    } else {
+        if (st->cut == CUT_UTF8) {
+            code = "yaml.invalid-utf8";
+            pledge__buf_puts(&m, "invalid UTF-8: ");
+        }
+        pledge__buf_puts(&m, st->cut_msg);
+    }
+    pledge__buf_puts(&m, "; the rest of the file was not read");
+    stop(st);
+    return emit(st, PLEDGE_SEVERITY_ERROR, code, pos_of(st, st->end), 0, NULL, &m);
+}
+
+/* libyaml failed: say why, where. */
+static int parse_error(pledge_yaml_stream *st)
+{
+    yaml_parser_t *p = &st->parser;
+    pledge_buf m;
+    pledge_mark mark;
+    const char *code = "yaml.syntax";
+
+    if (p->error == YAML_MEMORY_ERROR)
+        return PLEDGE_ENOMEM;
+    pledge__buf_init(&m, st->alloc);
+    if (p->error == YAML_READER_ERROR) {
+        size_t off = st->base + p->problem_offset;
+        if (off > st->end)
+            off = st->end;
+        if (st->cut && off >= st->end)
+            return cut_error(st);
+        mark = pos_of(st, off);
+        if (p->problem && (strstr(p->problem, "UTF") || strstr(p->problem, "Unicode")))
+            code = "yaml.invalid-utf8";
+        pledge__buf_puts(&m, p->problem ? p->problem : "unreadable input");
+    } else {
+        mark = mark_of(st, &p->problem_mark);
+        if (st->cut && mark.offset >= st->end)
+            return cut_error(st);
+        if (p->context)
+            pledge__buf_printf(&m, "%s (line %zu, column %zu): ", p->context,
+                               (size_t)p->context_mark.line + 1,
+                               (size_t)p->context_mark.column + 1);
+        pledge__buf_puts(&m, p->problem ? p->problem : "invalid YAML");
+    }
+    pledge__buf_puts(&m, "; the rest of the file was not read");
+    stop(st);
+    return emit(st, PLEDGE_SEVERITY_ERROR, code, mark, 0, NULL, &m);
+}
+
+/* The yaml.unicode-line-break warnings for breaks before byte @p limit. */
+static int emit_breaks(pledge_yaml_stream *st, size_t limit)
+{
+    while (st->breaks_done < st->nbreaks && st->breaks[st->breaks_done].at < limit) {
+        const line_break *b = &st->breaks[st->breaks_done++];
+        pledge_buf m;
+        int rc;
+        const char *what = b->cp == 0x85 ? "NEXT LINE" : b->cp == 0x2028 ? "LINE SEPARATOR"
+                                                                         : "PARAGRAPH SEPARATOR";
+        pledge__pos_advance((const char *)st->data, st->len, &st->break_mark, b->at);
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m,
+                           "U+%04lX (%s) counts as a line break for YAML tools, so the lines "
+                           "after it are numbered one more than in most editors",
+                           b->cp, what);
+        if (st->breaks_done == MAX_BREAK_WARNINGS && st->breaks_total > MAX_BREAK_WARNINGS)
+            pledge__buf_printf(&m, " (%zu more in this file are not reported)",
+                               st->breaks_total - MAX_BREAK_WARNINGS);
+        rc = emit(st, PLEDGE_SEVERITY_WARNING, "yaml.unicode-line-break", st->break_mark, 0,
+                  NULL, &m);
+        if (rc)
+            return rc;
+    }
+    return PLEDGE_OK;
+}
+
+/* ---- anchors ------------------------------------------------------------ */
+
+static anchor_rec *anchor_find(const pledge_yaml_stream *st, const char *name)
+{
+    uint32_t *slot;
+    if (!st->anchor_index.cap)
+        return NULL;
+    slot = idx_slot(&st->anchor_index, name, strlen(name), anchor_key, st);
+    return *slot ? &st->anchors[*slot - 1] : NULL;
+}
+
+/* Define (or redefine: an alias names the latest) anchor @p name. */
+static int anchor_define(pledge_yaml_stream *st, const char *name, pledge_node *node, int open,
+                         size_t *index_out)
+{
+    size_t len = strlen(name);
+    uint32_t *slot;
+    anchor_rec *rec;
+    int rc = idx_reserve(st->alloc, &st->anchor_index, st->nanchors + 1, st->nanchors,
+                         anchor_key, st);
+    if (rc)
+        return rc;
+    slot = idx_slot(&st->anchor_index, name, len, anchor_key, st);
+    if (*slot) {
+        rec = &st->anchors[*slot - 1];
+    } else {
+        if (pledge__grow(st->alloc, (void **)&st->anchors, &st->anchors_cap, st->nanchors + 1,
+                         sizeof *st->anchors) ||
+            pledge__grow(st->alloc, (void **)&st->names, &st->names_cap, st->names_len + len + 1,
+                         1))
+            return PLEDGE_ENOMEM;
+        rec = &st->anchors[st->nanchors];
+        rec->name_off = st->names_len;
+        rec->name_len = len;
+        memcpy(st->names + st->names_len, name, len);
+        st->names_len += len;
+        *slot = (uint32_t)++st->nanchors;
+    }
+    rec->node = node;
+    rec->height = 0;
+    rec->count = 1;
+    rec->open = open;
+    if (index_out)
+        *index_out = (size_t)(rec - st->anchors);
+    return PLEDGE_OK;
+}
+
+/* ---- limits -------------------------------------------------------------- */
+
+static int depth_error(pledge_yaml_stream *st, pledge_mark mark, int via_alias)
+{
+    pledge_buf m;
+    int rc;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_printf(&m, "the nesting is deeper than the limit of %zu levels%s; the rest of "
+                           "the file was not read",
+                       st->opts.max_depth, via_alias ? " (aliases counted as expanded)" : "");
+    stop(st);
+    rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 0, NULL, &m);
+    return rc ? rc : Y_STOP;
+}
+
+static void drop_frames(pledge_yaml_stream *st)
+{
+    size_t i;
+    for (i = 0; i < st->nframes; i++)
+        idx_clear(&st->frames[i].keys);
+    st->nframes = 0;
+    st->nscratch = 0;
+}
+
+/* Over the alias limit: say so, then read on to the end of the document
+ * without building, so that the next document can be read. */
+static int alias_limit(pledge_yaml_stream *st, pledge_mark mark)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_printf(&m, "aliases expand this document by more than the limit of %zu nodes; "
+                           "the document is not read",
+                       st->opts.max_alias_expansion);
+    st->skipping = 1;
+    st->skip_depth = st->nframes;
+    drop_frames(st);
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 0, NULL, &m);
+}
+
+/* ---- building -------------------------------------------------------------- */
+
+static int find_duplicate(pledge_yaml_stream *st, frame *f, const pledge_node *key,
+                          const pledge_node **first)
+{
+    size_t npairs = (st->nscratch - f->base) / 2, i;
+    map_ctx ctx;
+    uint32_t *slot;
+    int rc;
+    *first = NULL;
+    if (!f->keys.cap && npairs < SMALL_MAP) {
+        for (i = 0; i < npairs; i++) {
+            const pledge_node *k = st->scratch[f->base + 2 * i];
+            if (k->u.s.len == key->u.s.len && !memcmp(k->u.s.ptr, key->u.s.ptr, key->u.s.len)) {
+                *first = k;
+                return PLEDGE_OK;
+            }
+        }
+        return PLEDGE_OK;
+    }
+    ctx.pairs = st->scratch + f->base;
+    rc = idx_reserve(st->alloc, &f->keys, npairs + 1, npairs, map_key, &ctx);
+    if (rc)
+        return rc;
+    slot = idx_slot(&f->keys, key->u.s.ptr, key->u.s.len, map_key, &ctx);
+    if (*slot)
+        *first = st->scratch[f->base + 2 * (*slot - 1)];
+    else
+        *slot = (uint32_t)(npairs + 1); /* the key is pushed next */
+    return PLEDGE_OK;
+}
+
+static const char *type_article(pledge_node_type t)
+{
+    switch (t) {
+    case PLEDGE_NODE_SEQUENCE: return "a sequence";
+    case PLEDGE_NODE_MAPPING: return "a mapping";
+    case PLEDGE_NODE_NULL: return "a null";
+    case PLEDGE_NODE_BOOL: return "a boolean";
+    case PLEDGE_NODE_INT: return "an integer";
+    case PLEDGE_NODE_FLOAT: return "a float";
+    default: return "a string";
+    }
+}
+
+/* Give a finished node (of nesting @p height and @p count nodes, aliases
+ * expanded) to the innermost open collection, or make it the root. */
+static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, size_t height,
+                  size_t count)
+{
+    frame *f;
+    int rc;
+    if (!st->nframes) {
+        st->tree->root = node;
+        return PLEDGE_OK;
+    }
+    f = &st->frames[st->nframes - 1];
+    if (f->node->type == PLEDGE_NODE_SEQUENCE || f->want_value) {
+        if (f->node->type == PLEDGE_NODE_MAPPING) {
+            f->want_value = 0;
+            f->key = NULL;
+            if (f->drop) {
+                f->drop = 0;
+                return PLEDGE_OK;
+            }
+        }
+        if ((rc = push(st, node)))
+            return rc;
+        if (height > f->height)
+            f->height = height;
+        f->count = sat_add(f->count, count);
+        return PLEDGE_OK;
+    }
+
+    /* a key */
+    f->want_value = 1;
+    f->key = NULL;
+    f->drop = 1;
+    if (node->type != PLEDGE_NODE_STRING) {
+        pledge_buf m;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m, "a mapping key must be a scalar string, not %s; this pair is "
+                               "left out",
+                           type_article((pledge_node_type)node->type));
+        return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.complex-key", mark, 1, NULL, &m);
+    }
+    f->key = node;
+    if (node->flags == 0 && node->u.s.len == 2 && !memcmp(node->u.s.ptr, "<<", 2)) {
+        pledge_buf m;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_puts(&m, "merge keys (<<) are not supported: YAML 1.2 has none; write the "
+                             "keys out (this pair is left out)");
+        return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.merge-key", mark, 1, node, &m);
+    }
+    {
+        const pledge_node *first;
+        if ((rc = find_duplicate(st, f, node, &first)))
+            return rc;
+        if (first) {
+            pledge_buf m;
+            pledge__buf_init(&m, st->alloc);
+            pledge__buf_puts(&m, "duplicate key ");
+            pledge__buf_quote(&m, node->u.s.ptr, node->u.s.len, 60);
+            pledge__buf_printf(&m, " (first at line %zu, column %zu); this pair is left out",
+                               (size_t)first->line, (size_t)first->column);
+            return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.duplicate-key", mark, 1, node, &m);
+        }
+    }
+    f->drop = 0;
+    if ((rc = push(st, node)))
+        return rc;
+    f->count = sat_add(f->count, count);
+    return PLEDGE_OK;
+}
+
+static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t len,
+                                pledge_mark mark, unsigned flags, pledge_yaml11 y11,
+                                const char *words, size_t wlen)
+{
+    pledge_node *n = node_new(st->tree, PLEDGE_NODE_STRING, mark);
+    size_t extra = y11 != PLEDGE_YAML11_NONE ? wlen + 1 : 0;
+    char *p;
+    if (!n || len > SIZE_MAX - 2 - extra)
+        return NULL;
+    p = tree_alloc(st->tree, len + 1 + extra, 1);
+    if (!p)
+        return NULL;
+    if (len)
+        memcpy(p, s, len);
+    p[len] = '\0';
+    if (extra)
+        memcpy(p + len + 1, words, wlen + 1);
+    n->flags = (uint8_t)flags;
+    n->yaml11 = (uint8_t)y11;
+    n->u.s.ptr = p;
+    n->u.s.len = len;
+    return n;
+}
+
+/* An INT node for a core-schema integer text. */
+static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_mark mark,
+                    unsigned flags, pledge_yaml11 y11, const char *words, size_t wlen,
+                    pledge_node **out)
+{
+    int negative, base, big = 0;
+    const char *digits, *text;
+    size_t nd, tlen, extra = y11 != PLEDGE_YAML11_NONE ? wlen + 1 : 0;
+    int64_t value = 0;
+    pledge_node *n;
+    char *p;
+
+    *out = NULL;
+    if (!pledge__scalar_int_parts(s, len, &negative, &base, &digits, &nd))
+        return PLEDGE_EINVALID;
+    n = node_new(st->tree, PLEDGE_NODE_INT, mark);
+    if (!n)
+        return PLEDGE_ENOMEM;
+    while (nd > 1 && digits[0] == '0') {
+        digits++;
+        nd--;
+    }
+    if (base == 10 && nd <= 18) {
+        /* The common case: the canonical text is the digits themselves. */
+        size_t i;
+        uint64_t v = 0;
+        for (i = 0; i < nd; i++)
+            v = v * 10 + (uint64_t)(digits[i] - '0');
+        if (v == 0)
+            negative = 0;
+        value = negative ? -(int64_t)v : (int64_t)v;
+        tlen = nd + (size_t)negative;
+        p = tree_alloc(st->tree, tlen + 1 + extra, 1);
+        if (!p)
+            return PLEDGE_ENOMEM;
+        if (negative)
+            p[0] = '-';
+        memcpy(p + negative, digits, nd);
+        p[tlen] = '\0';
+        text = p;
+    } else {
+        if (pledge__int_from_digits(st->tree, digits, nd, base, negative, &value, &big, &text))
+            return PLEDGE_ENOMEM;
+        tlen = strlen(text);
+        if (extra) {
+            p = tree_alloc(st->tree, tlen + 1 + extra, 1);
+            if (!p)
+                return PLEDGE_ENOMEM;
+            memcpy(p, text, tlen + 1);
+            text = p;
+        }
+    }
+    if (extra)
+        memcpy((char *)text + tlen + 1, words, wlen + 1);
+    n->flags = (uint8_t)(flags | (big ? PLEDGE_NODE_BIGINT : 0));
+    n->yaml11 = (uint8_t)y11;
+    n->u.i.v = value;
+    n->u.i.text = text;
+    *out = n;
+    return PLEDGE_OK;
+}
+
+/* A node of the type @p tag asks for, or *out NULL if the text does not
+ * fit it. */
+static int tagged_scalar(pledge_yaml_stream *st, int tag, const char *s, size_t len,
+                         pledge_mark mark, pledge_node **out)
+{
+    int b, rc;
+    double d;
+    *out = NULL;
+    switch (tag) {
+    case TAG_INT:
+        rc = int_node(st, s, len, mark, PLEDGE_NODE_TAGGED, PLEDGE_YAML11_NONE, NULL, 0, out);
+        return rc == PLEDGE_EINVALID ? PLEDGE_OK : rc;
+    case TAG_FLOAT:
+        rc = pledge__scalar_float(s, len, st->alloc, &d);
+        if (rc)
+            return rc == PLEDGE_EINVALID ? PLEDGE_OK : rc;
+        if (!(*out = node_new(st->tree, PLEDGE_NODE_FLOAT, mark)))
+            return PLEDGE_ENOMEM;
+        (*out)->u.d = d;
+        break;
+    case TAG_BOOL:
+        if (!pledge__scalar_bool(s, len, &b))
+            return PLEDGE_OK;
+        if (!(*out = node_new(st->tree, PLEDGE_NODE_BOOL, mark)))
+            return PLEDGE_ENOMEM;
+        (*out)->u.b = b;
+        break;
+    case TAG_NULL:
+        if (!pledge__scalar_is_null(s, len))
+            return PLEDGE_OK;
+        if (!(*out = node_new(st->tree, PLEDGE_NODE_NULL, mark)))
+            return PLEDGE_ENOMEM;
+        break;
+    default:
+        return PLEDGE_OK; /* !!seq, !!map on a scalar */
+    }
+    (*out)->flags = PLEDGE_NODE_TAGGED;
+    return PLEDGE_OK;
+}
+
+static int ambiguous(pledge_yaml_stream *st, const pledge_node *n, const char *s, size_t len,
+                     const char *words, pledge_mark mark, int is_key)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    if (n->type == PLEDGE_NODE_INT) {
+        pledge__buf_append(&m, s, len);
+        pledge__buf_printf(&m, " is the integer %s in YAML 1.2", n->u.i.text);
+    } else {
+        pledge__buf_quote(&m, s, len, 40);
+        pledge__buf_puts(&m, " is a string in YAML 1.2");
+    }
+    pledge__buf_printf(&m, " (YAML 1.1 read it as %s)", words);
+    return emit(st, PLEDGE_SEVERITY_WARNING, "yaml.ambiguous-scalar", mark, 1,
+                is_key ? n : NULL, &m);
+}
+
+static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
+{
+    const char *s = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    const char *tag = (const char *)ev->data.scalar.tag;
+    const char *anchor = (const char *)ev->data.scalar.anchor;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.style == YAML_ANY_SCALAR_STYLE;
+    frame *top = st->nframes ? &st->frames[st->nframes - 1] : NULL;
+    int is_key = top && top->node->type == PLEDGE_NODE_MAPPING && !top->want_value;
+    pledge_mark mark = mark_of(st, &ev->start_mark);
+    pledge_node *n = NULL;
+    int kind = TAG_NONE, rc;
+    char words[PLEDGE_YAML11_WORDS_MAX];
+    size_t wlen = 0;
+    pledge_yaml11 y11 = PLEDGE_YAML11_NONE;
+    pledge_node_type type = PLEDGE_NODE_STRING;
+
+    if (tag) {
+        kind = tag_kind(tag);
+        if (kind == TAG_UNKNOWN) {
+            /* the path of a key names the key, which is not built yet */
+            if ((rc = unknown_tag(st, tag, mark, NULL)))
+                return rc;
+            kind = TAG_NONE;
+        }
+    }
+    if (kind == TAG_STR || kind == TAG_NONSPECIFIC) {
+        n = string_node(st, s, len, mark, PLEDGE_NODE_TAGGED | (plain ? 0 : PLEDGE_NODE_QUOTED),
+                        PLEDGE_YAML11_NONE, NULL, 0);
+        if (!n)
+            return PLEDGE_ENOMEM;
+    } else if (kind != TAG_NONE && !is_key) {
+        if ((rc = tagged_scalar(st, kind, s, len, mark, &n)))
+            return rc;
+        if (!n && (rc = wrong_tag(st, tag, NULL, s, len, mark)))
+            return rc;
+    }
+    if (!n) {
+        /* Untagged (or tagged in vain): the core schema. Keys are strings. */
+        if (plain) {
+            if (!is_key)
+                type = pledge__scalar_plain_type(s, len);
+            if (type == PLEDGE_NODE_STRING || type == PLEDGE_NODE_INT) {
+                wlen = pledge__scalar_yaml11_words(s, len, words, sizeof words);
+                if (wlen)
+                    y11 = pledge__scalar_yaml11(s, len);
+            }
+        }
+        switch (type) {
+        case PLEDGE_NODE_NULL:
+            n = node_new(st->tree, PLEDGE_NODE_NULL, mark);
+            break;
+        case PLEDGE_NODE_BOOL:
+            n = node_new(st->tree, PLEDGE_NODE_BOOL, mark);
+            if (n)
+                pledge__scalar_bool(s, len, &n->u.b);
+            break;
+        case PLEDGE_NODE_INT:
+            if ((rc = int_node(st, s, len, mark, 0, y11, words, wlen, &n)))
+                return rc;
+            break;
+        case PLEDGE_NODE_FLOAT: {
+            double d = 0;
+            if ((rc = pledge__scalar_float(s, len, st->alloc, &d)))
+                return rc == PLEDGE_EINVALID ? PLEDGE_ERROR : rc;
+            n = node_new(st->tree, PLEDGE_NODE_FLOAT, mark);
+            if (n)
+                n->u.d = d;
+            break;
+        }
+        default:
+            n = string_node(st, s, len, mark, plain ? 0 : PLEDGE_NODE_QUOTED, y11, words, wlen);
+            break;
+        }
+        if (!n)
+            return PLEDGE_ENOMEM;
+        if ((y11 == PLEDGE_YAML11_BOOL || y11 == PLEDGE_YAML11_NUMBER) &&
+            (rc = ambiguous(st, n, s, len, words, mark, is_key)))
+            return rc;
+    }
+    if (anchor && (rc = anchor_define(st, anchor, n, 0, NULL)))
+        return rc;
+    return attach(st, n, mark, 0, 1);
+}
+
+static int on_start(pledge_yaml_stream *st, yaml_event_t *ev, pledge_node_type type)
+{
+    const char *tag, *anchor;
+    pledge_mark mark = mark_of(st, &ev->start_mark);
+    pledge_node *n;
+    frame *f;
+    int rc;
+    if (type == PLEDGE_NODE_SEQUENCE) {
+        tag = (const char *)ev->data.sequence_start.tag;
+        anchor = (const char *)ev->data.sequence_start.anchor;
+    } else {
+        tag = (const char *)ev->data.mapping_start.tag;
+        anchor = (const char *)ev->data.mapping_start.anchor;
+    }
+    if (st->nframes >= st->opts.max_depth)
+        return depth_error(st, mark, 0);
+    if (!(n = node_new(st->tree, type, mark)))
+        return PLEDGE_ENOMEM;
+    if (tag) {
+        int kind = tag_kind(tag);
+        if (kind == TAG_UNKNOWN)
+            rc = unknown_tag(st, tag, mark, NULL);
+        else if ((kind == TAG_SEQ && type == PLEDGE_NODE_SEQUENCE) ||
+                 (kind == TAG_MAP && type == PLEDGE_NODE_MAPPING))
+            n->flags = PLEDGE_NODE_TAGGED, rc = PLEDGE_OK;
+        else if (kind != TAG_NONSPECIFIC)
+            rc = wrong_tag(st, tag, type_article(type), NULL, 0, mark);
+        else
+            rc = PLEDGE_OK;
+        if (rc)
+            return rc;
+    }
+    if (st->nframes == st->frames_cap &&
+        pledge__grow(st->alloc, (void **)&st->frames, &st->frames_cap, st->nframes + 1,
+                     sizeof *st->frames))
+        return PLEDGE_ENOMEM;
+    if (st->nframes == st->frames_init) {
+        memset(&st->frames[st->nframes], 0, sizeof *st->frames);
+        st->frames_init++;
+    }
+    f = &st->frames[st->nframes];
+    f->node = n;
+    f->key = NULL;
+    f->base = st->nscratch;
+    f->height = 0;
+    f->count = 0;
+    f->anchor = 0;
+    f->want_value = 0;
+    f->drop = 0;
+    if (anchor) {
+        size_t idx;
+        if ((rc = anchor_define(st, anchor, n, 1, &idx)))
+            return rc;
+        f->anchor = idx + 1;
+    }
+    st->nframes++;
+    return PLEDGE_OK;
+}
+
+static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
+{
+    frame *f = &st->frames[st->nframes - 1];
+    pledge_node *n = f->node, **kids = st->scratch + f->base;
+    size_t k = st->nscratch - f->base, i, height = f->height + 1, count = sat_add(f->count, 1);
+    (void)ev;
+    if (n->type == PLEDGE_NODE_SEQUENCE) {
+        if (k) {
+            pledge_node **items = tree_alloc(st->tree, k * sizeof *items, _Alignof(pledge_node *));
+            if (!items)
+                return PLEDGE_ENOMEM;
+            memcpy(items, kids, k * sizeof *items);
+            n->u.seq.items = items;
+            n->u.seq.count = k;
+        }
+    } else if (k / 2) {
+        pledge_pair *pairs = tree_alloc(st->tree, k / 2 * sizeof *pairs, _Alignof(pledge_pair));
+        if (!pairs)
+            return PLEDGE_ENOMEM;
+        for (i = 0; i < k / 2; i++) {
+            pairs[i].key = kids[2 * i];
+            pairs[i].value = kids[2 * i + 1];
+        }
+        n->u.map.pairs = pairs;
+        n->u.map.count = k / 2;
+    }
+    if (f->anchor) {
+        anchor_rec *rec = &st->anchors[f->anchor - 1];
+        if (rec->node == n) {
+            rec->height = height;
+            rec->count = count;
+            rec->open = 0;
+        }
+    }
+    idx_clear(&f->keys);
+    st->nscratch = f->base;
+    st->nframes--;
+    return attach(st, n, pledge_node_mark(n), height, count);
+}
+
+static int on_alias(pledge_yaml_stream *st, yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    pledge_mark mark = mark_of(st, &ev->start_mark);
+    anchor_rec *rec = anchor_find(st, name);
+    int rc;
+    if (!rec || rec->open) {
+        pledge_node *n;
+        pledge_buf m;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m, "the alias *%s ", name);
+        if (!rec)
+            pledge__buf_puts(&m, "names no anchor defined before it in this document");
+        else
+            pledge__buf_puts(&m, "refers to a collection that contains it (a recursive "
+                                 "alias), which cannot be read");
+        pledge__buf_puts(&m, "; it is read as null");
+        if ((rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.undefined-alias", mark, 1, NULL, &m)))
+            return rc;
+        if (!(n = node_new(st->tree, PLEDGE_NODE_NULL, mark)))
+            return PLEDGE_ENOMEM;
+        return attach(st, n, mark, 0, 1);
+    }
+    if (st->nframes + rec->height > st->opts.max_depth)
+        return depth_error(st, mark, 1);
+    st->expansion = sat_add(st->expansion, rec->count);
+    if (st->expansion > st->opts.max_alias_expansion)
+        return alias_limit(st, mark);
+    return attach(st, rec->node, mark, rec->height, rec->count);
+}
+
+/* While a refused document is read to its end: only the nesting counts. */
+static int skip_event(pledge_yaml_stream *st, yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+        if (st->skip_depth >= st->opts.max_depth)
+            return depth_error(st, mark_of(st, &ev->start_mark), 0);
+        st->skip_depth++;
+        break;
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        if (st->skip_depth)
+            st->skip_depth--;
+        break;
+    default:
+        break;
+    }
+    return PLEDGE_OK;
+}
+
+static int handle(pledge_yaml_stream *st, yaml_event_t *ev)
+{
+    if (st->skipping)
+        return skip_event(st, ev);
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT: return on_scalar(st, ev);
+    case YAML_SEQUENCE_START_EVENT: return on_start(st, ev, PLEDGE_NODE_SEQUENCE);
+    case YAML_MAPPING_START_EVENT: return on_start(st, ev, PLEDGE_NODE_MAPPING);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: return on_end(st, ev);
+    case YAML_ALIAS_EVENT: return on_alias(st, ev);
+    default: return PLEDGE_OK;
+    }
+}
+
+/* ---- documents ------------------------------------------------------------ */
+
+/* The next event into st->ev: 1, or 0 when libyaml failed (st->perr). */
+static int next_event(pledge_yaml_stream *st)
+{
+    if (st->have_ev) {
+        st->have_ev = 0;
+        return 1;
+    }
+    if (st->perr)
+        return 0;
+    if (!yaml_parser_parse(&st->parser, &st->ev)) {
+        st->perr = 1;
+        return 0;
+    }
+    return 1;
+}
+
+static void reset_document(pledge_yaml_stream *st)
+{
+    drop_frames(st);
+    idx_clear(&st->anchor_index);
+    st->nanchors = 0;
+    st->names_len = 0;
+    st->expansion = 0;
+    st->skipping = 0;
+    st->skip_depth = 0;
+}
+
+/* Read the document whose DOCUMENT-START was just consumed. */
+static int read_document(pledge_yaml_stream *st, pledge_tree *t)
+{
+    size_t limit = SIZE_MAX;
+    int rc = PLEDGE_OK;
+    reset_document(st);
+    for (;;) {
+        if (!next_event(st)) {
+            t->root = NULL;
+            rc = parse_error(st);
+            break;
+        }
+        if (st->ev.type == YAML_DOCUMENT_END_EVENT) {
+            int implicit = st->ev.data.document_end.implicit;
+            limit = byte_at(st, st->ev.end_mark.index);
+            yaml_event_delete(&st->ev);
+            if (st->skipping)
+                t->root = NULL;
+            /* An implicit end right before the cut: the document may go on
+             * in the bytes that were not read. */
+            if (st->cut && implicit && next_event(st)) {
+                if (st->ev.type == YAML_STREAM_END_EVENT) {
+                    yaml_event_delete(&st->ev);
+                    t->root = NULL;
+                    limit = SIZE_MAX;
+                    rc = cut_error(st);
+                } else {
+                    st->have_ev = 1;
+                }
+            }
+            break;
+        }
+        rc = handle(st, &st->ev);
+        yaml_event_delete(&st->ev);
+        if (rc) {
+            if (rc == Y_STOP) {
+                t->root = NULL;
+                rc = PLEDGE_OK;
+            }
+            break;
+        }
+    }
+    if (st->finished)
+        limit = SIZE_MAX;
+    if (rc == PLEDGE_OK)
+        rc = emit_breaks(st, limit);
+    return rc;
+}
+
+/* A document that holds only an error (UTF-16 input, a problem between
+ * documents, a cut after the last one). */
+static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
+{
+    pledge_tree *t = pledge__tree_new(st->alloc, st->name, st->doc);
+    int rc;
+    if (!t)
+        return PLEDGE_ENOMEM;
+    st->tree = t;
+    if (why == 1) {
+        pledge_buf m;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_puts(&m, "the file is not UTF-8 (it looks like UTF-16 or UTF-32); save it "
+                             "as UTF-8");
+        stop(st);
+        rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.invalid-utf8", pos_of(st, 0), 0, NULL, &m);
+    } else if (why == 2) {
+        rc = cut_error(st);
+    } else {
+        rc = parse_error(st);
+    }
+    if (!rc)
+        rc = emit_breaks(st, SIZE_MAX);
+    st->tree = NULL;
+    if (rc) {
+        pledge_tree_free(t);
+        return rc;
+    }
+    st->doc++;
+    *out = t;
+    return PLEDGE_OK;
+}
+
+static int next_document(pledge_yaml_stream *st, pledge_tree **out)
+{
+    if (!st->started) {
+        st->started = 1;
+        if (st->utf16)
+            return broken_document(st, out, 1);
+    }
+    for (;;) {
+        if (!next_event(st))
+            return broken_document(st, out, 3);
+        switch (st->ev.type) {
+        case YAML_DOCUMENT_START_EVENT: {
+            pledge_tree *t;
+            int rc;
+            yaml_event_delete(&st->ev);
+            if (!(t = pledge__tree_new(st->alloc, st->name, st->doc)))
+                return PLEDGE_ENOMEM;
+            st->tree = t;
+            rc = read_document(st, t);
+            st->tree = NULL;
+            if (rc) {
+                pledge_tree_free(t);
+                return rc;
+            }
+            st->doc++;
+            *out = t;
+            return PLEDGE_OK;
+        }
+        case YAML_STREAM_END_EVENT:
+            yaml_event_delete(&st->ev);
+            st->finished = 1;
+            if (st->cut)
+                return broken_document(st, out, 2);
+            if (st->doc)
+                st->doc--; /* trailing warnings belong to the last document */
+            {
+                int rc = emit_breaks(st, SIZE_MAX);
+                if (st->doc || st->nbreaks)
+                    st->doc++;
+                return rc;
+            }
+        default:
+            yaml_event_delete(&st->ev);
+            break;
+        }
+    }
+}
+
+int pledge__yaml_next(pledge_yaml_stream *st, pledge_tree **out, pledge_diag_list *diags)
+{
+    int rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if (!st)
+        return PLEDGE_EARG;
+    if (st->failed || st->finished)
+        return PLEDGE_OK;
+    st->diags = diags;
+    rc = next_document(st, out);
+    if (rc) {
+        st->failed = 1;
+        st->finished = 1;
+        st->complete = 0;
+        *out = NULL;
+    }
+    return rc;
+}
+
+int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, int truncated,
+                      const char *name, const pledge_load_options *opts)
+{
+    pledge_yaml_stream *st;
+    const pledge_allocator *a = opts ? opts->allocator : NULL;
+    static const char empty[] = "";
+    *out = NULL;
+    st = pledge__calloc(a, 1, sizeof *st);
+    if (!st)
+        return PLEDGE_ENOMEM;
+    st->alloc = a;
+    st->opts = *opts;
+    st->name = name ? name : "";
+    st->data = (const unsigned char *)(data ? data : empty);
+    st->len = data ? len : 0;
+    st->truncated = truncated;
+    st->complete = 1;
+    if (looks_utf16(st->data, st->len)) {
+        st->utf16 = 1;
+    } else {
+        if (st->len >= 3 && !memcmp(st->data, "\xEF\xBB\xBF", 3))
+            st->base = 3;
+        prescan(st);
+    }
+    st->cur_index = st->chk_index = st->ascii_end - st->base;
+    st->cur_byte = st->chk_byte = st->ascii_end;
+    st->break_mark = pos_of(st, st->base);
+    if (!yaml_parser_initialize(&st->parser)) {
+        pledge__free(a, st);
+        return PLEDGE_ENOMEM;
+    }
+    st->parser_ready = 1;
+    yaml_parser_set_encoding(&st->parser, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(&st->parser, st->data + st->base, st->end - st->base);
+    *out = st;
+    return PLEDGE_OK;
+}
+
+int pledge__yaml_complete(const pledge_yaml_stream *st)
+{
+    return st && st->complete && !st->failed;
+}
+
+void pledge__yaml_free(pledge_yaml_stream *st)
+{
+    size_t i;
+    if (!st)
+        return;
+    if (st->have_ev)
+        yaml_event_delete(&st->ev);
+    if (st->parser_ready)
+        yaml_parser_delete(&st->parser);
+    for (i = 0; i < st->frames_init; i++)
+        pledge__free(st->alloc, st->frames[i].keys.slots);
+    pledge__free(st->alloc, st->frames);
+    pledge__free(st->alloc, st->scratch);
+    pledge__free(st->alloc, st->anchors);
+    pledge__free(st->alloc, st->anchor_index.slots);
+    pledge__free(st->alloc, st->names);
+    pledge__free(st->alloc, st);
+}

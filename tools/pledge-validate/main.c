@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: MIT */
+/* pledge-validate: validate pledge files in CI, in pre-commit hooks and by
+ * hand. A thin client of the public libpledge API: options (args.c), the
+ * load order (paths.c), validation (run.c), output (output_*.c). */
+#include <pledge.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "args.h"
+#include "paths.h"
+#include "results.h"
+#include "run.h"
+#include "sink.h"
+
+#define PROGRAM "pledge-validate"
+
+static int usage_error(const char *message)
+{
+    fprintf(stderr, PROGRAM ": %s\nTry '" PROGRAM " --help' for more information.\n",
+            message);
+    return 2;
+}
+
+static int want_color(pv_color c)
+{
+    const char *no_color = getenv("NO_COLOR"), *term = getenv("TERM");
+    if (c == PV_COLOR_ALWAYS)
+        return 1;
+    if (c == PV_COLOR_NEVER)
+        return 0;
+    /* https://no-color.org: set and not empty means no colour. */
+    if (no_color && no_color[0])
+        return 0;
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(STDOUT_FILENO);
+}
+
+static int finish_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, PROGRAM ": cannot write the output: %s\n", strerror(errno));
+        return 2;
+    }
+    return 0;
+}
+
+/* --list-codes: a table for people, or a JSON array with --format json. */
+static int list_codes(const pv_args *a)
+{
+    size_t n = 0, i, width = 4;
+    const pledge_code_info *codes = pledge_code_list(&n);
+    pv_sink out = {pv_write_stdio, stdout, 0};
+
+    if (!codes)
+        n = 0;
+    if (a->format == PV_FORMAT_JSON) {
+        pv_puts(&out, "[");
+        for (i = 0; i < n; i++) {
+            pv_puts(&out, i ? ",\n  {\"code\": " : "\n  {\"code\": ");
+            pv_put_json_cstr(&out, codes[i].code);
+            pv_puts(&out, ", \"severity\": ");
+            pv_put_json_cstr(&out, pledge_severity_name(codes[i].severity));
+            pv_puts(&out, ", \"description\": ");
+            pv_put_json_cstr(&out, codes[i].description);
+            pv_puts(&out, "}");
+        }
+        pv_puts(&out, n ? "\n]\n" : "]\n");
+    } else {
+        for (i = 0; i < n; i++)
+            if (strlen(codes[i].code) > width)
+                width = strlen(codes[i].code);
+        for (i = 0; i < n; i++)
+            pv_printf(&out, "%-*s  %-7s  %s\n", (int)width, codes[i].code,
+                      pledge_severity_name(codes[i].severity), codes[i].description);
+    }
+    return finish_stdout();
+}
+
+/* --print-schema: the embedded YAML schema, converted to JSON. */
+static int print_schema(const char *format)
+{
+    size_t len = 0;
+    const char *src = pledge_format_schema_source(format, &len);
+    pledge_diag_list *diags = NULL;
+    pledge_tree *tree = NULL;
+    int rc;
+
+    if (!src) {
+        char msg[256];
+        snprintf(msg, sizeof msg,
+                 "no built-in schema for '%.100s'; --print-schema takes pledge/1 or "
+                 "follow-up/1", format);
+        return usage_error(msg);
+    }
+    if (pledge_diag_list_new(&diags, NULL) != 0)
+        return usage_error("out of memory");
+    rc = pledge_tree_parse(&tree, format, src, len, NULL, diags);
+    if (rc == 0)
+        rc = pledge_node_write_json(pledge_tree_root(tree), PLEDGE_WRITE_PRETTY,
+                                    pv_write_stdio, stdout);
+    pledge_tree_free(tree);
+    pledge_diag_list_free(diags);
+    if (rc != 0) {
+        fprintf(stderr, PROGRAM ": cannot convert the built-in schema of %s: %s\n", format,
+                pledge_strerror(rc));
+        return 2;
+    }
+    fputc('\n', stdout);
+    return finish_stdout();
+}
+
+/* Print diagnostics that are not about a validated file (the schema's
+ * own) to standard error in the text form. */
+static void print_diags_stderr(const char *name, pledge_diag_list *diags, int color)
+{
+    pv_results tmp;
+    pv_file *f;
+    pv_sink err = {pv_write_stdio, stderr, 0};
+    pv_text_options to = {0, 0, NULL, NULL};
+
+    to.color = color;
+    pv_results_init(&tmp);
+    f = pv_results_add(&tmp, name);
+    if (f && pledge_diag_list_move(f->diags, diags) == 0) {
+        pv_results_finish(&tmp, 0);
+        pv_output_text(&tmp, &to, &err);
+    }
+    pv_results_free(&tmp);
+}
+
+/* Source bytes for excerpts: standard input's were kept; files are read
+ * again, only when an excerpt is due. */
+static char *load_source(void *ud, const pv_file *file, size_t *len)
+{
+    size_t limit = *(const size_t *)ud, cap = 65536, n = 0;
+    char *buf;
+    FILE *fp;
+
+    if (file->source) {
+        buf = malloc(file->source_len ? file->source_len : 1);
+        if (buf) {
+            memcpy(buf, file->source, file->source_len);
+            *len = file->source_len;
+        }
+        return buf;
+    }
+    fp = fopen(file->path, "rb");
+    if (!fp)
+        return NULL;
+    buf = malloc(cap);
+    while (buf) {
+        size_t got;
+        if (n == cap) {
+            char *nb;
+            if (cap >= limit)
+                break;
+            cap *= 2;
+            nb = realloc(buf, cap);
+            if (!nb) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = nb;
+        }
+        got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(fp);
+    *len = n < limit ? n : limit;
+    return buf;
+}
+
+/* --verbose in pledge mode: compile the built-in schemas here, so their
+ * every failing branch can be listed (the model reports the best one). */
+static const pledge_schema *compile_builtin(const char *format, const pledge_load_options *load)
+{
+    size_t len = 0;
+    const char *src = pledge_format_schema_source(format, &len);
+    pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
+    pledge_diag_list *diags = NULL;
+    pledge_schema *s = NULL;
+
+    if (!src || pledge_diag_list_new(&diags, NULL) != 0)
+        return NULL;
+    so.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
+    so.load = load;
+    if (pledge_schema_compile_buffer(&s, format, src, len, &so, diags) != 0)
+        s = NULL; /* fall back to the model's best match */
+    pledge_diag_list_free(diags);
+    return s;
+}
+
+int main(int argc, char **argv)
+{
+    pv_args a;
+    pv_inputs inputs;
+    pv_results results;
+    pv_run_options ro;
+    pledge_schema *schema = NULL;
+    char err[1024];
+    static char outbuf[1 << 16];
+    int status, color;
+
+    if (pv_args_parse(&a, argc, argv, err, sizeof err) != 0) {
+        pv_args_free(&a);
+        return usage_error(err);
+    }
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+
+    if (a.help) {
+        pv_print_help(stdout);
+        pv_args_free(&a);
+        return finish_stdout();
+    }
+    if (a.version) {
+        printf(PROGRAM " %s (libpledge %s)\n", PLEDGE_VERSION_STRING, pledge_version());
+        pv_args_free(&a);
+        return finish_stdout();
+    }
+    if (a.list_codes) {
+        status = list_codes(&a);
+        pv_args_free(&a);
+        return status;
+    }
+    if (a.print_schema) {
+        status = print_schema(a.print_schema);
+        pv_args_free(&a);
+        return status;
+    }
+
+    if (!a.format_given) {
+        const char *gha = getenv("GITHUB_ACTIONS");
+        if (gha && strcmp(gha, "true") == 0)
+            a.format = PV_FORMAT_GITHUB;
+    }
+    color = a.format == PV_FORMAT_TEXT && want_color(a.color);
+
+    if (pv_collect(&inputs, a.paths, a.path_count, a.excludes, a.exclude_count, err,
+                   sizeof err) != 0) {
+        pv_args_free(&a);
+        return usage_error(err);
+    }
+
+    memset(&ro, 0, sizeof ro);
+    {
+        pledge_load_options lo = PLEDGE_LOAD_OPTIONS_INIT;
+        lo.max_depth = a.max_depth;
+        lo.max_alias_expansion = a.max_alias_expansion;
+        lo.max_file_bytes = a.max_file_bytes;
+        ro.load = lo;
+    }
+    if (a.schema) {
+        pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
+        pledge_diag_list *diags = NULL;
+        int rc;
+
+        so.flags = a.assert_formats ? PLEDGE_SCHEMA_ASSERT_FORMATS : 0;
+        so.ref_dirs = a.ref_dirs;
+        so.ref_dir_count = a.ref_dir_count;
+        so.load = &ro.load;
+        if (pledge_diag_list_new(&diags, NULL) != 0) {
+            pv_inputs_free(&inputs);
+            pv_args_free(&a);
+            return usage_error("out of memory");
+        }
+        rc = pledge_schema_compile_file(&schema, a.schema, &so, diags);
+        if (rc != 0 || pledge_diag_list_count(diags)) {
+            print_diags_stderr(a.schema, diags, want_color(a.color) && isatty(STDERR_FILENO));
+        }
+        pledge_diag_list_free(diags);
+        if (rc != 0) {
+            fprintf(stderr, PROGRAM ": the schema %s cannot be used (%s); nothing was "
+                    "validated\n", a.schema, pledge_strerror(rc));
+            pv_inputs_free(&inputs);
+            pv_args_free(&a);
+            return 2;
+        }
+        ro.schema = schema;
+        ro.validate_flags = a.verbose ? PLEDGE_VALIDATE_ALL_BRANCHES : 0;
+    } else if (a.verbose) {
+        ro.verbose_pledge = compile_builtin("pledge/1", &ro.load);
+        ro.verbose_follow_up = compile_builtin("follow-up/1", &ro.load);
+    }
+    ro.resolve = a.resolve;
+    ro.keep_stdin = a.format == PV_FORMAT_TEXT && (color || a.excerpt);
+    ro.jobs = a.jobs;
+    if (ro.jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        ro.jobs = cores > 0 ? (unsigned)(cores < 4096 ? cores : 4096) : 1;
+    }
+
+    pv_results_init(&results);
+    if (pv_run(&results, &inputs, &ro, err, sizeof err) != 0) {
+        fprintf(stderr, PROGRAM ": %s\n", err);
+        status = 2;
+    } else {
+        pv_sink out = {pv_write_stdio, stdout, 0};
+        pv_text_options to;
+        int wrote;
+
+        pv_results_finish(&results, a.strict);
+        to.color = color;
+        to.excerpt = a.excerpt;
+        to.source = load_source;
+        to.source_ud = &a.max_file_bytes;
+        switch (a.format) {
+        case PV_FORMAT_JSON: wrote = pv_output_json(&results, &out); break;
+        case PV_FORMAT_GITHUB: wrote = pv_output_github(&results, &out); break;
+        case PV_FORMAT_SARIF:
+            wrote = pv_output_sarif(&results, PLEDGE_VERSION_STRING, &out);
+            break;
+        case PV_FORMAT_JUNIT: wrote = pv_output_junit(&results, &out); break;
+        default: wrote = pv_output_text(&results, &to, &out); break;
+        }
+        status = pv_results_status(&results);
+        if (finish_stdout() != 0 || wrote != 0)
+            status = 2;
+        if (!a.quiet) {
+            char line[256];
+            pv_summary_line(&results.summary, line, sizeof line);
+            fprintf(stderr, "%s\n", line);
+        }
+    }
+
+    pv_results_free(&results);
+    pledge_schema_free(schema);
+    pledge_schema_free((pledge_schema *)ro.verbose_pledge);
+    pledge_schema_free((pledge_schema *)ro.verbose_follow_up);
+    pv_inputs_free(&inputs);
+    pv_args_free(&a);
+    return status;
+}
