@@ -295,6 +295,13 @@ PLEDGE_EXTERN int pledge_tree_parse(pledge_tree **out, const char *name,
  * equal. A non-finite float makes it fail with PLEDGE_EINVALID.
  * Iterative: safe at any depth. @return 0, PLEDGE_EINVALID, PLEDGE_EIO
  * (the sink refused), PLEDGE_ENOMEM.
+ *
+ * Details: a float always shows a point ("1.0", "1.0e+300"), so it reads
+ * back as a float; U+0085, U+2028 and U+2029 are written as \u escapes
+ * (YAML tools count them as line breaks); output is buffered, so the sink
+ * gets large chunks; nothing is written when the tree holds a non-finite
+ * float. Compact output has no final newline; PLEDGE_WRITE_PRETTY output
+ * ends with one.
  */
 PLEDGE_EXTERN int pledge_node_write_json(const pledge_node *node, unsigned int flags,
                                          pledge_write_fn write, void *ud);
@@ -303,6 +310,16 @@ PLEDGE_EXTERN int pledge_node_write_json(const pledge_node *node, unsigned int f
  * Write @p node as a YAML 1.2 document (UTF-8 text kept readable, aliases
  * written as their values, strings quoted wherever a plain scalar would be
  * read as something else). Comments of the source are not kept.
+ *
+ * Details: block style, lines never folded; strings that a plain scalar
+ * would read as null, a boolean or a number, or that YAML 1.1 would read
+ * differently ("no", "010", "2024-01-01"), are double-quoted, as are
+ * control characters (NUL included, as "\0"); multi-line text is a
+ * literal block where libyaml can write one. libyaml writes characters
+ * beyond U+FFFF (emoji) as "\U..." escapes in double quotes, and its own
+ * allocations do not go through the allocator hook. @p flags is reserved
+ * (pass 0). @return 0, PLEDGE_EIO (the sink refused), PLEDGE_ENOMEM,
+ * PLEDGE_EINVALID (a string longer than INT_MAX bytes), PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_node_write_yaml(const pledge_node *node, unsigned int flags,
                                          pledge_write_fn write, void *ud);

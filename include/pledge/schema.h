@@ -7,12 +7,41 @@
  * YAML). It is immutable after compilation and may validate any number of
  * documents from any number of threads at once.
  *
+ * Vocabularies: core, applicator, validation, unevaluated, meta-data,
+ * format-annotation (and format-assertion, content keywords ignored).
+ * Unknown keywords are ignored; $vocabulary of a custom metaschema is
+ * honoured (keywords of vocabularies it leaves out are ignored; a required
+ * vocabulary libpledge does not know makes the schema invalid).
+ *
  * The 2020-12 metaschemas are built in: "$ref":
- * "https://json-schema.org/draft/2020-12/schema" works offline. Other
- * references resolve against the base URI (the schema's $id, else its
- * file's own file: URI): a file: URI must lie inside the schema's folder;
- * a resolver hook and URI-prefix-to-folder mappings serve the rest. There
- * is never any network access.
+ * "https://json-schema.org/draft/2020-12/schema" works offline, and each
+ * schema document is checked against its metaschema when compiled (unless
+ * PLEDGE_SCHEMA_NO_METASCHEMA). Other references resolve against the base
+ * URI (the schema's $id, else its file's own file: URI, else
+ * "urn:pledge:anonymous") and are looked up, in this order, among the
+ * documents already loaded, the built-in metaschemas, the resolver hook,
+ * the ref_dirs mappings, and file: URIs, which must lie inside the folder
+ * of the root schema file (after "." and ".." are removed and symbolic
+ * links followed). There is never any network access. A reference that
+ * none of these serves makes the schema invalid (schema.invalid at the
+ * $ref).
+ *
+ * Diagnostics of compilation: schema.invalid (file = the schema document,
+ * position = the offending keyword, instance_path = its JSON Pointer in
+ * that document, schema_path = the failing metaschema keyword when the
+ * metaschema found it), io.error, and the readers' syntax codes.
+ *
+ * Diagnostics of validation: code = the failing keyword ("required",
+ * "type", "additionalProperties"...; "false" for a false schema,
+ * "schema.regex-limit" when PCRE2's match limit was hit), a message in
+ * plain words, instance_path (JSON Pointer), schema_path (the keyword
+ * location through $ref, e.g. "/properties/a/$ref/required") and the
+ * position of the offending node: the value for a wrong value, the
+ * mapping for a missing property, the key for an unexpected property.
+ * When anyOf/oneOf fail, only the best-matching branch's errors are
+ * reported (the branch whose errors lie deepest in the instance; then the
+ * fewest errors; then the first), the first of them saying how many other
+ * branches failed; PLEDGE_VALIDATE_ALL_BRANCHES reports every branch.
  */
 #ifndef PLEDGE_SCHEMA_H
 #define PLEDGE_SCHEMA_H
@@ -30,9 +59,11 @@ typedef struct pledge_schema pledge_schema;
 
 /**
  * Resolver hook: supply the document at absolute @p uri (no fragment).
- * Return 0 and set *out to a tree the schema takes ownership of, or
+ * Return 0 and set *out to a tree the schema takes ownership of (it is
+ * freed with the schema, or at once when compilation fails), or
  * PLEDGE_ENOTFOUND to let libpledge try its other sources, or another
- * negative code to fail the compilation.
+ * negative code to fail the compilation with that code. Called only
+ * during compilation, from the compiling thread.
  */
 typedef int (*pledge_resolve_fn)(pledge_tree **out, const char *uri, void *ud);
 
@@ -43,10 +74,16 @@ typedef struct pledge_ref_dir {
 } pledge_ref_dir;
 
 /** Compile flags. */
-#define PLEDGE_SCHEMA_ASSERT_FORMATS 0x1u /**< "format" is an assertion */
+#define PLEDGE_SCHEMA_ASSERT_FORMATS 0x1u /**< "format" is an assertion for the
+                                              formats libpledge knows (date,
+                                              date-time, time, duration, email,
+                                              hostname, ipv4, ipv6, uri,
+                                              uri-reference, uuid, json-pointer,
+                                              regex...); others stay annotations */
 #define PLEDGE_SCHEMA_NO_METASCHEMA 0x2u  /**< skip the metaschema check */
 #define PLEDGE_SCHEMA_ALL_BRANCHES 0x4u   /**< report every failing branch of
-                                              anyOf/oneOf, not the best one */
+                                              anyOf/oneOf, not the best one
+                                              (for every validation) */
 
 #define PLEDGE_SCHEMA_OPTIONS_VERSION 1
 
@@ -54,13 +91,20 @@ typedef struct pledge_ref_dir {
 typedef struct pledge_schema_options {
     unsigned int version;         /**< PLEDGE_SCHEMA_OPTIONS_VERSION */
     unsigned int flags;           /**< PLEDGE_SCHEMA_* */
+    /** URI prefixes served from folders (borrowed during compilation);
+     *  the rest of the URI, percent-decoded, is the file's path below the
+     *  folder, and may not contain "..". */
     const pledge_ref_dir *ref_dirs;
     size_t ref_dir_count;
     pledge_resolve_fn resolve;    /**< may be NULL */
     void *resolve_ud;
-    /** Options for reading the schema and the documents it refers to. */
+    /** Options for reading the schema and the documents it refers to
+     *  (NULL: defaults). */
     const pledge_load_options *load;
-    const pledge_allocator *allocator; /**< NULL: malloc */
+    /** Allocator for everything the schema and its validations allocate
+     *  (NULL: the load options' allocator, else malloc). It must outlive
+     *  the schema. */
+    const pledge_allocator *allocator;
 } pledge_schema_options;
 
 #define PLEDGE_SCHEMA_OPTIONS_INIT                                          \
@@ -68,10 +112,12 @@ typedef struct pledge_schema_options {
 
 /**
  * Compile the schema in the file at @p path (JSON if it ends in ".json",
- * else YAML). Problems go to @p diags: io.error, syntax errors, and
- * schema.invalid with the position of the offending keyword.
- * Caller frees with pledge_schema_free().
- * @return 0, PLEDGE_EIO, PLEDGE_EINVALID, PLEDGE_ENOMEM, PLEDGE_EARG.
+ * else YAML). Problems go to @p diags (may be NULL): io.error, syntax
+ * errors, and schema.invalid with the position of the offending keyword.
+ * @p opts may be NULL (defaults). On success *out is the schema (caller
+ * frees with pledge_schema_free()); on failure *out is NULL.
+ * @return 0, PLEDGE_EIO, PLEDGE_EINVALID, PLEDGE_ENOMEM, PLEDGE_EARG, or
+ *         the resolver hook's error code.
  */
 PLEDGE_EXTERN int pledge_schema_compile_file(pledge_schema **out, const char *path,
                                              const pledge_schema_options *opts,
@@ -84,10 +130,20 @@ PLEDGE_EXTERN int pledge_schema_compile_buffer(pledge_schema **out, const char *
                                                const pledge_schema_options *opts,
                                                pledge_diag_list *diags);
 
-/** Compile from a tree; @p base_uri may be NULL. The tree is borrowed
- *  during the call only. */
+/** Compile from a tree; @p base_uri may be NULL (then the tree's name
+ *  gives the base when it is a path). The tree is borrowed during the
+ *  call only: the schema keeps a copy of what it needs. */
 PLEDGE_EXTERN int pledge_schema_compile_tree(pledge_schema **out, const pledge_tree *tree,
                                              const char *base_uri,
+                                             const pledge_schema_options *opts,
+                                             pledge_diag_list *diags);
+
+/** Compile from any node (e.g. the "schema" member of a larger
+ *  document). @p name names the source in diagnostics and, when it is a
+ *  path and @p base_uri is NULL, gives the base URI. The node is borrowed
+ *  during the call only; positions in diagnostics are the node's. */
+PLEDGE_EXTERN int pledge_schema_compile_node(pledge_schema **out, const pledge_node *node,
+                                             const char *name, const char *base_uri,
                                              const pledge_schema_options *opts,
                                              pledge_diag_list *diags);
 
@@ -99,10 +155,14 @@ PLEDGE_EXTERN void pledge_schema_free(pledge_schema *schema);
 
 /**
  * Validate @p instance (a node of a tree named @p file, document
- * @p document) against @p schema. Each failure is appended to @p diags:
- * code = the failing keyword, message in plain words, instance path,
- * schema path, and the position of the offending node.
- * @return 0 if valid, PLEDGE_EINVALID if not, PLEDGE_ENOMEM.
+ * @p document) against @p schema. Each failure is appended to @p diags
+ * (see the file comment); with @p diags NULL only validity is decided,
+ * which is faster for invalid documents. Thread-safe: any number of
+ * threads may validate with one schema at once. Allocates nothing for a
+ * valid document unless the schema uses unevaluatedProperties/Items on
+ * objects or arrays beyond 256 members, or uniqueItems on arrays beyond
+ * 24 items.
+ * @return 0 if valid, PLEDGE_EINVALID if not, PLEDGE_ENOMEM, PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_schema_validate(const pledge_schema *schema,
                                          const pledge_node *instance,

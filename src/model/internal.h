@@ -6,6 +6,7 @@
 #define PLEDGE_MODEL_INTERNAL_H
 
 #include "pledge/model.h"
+#include "pledge/schema.h"
 #include "core/arena.h"
 #include "core/buf.h"
 #include "node/tree.h"
@@ -432,6 +433,6 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *ar
 /* Progress from summaries (defined in progress.c). */
 int pledge__progress_from_sums(pledge_progress **out, const pledge__sum *pledge,
                                const pledge__sum *const *follow_ups, size_t count,
-                               const pledge_allocator *allocator, pledge_arena *owned);
+                               const pledge_allocator *allocator);
 
 #endif

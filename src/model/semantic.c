@@ -767,7 +767,10 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
     pledge__walk_push_key(w, "parties");
     for (i = 0; i < doc->party_count; i++) {
         const pledge_party *p = &doc->parties[i];
-        if (p->used || !pledge__id_valid(&p->id))
+        /* A party whose id repeats an earlier one's is a duplicate-id
+         * error already; references resolve to the first. */
+        if (p->used || !pledge__id_valid(&p->id) ||
+            pledge__idmap_get(&doc->ids, PLEDGE__ID_PARTY, p->id.s, p->id.len) != p)
             continue;
         pledge__walk_push_index(w, i);
         pledge__walk_push_key(w, "id");

@@ -147,8 +147,22 @@ static void put_string(jwriter *w, const char *s, size_t len)
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         char esc[6];
-        if (c >= 0x20 && c != '"' && c != '\\')
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            /* U+0085, U+2028 and U+2029 are escaped too: YAML tools count
+             * them as line breaks (and JavaScript forbids two in strings). */
+            if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85) {
+                put(w, s + run, i - run);
+                put(w, "\\u0085", 6);
+                run = ++i + 1;
+            } else if (c == 0xE2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
+                       ((unsigned char)s[i + 2] == 0xA8 || (unsigned char)s[i + 2] == 0xA9)) {
+                put(w, s + run, i - run);
+                put(w, (unsigned char)s[i + 2] == 0xA8 ? "\\u2028" : "\\u2029", 6);
+                i += 2;
+                run = i + 1;
+            }
             continue;
+        }
         put(w, s + run, i - run);
         run = i + 1;
         esc[0] = '\\';

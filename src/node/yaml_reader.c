@@ -84,7 +84,7 @@ struct pledge_yaml_stream {
     int truncated;     /* the source was cut by max_file_bytes */
     int utf16;         /* the bytes look like UTF-16 or UTF-32 */
     int cut;           /* enum cut_kind: why the bytes stop at end */
-    char cut_msg[96];
+    char cut_msg[160];
     size_t ascii_end;  /* first non-ASCII byte at or after base (or end) */
     line_break breaks[MAX_BREAK_WARNINGS];
     size_t nbreaks, breaks_total, breaks_done;
@@ -242,12 +242,61 @@ static const char *map_key(const void *ctx, size_t e, size_t *len)
     return k->u.s.ptr;
 }
 
+/* ---- word-at-a-time helpers ------------------------------------------- */
+
+/* Eight bytes per step where the byte order allows it; the byte loops that
+ * follow each fast loop handle the rest on any host. */
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORDS 1
+#else
+#define WORDS 0
+#endif
+#define ONES 0x0101010101010101ull
+#define HIGHS 0x8080808080808080ull
+
+static uint64_t load64(const unsigned char *p)
+{
+    uint64_t x;
+    memcpy(&x, p, 8);
+    return x;
+}
+
+/* The high bit of each byte that is not printable ASCII (< 0x20, 0x7F or
+ * >= 0x80). A borrow can flag bytes after a flagged one, never before, so
+ * the first flag is exact. */
+static uint64_t unusual_bytes(uint64_t x)
+{
+    uint64_t del = x ^ (0x7F * ONES);
+    return (x | ((x - 0x20 * ONES) & ~x) | ((del - ONES) & ~del)) & HIGHS;
+}
+
+/* Index of the first flagged byte of a nonzero unusual_bytes() result. */
+static size_t first_flag(uint64_t m)
+{
+    size_t k = 0;
+    while (!(m & 0x80)) {
+        m >>= 8;
+        k++;
+    }
+    return k;
+}
+
+/* Characters that start in these 8 bytes: the bytes that are not UTF-8
+ * continuation bytes (10xxxxxx). */
+static size_t char_starts(uint64_t x)
+{
+    uint64_t cont = x & ~(x << 1) & HIGHS;
+    return 8 - (size_t)((((cont >> 7) * ONES) >> 56) & 0xFF);
+}
+
 /* ---- positions ------------------------------------------------------ */
 
 /* The byte offset of libyaml's character @p index. Marks arrive in
  * order, so a cursor moves forward over the text; one that goes back
  * restarts from the previous position or from the end of the ASCII
- * prefix. */
+ * prefix. The cursor may rest inside a character: cur_index counts the
+ * characters that start before cur_byte. */
 static size_t byte_at(pledge_yaml_stream *st, size_t index)
 {
     size_t ascii = st->ascii_end - st->base;
@@ -265,10 +314,19 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         st->chk_index = st->cur_index;
         st->chk_byte = st->cur_byte;
     }
-    while (st->cur_index < index && st->cur_byte < st->end) {
-        unsigned char c = st->data[st->cur_byte];
-        st->cur_byte += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-        st->cur_index++;
+    while (WORDS && st->cur_index < index && st->end - st->cur_byte >= 8) {
+        size_t n = char_starts(load64(st->data + st->cur_byte));
+        if (st->cur_index + n > index)
+            break;
+        st->cur_byte += 8;
+        st->cur_index += n;
+    }
+    for (; st->cur_byte < st->end; st->cur_byte++) {
+        if ((st->data[st->cur_byte] & 0xC0) != 0x80) {
+            if (st->cur_index == index)
+                break;
+            st->cur_index++;
+        }
     }
     return st->cur_byte;
 }
@@ -293,12 +351,10 @@ static pledge_mark pos_of(const pledge_yaml_stream *st, size_t offset)
 
 /* ---- the first pass over the bytes ------------------------------------ */
 
-static void set_cut(pledge_yaml_stream *st, int kind, size_t at, const char *fmt,
-                    unsigned long value)
+static void set_cut(pledge_yaml_stream *st, int kind, size_t at)
 {
     st->cut = kind;
     st->end = at;
-    snprintf(st->cut_msg, sizeof st->cut_msg, fmt, value);
 }
 
 static void prescan(pledge_yaml_stream *st)
@@ -309,20 +365,32 @@ static void prescan(pledge_yaml_stream *st)
 
     st->end = n;
     while (i < n) {
-        unsigned char c = p[i];
+        unsigned char c;
         unsigned long cp;
         size_t w, k;
+        while (WORDS && n - i >= 8) {
+            uint64_t m = unusual_bytes(load64(p + i));
+            if (m) {
+                i += first_flag(m);
+                break;
+            }
+            i += 8;
+        }
+        if (i >= n)
+            break;
+        c = p[i];
         if (c < 0x80) {
             if (c >= 0x20 ? c != 0x7F : (c == '\n' || c == '\t' || c == '\r')) {
                 i++;
                 continue;
             }
-            set_cut(st, CUT_CONTROL, i,
-                    c == 0 ? "a raw NUL byte is not allowed in YAML (write \"\\0\" in a "
-                             "double-quoted string)%.0lu"
-                           : "the control character U+%04lX is not allowed in YAML (escape it "
-                             "in a double-quoted string)",
-                    (unsigned long)c);
+            set_cut(st, CUT_CONTROL, i);
+            if (c == 0)
+                snprintf(st->cut_msg, sizeof st->cut_msg, "a raw NUL byte is not allowed in "
+                         "YAML (write \"\\0\" in a double-quoted string)");
+            else
+                snprintf(st->cut_msg, sizeof st->cut_msg, "the control character U+%04X is "
+                         "not allowed in YAML (escape it in a double-quoted string)", c);
             break;
         }
         if (ascii) {
@@ -331,39 +399,46 @@ static void prescan(pledge_yaml_stream *st)
         }
         w = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
         if (!w) {
-            set_cut(st, CUT_UTF8, i, "the byte 0x%02lX does not start a UTF-8 character",
-                    (unsigned long)c);
+            set_cut(st, CUT_UTF8, i);
+            snprintf(st->cut_msg, sizeof st->cut_msg,
+                     "the byte 0x%02X does not start a UTF-8 character", c);
             break;
         }
         for (k = 1; k < w && i + k < n && (p[i + k] & 0xC0) == 0x80; k++)
             ;
         if (k < w) {
-            if (i + k == n && st->truncated)
-                set_cut(st, CUT_SIZE, i, "%.0lu", 0ul); /* the limit cut a character */
-            else if (i + k == n)
-                set_cut(st, CUT_UTF8, i, "the file ends inside a UTF-8 character%.0lu", 0ul);
-            else
-                set_cut(st, CUT_UTF8, i,
-                        "the byte 0x%02lX after a UTF-8 lead byte does not continue it",
-                        (unsigned long)p[i + k]);
+            if (i + k == n && st->truncated) {
+                set_cut(st, CUT_SIZE, i); /* the limit cut a character in two */
+            } else if (i + k == n) {
+                set_cut(st, CUT_UTF8, i);
+                snprintf(st->cut_msg, sizeof st->cut_msg,
+                         "the file ends inside a UTF-8 character");
+            } else {
+                set_cut(st, CUT_UTF8, i);
+                snprintf(st->cut_msg, sizeof st->cut_msg,
+                         "the byte 0x%02X after the lead byte 0x%02X does not continue a "
+                         "UTF-8 character", p[i + k], c);
+            }
             break;
         }
         cp = c & (0xFFu >> (w + 1));
         for (k = 1; k < w; k++)
             cp = (cp << 6) | (p[i + k] & 0x3Fu);
         if ((w == 3 && cp < 0x800) || (w == 4 && cp < 0x10000)) {
-            set_cut(st, CUT_UTF8, i, "an overlong UTF-8 encoding of U+%04lX", cp);
+            set_cut(st, CUT_UTF8, i);
+            snprintf(st->cut_msg, sizeof st->cut_msg, "an overlong encoding of U+%04lX", cp);
             break;
         }
         if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            set_cut(st, CUT_UTF8, i, "U+%04lX is not a Unicode character", cp);
+            set_cut(st, CUT_UTF8, i);
+            snprintf(st->cut_msg, sizeof st->cut_msg,
+                     "U+%04lX is not a Unicode scalar value", cp);
             break;
         }
         if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
-            set_cut(st, CUT_CONTROL, i,
-                    "the control character U+%04lX is not allowed in YAML (escape it in a "
-                    "double-quoted string)",
-                    cp);
+            set_cut(st, CUT_CONTROL, i);
+            snprintf(st->cut_msg, sizeof st->cut_msg, "the control character U+%04lX is not "
+                     "allowed in YAML (escape it in a double-quoted string)", cp);
             break;
         }
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
@@ -379,7 +454,7 @@ static void prescan(pledge_yaml_stream *st)
     if (ascii)
         st->ascii_end = st->end;
     if (!st->cut && st->truncated)
-        set_cut(st, CUT_SIZE, n, "%.0lu", 0ul);
+        set_cut(st, CUT_SIZE, n);
 }
 
 /* UTF-16 and UTF-32 text: a byte order mark, or NUL bytes between ASCII
@@ -400,8 +475,10 @@ static int looks_utf16(const unsigned char *p, size_t n)
 static void path_segment(pledge_buf *b, const pledge_node *key)
 {
     size_t k;
+    if (!key)
+        return; /* a complex key: no segment names it */
     pledge__buf_putc(b, '/');
-    for (k = 0; key && k < key->u.s.len; k++) {
+    for (k = 0; k < key->u.s.len; k++) {
         char c = key->u.s.ptr[k];
         if (c == '~')
             pledge__buf_puts(b, "~0");
@@ -445,7 +522,8 @@ static int emit(pledge_yaml_stream *st, pledge_severity sev, const char *code, p
     } else {
         memset(&w, 0, sizeof w);
         w.file = st->name;
-        w.document = st->tree ? st->tree->index : st->doc;
+        /* between documents: the last one read */
+        w.document = st->tree ? st->tree->index : st->doc ? st->doc - 1 : 0;
         w.mark = mark;
         w.instance_path = pledge__buf_cstr(&path);
         rc = pledge__diag_addf(st->diags, sev, code, &w, "%s", pledge__buf_cstr(msg));
@@ -463,8 +541,7 @@ static void put_tag(pledge_buf *b, const char *tag)
         pledge__buf_puts(b, "!!");
         tag += sizeof prefix - 1;
     }
-    pledge__buf_quote(b, tag, strlen(tag), 80);
-    /* quoting adds quotes; drop them for a tag that needs none */
+    pledge__buf_puts(b, tag); /* libyaml admits URI characters only */
 }
 
 static int tag_kind(const char *tag)
@@ -952,7 +1029,7 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
     size_t len = ev->data.scalar.length;
     const char *tag = (const char *)ev->data.scalar.tag;
     const char *anchor = (const char *)ev->data.scalar.anchor;
-    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE || ev->data.scalar.style == YAML_ANY_SCALAR_STYLE;
+    int plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
     frame *top = st->nframes ? &st->frames[st->nframes - 1] : NULL;
     int is_key = top && top->node->type == PLEDGE_NODE_MAPPING && !top->want_value;
     pledge_mark mark = mark_of(st, &ev->start_mark);
@@ -985,7 +1062,9 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
     }
     if (!n) {
         /* Untagged (or tagged in vain): the core schema. Keys are strings. */
-        if (plain) {
+        /* A tag, even one that did not fit, says the author chose: no
+         * YAML 1.1 warning on top of the tag's own diagnostic. */
+        if (plain && !tag) {
             if (!is_key)
                 type = pledge__scalar_plain_type(s, len);
             if (type == PLEDGE_NODE_STRING || type == PLEDGE_NODE_INT) {
@@ -993,6 +1072,8 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
                 if (wlen)
                     y11 = pledge__scalar_yaml11(s, len);
             }
+        } else if (plain && !is_key) {
+            type = pledge__scalar_plain_type(s, len);
         }
         switch (type) {
         case PLEDGE_NODE_NULL:
@@ -1341,14 +1422,7 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
             st->finished = 1;
             if (st->cut)
                 return broken_document(st, out, 2);
-            if (st->doc)
-                st->doc--; /* trailing warnings belong to the last document */
-            {
-                int rc = emit_breaks(st, SIZE_MAX);
-                if (st->doc || st->nbreaks)
-                    st->doc++;
-                return rc;
-            }
+            return emit_breaks(st, SIZE_MAX);
         default:
             yaml_event_delete(&st->ev);
             break;

@@ -11,6 +11,7 @@
  * resolver hook, the ref_dirs folders, and file: URIs inside the root
  * schema's folder. Nothing else, and never the network.
  */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "internal.h"
 #include "number.h"
 #include "uri.h"
@@ -405,6 +406,26 @@ static unsigned int vocab_bit(const char *uri, size_t len)
     return 0;
 }
 
+/* The key whose value is @p target somewhere below @p n, or NULL. */
+static const pledge_node *key_of(const pledge_node *n, const pledge_node *target)
+{
+    size_t i;
+    const pledge_node *k;
+    if (n->type == PLEDGE_NODE_MAPPING) {
+        for (i = 0; i < n->u.map.count; i++) {
+            if (n->u.map.pairs[i].value == target || n->u.map.pairs[i].key == target)
+                return n->u.map.pairs[i].key;
+            if ((k = key_of(n->u.map.pairs[i].value, target)) != NULL)
+                return k;
+        }
+    } else if (n->type == PLEDGE_NODE_SEQUENCE) {
+        for (i = 0; i < n->u.seq.count; i++)
+            if ((k = key_of(n->u.seq.items[i], target)) != NULL)
+                return k;
+    }
+    return NULL;
+}
+
 /* Validate the document against its metaschema; problems are
  * schema.invalid at the offending keyword. */
 static void check_against(cctx *c, sch_doc *doc, const sch_node *meta)
@@ -421,15 +442,16 @@ static void check_against(cctx *c, sch_doc *doc, const sch_node *meta)
         for (i = 0; i < errs.count; i++) {
             const sch_error *e = &errs.items[i];
             pledge_diag_where w;
+            const pledge_node *key = key_of(doc->root, e->node);
             memset(&w, 0, sizeof w);
             w.file = doc->name;
-            w.mark = pledge_node_mark(e->node);
+            /* point at the keyword, not its value */
+            w.mark = pledge_node_mark(key ? key : e->node);
             w.instance_path = e->instance_path;
             w.schema_path = e->schema_path;
             c->errors++;
             if (pledge__diag_addf(c->diags, PLEDGE_SEVERITY_ERROR, "schema.invalid", &w,
-                                  "invalid schema: %s (the metaschema's \"%s\")",
-                                  e->message, e->code))
+                                  "invalid schema: %s", e->message))
                 oom(c);
         }
     }
@@ -886,8 +908,12 @@ static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledg
         goto done;
     }
     target = uri_lookup(c, docuri, ulen);
-    if (!target)
+    if (!target) {
+        int before = c->errors;
         target = load(c, docuri, ref, res->doc);
+        if (!target && c->errors != before)
+            goto done; /* load said why */
+    }
     if (c->rc)
         goto done;
     if (!target) {
@@ -1567,6 +1593,8 @@ static void set_root_dir(cctx *c, const char *uri)
     char *slash, *real;
     pledge__buf_init(&b, c->a);
     if (pledge__uri_to_path(&b, uri) || b.failed) {
+        if (b.failed)
+            oom(c);
         pledge__buf_free(&b);
         return;
     }
@@ -1587,6 +1615,11 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
     sch_doc *doc;
     int rc;
     set_root_dir(c, uri);
+    if (c->rc) {
+        pledge_tree_free(tree);
+        pledge_schema_free(c->out);
+        return c->rc;
+    }
     doc = add_doc(c, tree, root, uri, name);
     if (doc && !c->rc && !c->errors) {
         sch_resource *r = uri_lookup(c, doc->uri, strlen(doc->uri));
@@ -1604,41 +1637,128 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
     return 0;
 }
 
-int pledge_schema_compile_tree(pledge_schema **out, const pledge_tree *tree,
-                               const char *base_uri, const pledge_schema_options *opts,
-                               pledge_diag_list *diags)
+/* A deep copy of @p n in the schema's arena, so that a schema compiled
+ * from a caller's tree does not depend on that tree living on. */
+static pledge_node *copy_node(cctx *c, const pledge_node *n)
+{
+    pledge_node *m = pledge__arena_alloc(&c->out->arena, sizeof *m);
+    size_t i;
+    if (!m) {
+        oom(c);
+        return NULL;
+    }
+    *m = *n;
+    switch ((pledge_node_type)n->type) {
+    case PLEDGE_NODE_INT: {
+        size_t len = strlen(n->u.i.text) + 1;
+        const char *reading = pledge_node_yaml11_reading(n);
+        char *t = pledge__arena_alloc(&c->out->arena,
+                                      len + (reading ? strlen(reading) + 1 : 0));
+        if (!t) {
+            oom(c);
+            return NULL;
+        }
+        memcpy(t, n->u.i.text, len);
+        if (reading)
+            memcpy(t + len, reading, strlen(reading) + 1);
+        m->u.i.text = t;
+        break;
+    }
+    case PLEDGE_NODE_STRING: {
+        size_t len = n->u.s.len + 1;
+        const char *reading = pledge_node_yaml11_reading(n);
+        char *t = pledge__arena_alloc(&c->out->arena,
+                                      len + (reading ? strlen(reading) + 1 : 0));
+        if (!t) {
+            oom(c);
+            return NULL;
+        }
+        memcpy(t, n->u.s.ptr, len);
+        if (reading)
+            memcpy(t + len, reading, strlen(reading) + 1);
+        m->u.s.ptr = t;
+        break;
+    }
+    case PLEDGE_NODE_SEQUENCE:
+        m->u.seq.items = alloc_array(c, n->u.seq.count, sizeof *m->u.seq.items);
+        if (!m->u.seq.items)
+            return NULL;
+        for (i = 0; i < n->u.seq.count; i++)
+            if (!(m->u.seq.items[i] = copy_node(c, n->u.seq.items[i])))
+                return NULL;
+        break;
+    case PLEDGE_NODE_MAPPING:
+        m->u.map.pairs = alloc_array(c, n->u.map.count, sizeof *m->u.map.pairs);
+        if (!m->u.map.pairs)
+            return NULL;
+        for (i = 0; i < n->u.map.count; i++) {
+            if (!(m->u.map.pairs[i].key = copy_node(c, n->u.map.pairs[i].key)) ||
+                !(m->u.map.pairs[i].value = copy_node(c, n->u.map.pairs[i].value)))
+                return NULL;
+        }
+        break;
+    default:
+        break;
+    }
+    return m;
+}
+
+/* The base URI for a schema named @p name: @p base_uri when given (a
+ * path becomes its file: URI), else the name's file: URI when the name
+ * is a path, else "urn:pledge:anonymous". */
+static void base_for(pledge_buf *uri, const char *name, const char *base_uri)
+{
+    if (base_uri && *base_uri) {
+        if (pledge__uri_has_scheme(base_uri))
+            pledge__uri_resolve(uri, NULL, base_uri);
+        else
+            pledge__uri_from_path(uri, base_uri);
+    } else if (name && *name && name[0] != '<' && strcmp(name, "-") != 0) {
+        pledge__uri_from_path(uri, name);
+    } else {
+        pledge__buf_puts(uri, "urn:pledge:anonymous");
+    }
+    if (!uri->failed) {
+        uri->len = pledge__uri_strip_fragment(uri->data);
+        uri->data[uri->len] = '\0';
+    }
+}
+
+int pledge_schema_compile_node(pledge_schema **out, const pledge_node *node,
+                               const char *name, const char *base_uri,
+                               const pledge_schema_options *opts, pledge_diag_list *diags)
 {
     cctx c;
     pledge_buf uri;
+    pledge_node *copy;
     int rc;
-    if (!out || !tree || !pledge_tree_root(tree))
+    if (!out || !node)
         return PLEDGE_EARG;
     *out = NULL;
     rc = cctx_init(&c, opts, diags);
     if (rc)
         return rc;
     pledge__buf_init(&uri, c.a);
-    if (base_uri && *base_uri) {
-        pledge__uri_resolve(&uri, NULL, base_uri);
-        if (!pledge__uri_has_scheme(base_uri)) {
-            pledge__buf_clear(&uri);
-            pledge__uri_from_path(&uri, base_uri);
-        }
-    } else if (pledge_tree_name(tree)[0] && pledge_tree_name(tree)[0] != '<') {
-        pledge__uri_from_path(&uri, pledge_tree_name(tree));
-    } else {
-        pledge__buf_puts(&uri, "urn:pledge:anonymous");
-    }
-    if (uri.failed) {
+    base_for(&uri, name, base_uri);
+    copy = uri.failed ? NULL : copy_node(&c, node);
+    if (!copy) {
         pledge__buf_free(&uri);
         pledge_schema_free(c.out);
         return PLEDGE_ENOMEM;
     }
-    uri.len = pledge__uri_strip_fragment(uri.data);
-    uri.data[uri.len] = '\0';
-    rc = finish(&c, NULL, pledge_tree_root(tree), uri.data, pledge_tree_name(tree), out);
+    rc = finish(&c, NULL, copy, uri.data, name ? name : "", out);
     pledge__buf_free(&uri);
     return rc;
+}
+
+int pledge_schema_compile_tree(pledge_schema **out, const pledge_tree *tree,
+                               const char *base_uri, const pledge_schema_options *opts,
+                               pledge_diag_list *diags)
+{
+    if (!out || !tree || !pledge_tree_root(tree))
+        return PLEDGE_EARG;
+    return pledge_schema_compile_node(out, pledge_tree_root(tree), pledge_tree_name(tree),
+                                      base_uri, opts, diags);
 }
 
 static int compile_text(pledge_schema **out, const char *name, const char *data, size_t len,
@@ -1656,10 +1776,7 @@ static int compile_text(pledge_schema **out, const char *name, const char *data,
         return rc;
     }
     pledge__buf_init(&uri, c.a);
-    if (name && *name && name[0] != '<' && strcmp(name, "-") != 0)
-        pledge__uri_from_path(&uri, name);
-    else
-        pledge__buf_puts(&uri, "urn:pledge:anonymous");
+    base_for(&uri, name, NULL);
     if (uri.failed) {
         pledge__buf_free(&uri);
         pledge_tree_free(tree);
@@ -1732,8 +1849,23 @@ int pledge__schema_compile_builtin(pledge_schema **out)
                                                                      strlen(META_URI)));
             drain(&c);
         }
-        /* the vocabulary metaschemas are all reached from the root, but a
-         * reference may name one directly: compile their roots too */
+        /* every vocabulary metaschema, also those the root does not use
+         * (format-assertion): a schema may name any of them */
+        {
+            size_t i;
+            for (i = 0; i < pledge__metaschemas_count && !c.rc; i++) {
+                const char *name = pledge__metaschemas[i].name;
+                size_t nl = strlen(name);
+                char uri[256];
+                if (strncmp(name, "meta/", 5) != 0 || nl < 6 || nl > 200 ||
+                    strcmp(name + nl - 5, ".json") != 0)
+                    continue;
+                snprintf(uri, sizeof uri, "https://json-schema.org/draft/2020-12/%.*s",
+                         (int)(nl - 5), name);
+                if (!uri_lookup(&c, uri, strlen(uri)))
+                    load(&c, uri, NULL, NULL);
+            }
+        }
         for (r = c.out->resources; r && !c.rc; r = r->next)
             compile_schema(&c, r->node, r);
         drain(&c);

@@ -20,13 +20,18 @@
  *   [IPv4] or [IPv6:...]; general address literals are refused (no tag is
  *   standardized);
  * - hostname: no trailing dot; an xn-- label must decode (RFC 3492) to a
- *   U-label that passes RFC 5891 5.4 and the RFC 5892 contextual rules.
- *   Not done: NFC, the Bidi rule (RFC 5893) and the full derived property
- *   table; code points are refused by a coarse approximation of
- *   DISALLOWED (ASCII other than LDH, upper case, Latin-1 symbols and
- *   punctuation, spaces, general punctuation, fullwidth forms, old Hangul
- *   jamo and the RFC 5892 exceptions), and script and joining-type tests
- *   use small tables of the main blocks;
+ *   U-label that encodes back to the same label and passes RFC 5891 5.4,
+ *   the RFC 5892 contextual rules and, in a name holding right-to-left
+ *   text, the Bidi rule (RFC 5893); idn-hostname also takes U-labels and
+ *   the separators U+3002, U+FF0E, U+FF61, with each label's A-label form
+ *   within 63 octets and the whole within 253.
+ *   Not done: NFC, and the full IDNA2008 derived property table: code
+ *   points are refused by a coarse approximation of DISALLOWED (ASCII
+ *   other than LDH, upper case, Latin-1 symbols and punctuation, spaces,
+ *   general punctuation, fullwidth forms, old Hangul jamo, private use and
+ *   the RFC 5892 exceptions); scripts and joining types come from small
+ *   tables of the main blocks, marks, viramas and Bidi classes from
+ *   Unicode 14 tables;
  * - uri: IPv4-looking hosts are reg-names (so 999.999.999.999 passes), but
  *   an IPv4 embedded in an IPv6 literal must be a valid dotted quad.
  */
@@ -584,11 +589,83 @@ static int check_ulabel(const uint32_t *u, size_t n)
     return 1;
 }
 
+/* RFC 3492 parameters for IDNA. */
+enum { BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700 };
+
+/* Bias adaptation (RFC 3492 section 6.1). */
+static uint32_t puny_adapt(uint32_t delta, uint32_t numpoints, int first)
+{
+    uint32_t k = 0;
+    delta = first ? delta / DAMP : delta / 2;
+    delta += delta / numpoints;
+    for (; delta > ((BASE - TMIN) * TMAX) / 2; k += BASE)
+        delta /= BASE - TMIN;
+    return k + (BASE - TMIN + 1) * delta / (delta + SKEW);
+}
+
+/* RFC 3492 encoding (section 6.3) into @p out (at most @p cap bytes). */
+static int punycode_encode(const uint32_t *u, size_t n, unsigned char *out, size_t cap,
+                           size_t *outlen)
+{
+    uint32_t cp = 128, delta = 0, bias = 72;
+    size_t len = 0, b, h, j;
+    for (j = 0; j < n; j++) {
+        if (u[j] < 0x80) {
+            if (len == cap)
+                return -1;
+            out[len++] = (unsigned char)u[j];
+        }
+    }
+    b = h = len;
+    if (b > 0) {
+        if (len == cap)
+            return -1;
+        out[len++] = '-';
+    }
+    while (h < n) {
+        uint32_t m = UINT32_MAX;
+        for (j = 0; j < n; j++)
+            if (u[j] >= cp && u[j] < m)
+                m = u[j];
+        if ((m - cp) > (UINT32_MAX - delta) / (uint32_t)(h + 1))
+            return -1;
+        delta += (m - cp) * (uint32_t)(h + 1);
+        cp = m;
+        for (j = 0; j < n; j++) {
+            if (u[j] < cp && ++delta == 0)
+                return -1;
+            if (u[j] == cp) {
+                uint32_t q = delta, k, t;
+                for (k = BASE;; k += BASE) {
+                    uint32_t d;
+                    t = k <= bias ? TMIN : k >= bias + TMAX ? TMAX : k - bias;
+                    if (q < t)
+                        break;
+                    d = t + (q - t) % (BASE - t);
+                    if (len == cap)
+                        return -1;
+                    out[len++] = (unsigned char)(d < 26 ? 'a' + d : '0' + d - 26);
+                    q = (q - t) / (BASE - t);
+                }
+                if (len == cap)
+                    return -1;
+                out[len++] = (unsigned char)(q < 26 ? 'a' + q : '0' + q - 26);
+                bias = puny_adapt(delta, (uint32_t)(h + 1), h == b);
+                delta = 0;
+                h++;
+            }
+        }
+        delta++;
+        cp++;
+    }
+    *outlen = len;
+    return 0;
+}
+
 /* RFC 3492 decoding of the part after "xn--"; at most @p cap code points. */
 static int punycode_decode(const unsigned char *s, size_t n, uint32_t *out, size_t cap,
                            size_t *outlen)
 {
-    enum { BASE = 36, TMIN = 1, TMAX = 26, SKEW = 38, DAMP = 700 };
     uint32_t cp = 128, i = 0, bias = 72;
     size_t len = 0, in = 0, b = n, k;
     int first = 1;
@@ -604,7 +681,7 @@ static int punycode_decode(const unsigned char *s, size_t n, uint32_t *out, size
         in = b + 1;
     }
     while (in < n) {
-        uint32_t oldi = i, w = 1, t, delta, kk;
+        uint32_t oldi = i, w = 1, t, kk;
         for (kk = BASE;; kk += BASE) {
             int c;
             uint32_t digit;
@@ -629,13 +706,8 @@ static int punycode_decode(const unsigned char *s, size_t n, uint32_t *out, size
         }
         if (len == cap)
             return -1;
-        /* bias adaptation (RFC 3492 section 6.1) */
-        delta = first ? (i - oldi) / DAMP : (i - oldi) / 2;
+        bias = puny_adapt(i - oldi, (uint32_t)(len + 1), first);
         first = 0;
-        delta += delta / (uint32_t)(len + 1);
-        for (kk = 0; delta > ((BASE - TMIN) * TMAX) / 2; kk += BASE)
-            delta /= BASE - TMIN;
-        bias = kk + (BASE - TMIN + 1) * delta / (delta + SKEW);
         if (i / (uint32_t)(len + 1) > 0x10FFFF - cp)
             return -1;
         cp += i / (uint32_t)(len + 1);
@@ -650,70 +722,218 @@ static int punycode_decode(const unsigned char *s, size_t n, uint32_t *out, size
     return 0;
 }
 
-/* One LDH label of 1-63 characters, not starting or ending with '-'; an
- * xn-- label must also be an A-label. */
-static int check_label(const unsigned char *s, size_t n)
+/* Bidi_Class R, AL, AN and EN (Unicode 14), for the Bidi rule. */
+enum { BIDI_L, BIDI_R, BIDI_AL, BIDI_AN, BIDI_EN, BIDI_NSM, BIDI_NEUTRAL };
+
+typedef struct bidi_range {
+    uint32_t lo, hi;
+    unsigned char cls;
+} bidi_range;
+
+static const bidi_range bidi[] = {
+    { 0x30, 0x39, BIDI_EN }, { 0xB2, 0xB3, BIDI_EN }, { 0xB9, 0xB9, BIDI_EN },
+    { 0x5BE, 0x5BE, BIDI_R }, { 0x5C0, 0x5C0, BIDI_R }, { 0x5C3, 0x5C3, BIDI_R },
+    { 0x5C6, 0x5C6, BIDI_R }, { 0x5D0, 0x5EA, BIDI_R }, { 0x5EF, 0x5F4, BIDI_R },
+    { 0x600, 0x605, BIDI_AN }, { 0x608, 0x608, BIDI_AL }, { 0x60B, 0x60B, BIDI_AL },
+    { 0x60D, 0x60D, BIDI_AL }, { 0x61B, 0x64A, BIDI_AL }, { 0x660, 0x669, BIDI_AN },
+    { 0x66B, 0x66C, BIDI_AN }, { 0x66D, 0x66F, BIDI_AL }, { 0x671, 0x6D5, BIDI_AL },
+    { 0x6DD, 0x6DD, BIDI_AN }, { 0x6E5, 0x6E6, BIDI_AL }, { 0x6EE, 0x6EF, BIDI_AL },
+    { 0x6F0, 0x6F9, BIDI_EN }, { 0x6FA, 0x70D, BIDI_AL }, { 0x70F, 0x710, BIDI_AL },
+    { 0x712, 0x72F, BIDI_AL }, { 0x74D, 0x7A5, BIDI_AL }, { 0x7B1, 0x7B1, BIDI_AL },
+    { 0x7C0, 0x7EA, BIDI_R }, { 0x7F4, 0x7F5, BIDI_R }, { 0x7FA, 0x7FA, BIDI_R },
+    { 0x7FE, 0x815, BIDI_R }, { 0x81A, 0x81A, BIDI_R }, { 0x824, 0x824, BIDI_R },
+    { 0x828, 0x828, BIDI_R }, { 0x830, 0x83E, BIDI_R }, { 0x840, 0x858, BIDI_R },
+    { 0x85E, 0x85E, BIDI_R }, { 0x860, 0x86A, BIDI_AL }, { 0x870, 0x88E, BIDI_AL },
+    { 0x890, 0x891, BIDI_AN }, { 0x8A0, 0x8C9, BIDI_AL }, { 0x8E2, 0x8E2, BIDI_AN },
+    { 0x200F, 0x200F, BIDI_R }, { 0x2070, 0x2070, BIDI_EN }, { 0x2074, 0x2079, BIDI_EN },
+    { 0x2080, 0x2089, BIDI_EN }, { 0x2488, 0x249B, BIDI_EN }, { 0xFB1D, 0xFB1D, BIDI_R },
+    { 0xFB1F, 0xFB28, BIDI_R }, { 0xFB2A, 0xFB36, BIDI_R }, { 0xFB38, 0xFB3C, BIDI_R },
+    { 0xFB3E, 0xFB3E, BIDI_R }, { 0xFB40, 0xFB41, BIDI_R }, { 0xFB43, 0xFB44, BIDI_R },
+    { 0xFB46, 0xFB4F, BIDI_R }, { 0xFB50, 0xFBC2, BIDI_AL }, { 0xFBD3, 0xFD3D, BIDI_AL },
+    { 0xFD50, 0xFD8F, BIDI_AL }, { 0xFD92, 0xFDC7, BIDI_AL }, { 0xFDF0, 0xFDFC, BIDI_AL },
+    { 0xFE70, 0xFE74, BIDI_AL }, { 0xFE76, 0xFEFC, BIDI_AL }, { 0xFF10, 0xFF19, BIDI_EN },
+    { 0x102E1, 0x102FB, BIDI_EN }, { 0x10800, 0x10805, BIDI_R }, { 0x10808, 0x10808, BIDI_R },
+    { 0x1080A, 0x10835, BIDI_R }, { 0x10837, 0x10838, BIDI_R }, { 0x1083C, 0x1083C, BIDI_R },
+    { 0x1083F, 0x10855, BIDI_R }, { 0x10857, 0x1089E, BIDI_R }, { 0x108A7, 0x108AF, BIDI_R },
+    { 0x108E0, 0x108F2, BIDI_R }, { 0x108F4, 0x108F5, BIDI_R }, { 0x108FB, 0x1091B, BIDI_R },
+    { 0x10920, 0x10939, BIDI_R }, { 0x1093F, 0x1093F, BIDI_R }, { 0x10980, 0x109B7, BIDI_R },
+    { 0x109BC, 0x109CF, BIDI_R }, { 0x109D2, 0x10A00, BIDI_R }, { 0x10A10, 0x10A13, BIDI_R },
+    { 0x10A15, 0x10A17, BIDI_R }, { 0x10A19, 0x10A35, BIDI_R }, { 0x10A40, 0x10A48, BIDI_R },
+    { 0x10A50, 0x10A58, BIDI_R }, { 0x10A60, 0x10A9F, BIDI_R }, { 0x10AC0, 0x10AE4, BIDI_R },
+    { 0x10AEB, 0x10AF6, BIDI_R }, { 0x10B00, 0x10B35, BIDI_R }, { 0x10B40, 0x10B55, BIDI_R },
+    { 0x10B58, 0x10B72, BIDI_R }, { 0x10B78, 0x10B91, BIDI_R }, { 0x10B99, 0x10B9C, BIDI_R },
+    { 0x10BA9, 0x10BAF, BIDI_R }, { 0x10C00, 0x10C48, BIDI_R }, { 0x10C80, 0x10CB2, BIDI_R },
+    { 0x10CC0, 0x10CF2, BIDI_R }, { 0x10CFA, 0x10CFF, BIDI_R }, { 0x10D00, 0x10D23, BIDI_AL },
+    { 0x10D30, 0x10D39, BIDI_AN }, { 0x10E60, 0x10E7E, BIDI_AN }, { 0x10E80, 0x10EA9, BIDI_R },
+    { 0x10EAD, 0x10EAD, BIDI_R }, { 0x10EB0, 0x10EB1, BIDI_R }, { 0x10F00, 0x10F27, BIDI_R },
+    { 0x10F30, 0x10F45, BIDI_AL }, { 0x10F51, 0x10F59, BIDI_AL }, { 0x10F70, 0x10F81, BIDI_R },
+    { 0x10F86, 0x10F89, BIDI_R }, { 0x10FB0, 0x10FCB, BIDI_R }, { 0x10FE0, 0x10FF6, BIDI_R },
+    { 0x1D7CE, 0x1D7FF, BIDI_EN }, { 0x1E800, 0x1E8C4, BIDI_R }, { 0x1E8C7, 0x1E8CF, BIDI_R },
+    { 0x1E900, 0x1E943, BIDI_R }, { 0x1E94B, 0x1E94B, BIDI_R }, { 0x1E950, 0x1E959, BIDI_R },
+    { 0x1E95E, 0x1E95F, BIDI_R }, { 0x1EC71, 0x1ECB4, BIDI_AL }, { 0x1ED01, 0x1ED3D, BIDI_AL },
+    { 0x1EE00, 0x1EE03, BIDI_AL }, { 0x1EE05, 0x1EE1F, BIDI_AL },
+    { 0x1EE21, 0x1EE22, BIDI_AL }, { 0x1EE24, 0x1EE24, BIDI_AL },
+    { 0x1EE27, 0x1EE27, BIDI_AL }, { 0x1EE29, 0x1EE32, BIDI_AL },
+    { 0x1EE34, 0x1EE37, BIDI_AL }, { 0x1EE39, 0x1EE39, BIDI_AL },
+    { 0x1EE3B, 0x1EE3B, BIDI_AL }, { 0x1EE42, 0x1EE42, BIDI_AL },
+    { 0x1EE47, 0x1EE47, BIDI_AL }, { 0x1EE49, 0x1EE49, BIDI_AL },
+    { 0x1EE4B, 0x1EE4B, BIDI_AL }, { 0x1EE4D, 0x1EE4F, BIDI_AL },
+    { 0x1EE51, 0x1EE52, BIDI_AL }, { 0x1EE54, 0x1EE54, BIDI_AL },
+    { 0x1EE57, 0x1EE57, BIDI_AL }, { 0x1EE59, 0x1EE59, BIDI_AL },
+    { 0x1EE5B, 0x1EE5B, BIDI_AL }, { 0x1EE5D, 0x1EE5D, BIDI_AL },
+    { 0x1EE5F, 0x1EE5F, BIDI_AL }, { 0x1EE61, 0x1EE62, BIDI_AL },
+    { 0x1EE64, 0x1EE64, BIDI_AL }, { 0x1EE67, 0x1EE6A, BIDI_AL },
+    { 0x1EE6C, 0x1EE72, BIDI_AL }, { 0x1EE74, 0x1EE77, BIDI_AL },
+    { 0x1EE79, 0x1EE7C, BIDI_AL }, { 0x1EE7E, 0x1EE7E, BIDI_AL },
+    { 0x1EE80, 0x1EE89, BIDI_AL }, { 0x1EE8B, 0x1EE9B, BIDI_AL },
+    { 0x1EEA1, 0x1EEA3, BIDI_AL }, { 0x1EEA5, 0x1EEA9, BIDI_AL },
+    { 0x1EEAB, 0x1EEBB, BIDI_AL }, { 0x1F100, 0x1F10A, BIDI_EN },
+    { 0x1FBF0, 0x1FBF9, BIDI_EN },
+};
+
+static int bidi_class(uint32_t c)
+{
+    size_t lo = 0, hi = COUNT(bidi);
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c < bidi[mid].lo)
+            hi = mid;
+        else if (c > bidi[mid].hi)
+            lo = mid + 1;
+        else
+            return bidi[mid].cls;
+    }
+    if (is_mark(c))
+        return BIDI_NSM; /* (spacing marks are L; close enough here) */
+    if (c == '-' || c == 0xB7 || c == 0x375 || c == 0x30FB || c == 0x200C || c == 0x200D)
+        return BIDI_NEUTRAL; /* ES, ON, BN */
+    return BIDI_L;
+}
+
+/* RFC 5893 section 2, on one label of a Bidi domain name. */
+static int bidi_label_ok(const uint32_t *u, size_t n)
 {
     size_t i;
+    int first = bidi_class(u[0]), last = -1, en = 0, an = 0;
+    int rtl = first == BIDI_R || first == BIDI_AL;
+    if (!rtl && first != BIDI_L)
+        return 0; /* rule 1 */
+    for (i = 0; i < n; i++) {
+        int c = bidi_class(u[i]);
+        if (rtl ? c == BIDI_L : (c == BIDI_R || c == BIDI_AL || c == BIDI_AN))
+            return 0; /* rules 2 and 5 */
+        en |= c == BIDI_EN;
+        an |= c == BIDI_AN;
+        if (c != BIDI_NSM)
+            last = c;
+    }
+    if (rtl)
+        return (last == BIDI_R || last == BIDI_AL || last == BIDI_EN || last == BIDI_AN) &&
+               !(en && an); /* rules 3 and 4 */
+    return last == BIDI_L || last == BIDI_EN; /* rule 6 */
+}
+
+/* The length of the IDNA separator at s[i] (".", U+3002, U+FF0E, U+FF61
+ * where @p idn), or 0. */
+static size_t separator(const unsigned char *s, size_t n, size_t i, int idn)
+{
+    if (s[i] == '.')
+        return 1;
+    if (idn && n - i >= 3 &&
+        ((s[i] == 0xE3 && s[i + 1] == 0x80 && s[i + 2] == 0x82) ||
+         (s[i] == 0xEF && s[i + 1] == 0xBC && s[i + 2] == 0x8E) ||
+         (s[i] == 0xEF && s[i + 1] == 0xBD && s[i + 2] == 0xA1)))
+        return 3;
+    return 0;
+}
+
+/*
+ * One label: an LDH label of 1-63 characters not starting or ending with
+ * '-'; an xn-- label must be an A-label that decodes to a valid U-label
+ * and encodes back to itself; with @p idn a U-label whose A-label fits 63
+ * octets. Its code points go to u[]; *alen gets its A-label length.
+ */
+static int check_label(const unsigned char *s, size_t n, int idn, uint32_t *u, size_t *ulen,
+                       size_t *alen)
+{
+    size_t i;
+    int ascii = 1;
+    for (i = 0; i < n; i++)
+        if (s[i] >= 0x80)
+            ascii = 0;
+    if (!ascii) {
+        unsigned char enc[64];
+        size_t elen;
+        if (!idn)
+            return 0;
+        for (i = 0, *ulen = 0; i < n; (*ulen)++) {
+            if (*ulen == 63 || utf8_next(s, n, &i, &u[*ulen]) != 0)
+                return 0;
+        }
+        if (!check_ulabel(u, *ulen) || punycode_encode(u, *ulen, enc, 59, &elen) != 0)
+            return 0;
+        *alen = 4 + elen;
+        return 1;
+    }
     if (n == 0 || n > 63 || s[0] == '-' || s[n - 1] == '-')
         return 0;
-    for (i = 0; i < n; i++)
+    for (i = 0; i < n; i++) {
         if (!is_alpha(s[i]) && !is_digit(s[i]) && s[i] != '-')
             return 0;
+        u[i] = s[i];
+    }
+    *ulen = n;
+    *alen = n;
     if (n >= 4 && lower(s[0]) == 'x' && lower(s[1]) == 'n' && s[2] == '-' && s[3] == '-') {
-        uint32_t u[64];
-        size_t ulen;
-        if (punycode_decode(s + 4, n - 4, u, 64, &ulen) != 0)
+        unsigned char enc[64];
+        size_t elen;
+        if (punycode_decode(s + 4, n - 4, u, 63, ulen) != 0 || !check_ulabel(u, *ulen))
             return 0;
-        return check_ulabel(u, ulen);
+        /* canonical: the decoded label encodes back to the same text */
+        if (punycode_encode(u, *ulen, enc, sizeof enc, &elen) != 0 || elen != n - 4)
+            return 0;
+        for (i = 0; i < elen; i++)
+            if (lower(enc[i]) != lower(s[4 + i]))
+                return 0;
     }
     return 1;
 }
 
-static int check_hostname(const unsigned char *s, size_t n)
+/* hostname (RFC 1123, with A-labels), or with @p idn idn-hostname (RFC
+ * 5890-5893: U-labels and the IDNA label separators). At most 253 octets
+ * in A-label form, no empty label (so no trailing dot). */
+static int check_domain(const unsigned char *s, size_t n, int idn)
 {
-    size_t start = 0, i;
-    if (n == 0 || n > 253)
+    uint32_t u[64];
+    size_t start = 0, i, total = 0, ulen, alen, sep;
+    int pass, bidi_domain = 0;
+    if (n == 0)
         return 0;
-    for (i = 0; i <= n; i++) {
-        if (i == n || s[i] == '.') {
-            if (!check_label(s + start, i - start))
+    for (pass = 0; pass < 2; pass++) {
+        start = 0;
+        for (i = 0; i <= n; i++) {
+            sep = i < n ? separator(s, n, i, idn) : 1;
+            if (!sep)
+                continue;
+            if (!check_label(s + start, i - start, idn, u, &ulen, &alen) || ulen == 0)
                 return 0;
-            start = i + 1;
-        }
-    }
-    return 1;
-}
-
-/* An internationalized domain (idn-email): labels of LDH characters or
- * any non-ASCII UTF-8, ASCII labels as in check_label. */
-static int check_idn_domain(const unsigned char *s, size_t n)
-{
-    size_t start = 0, i;
-    if (n == 0 || n > 253 * 4)
-        return 0;
-    for (i = 0; i <= n; i++) {
-        if (i == n || s[i] == '.') {
-            size_t p = start, count = 0;
-            int ascii = 1;
-            if (i == start || s[start] == '-' || s[i - 1] == '-')
+            if (pass == 0) {
+                size_t k;
+                total += alen + (i < n);
+                for (k = 0; k < ulen; k++) {
+                    int c = bidi_class(u[k]);
+                    bidi_domain |= c == BIDI_R || c == BIDI_AL || c == BIDI_AN;
+                }
+            } else if (!bidi_label_ok(u, ulen)) {
                 return 0;
-            while (p < i) {
-                uint32_t c;
-                if (utf8_next(s, i, &p, &c) != 0)
-                    return 0;
-                if (c >= 0x80)
-                    ascii = 0;
-                else if (!is_alpha((int)c) && !is_digit((int)c) && c != '-')
-                    return 0;
-                count++;
             }
-            if (count > 63 || (ascii && !check_label(s + start, i - start)))
-                return 0;
+            i += sep - 1;
             start = i + 1;
         }
+        if (total > 253 || !bidi_domain)
+            break;
     }
-    return 1;
+    return total <= 253;
 }
 
 /* ---- email: RFC 5321 Mailbox, RFC 6531 for idn-email ------------------- */
@@ -804,7 +1024,7 @@ static int check_email(const unsigned char *s, size_t n, int idn)
             return p == dn - 1;
         }
     }
-    return idn ? check_idn_domain(d, dn) : check_hostname(d, dn);
+    return check_domain(d, dn, idn);
 }
 
 /* ---- RFC 3986 / 3987: uri, uri-reference, iri, iri-reference ------------ */
@@ -1157,7 +1377,9 @@ int pledge__format_check(const char *format, const char *str, size_t len)
     if (strcmp(format, "idn-email") == 0)
         return check_email(s, len, 1);
     if (strcmp(format, "hostname") == 0)
-        return check_hostname(s, len);
+        return check_domain(s, len, 0);
+    if (strcmp(format, "idn-hostname") == 0)
+        return check_domain(s, len, 1);
     if (strcmp(format, "ipv4") == 0)
         return check_ipv4(s, len);
     if (strcmp(format, "ipv6") == 0)

@@ -269,8 +269,7 @@ void pledge__msg_types(pledge_buf *b, unsigned int mask);
 const char *pledge__msg_suggest(const sch_node *s, const char *key, size_t len,
                                 size_t *out_len);
 
-/* The bit of TY_* that @p n has ("integer" for integral floats too is
- * decided by the caller). */
-unsigned int pledge__msg_type_bit(const pledge_node *n);
+/* Append @p n as it would be written: "\"a\"", 5, true, [...]. */
+void pledge__msg_literal(pledge_buf *b, const pledge_node *n);
 
 #endif

@@ -81,9 +81,12 @@
 #define PLEDGE_REGEX_DEPTH_LIMIT 10000u
 /* Heap the interpreter may use for one match, in KiB. */
 #define PLEDGE_REGEX_HEAP_LIMIT_KIB 65536u
-/* The JIT's own stack (it ignores the depth limit): start and maximum. */
+/* The JIT's own stack (it ignores the depth limit): start and maximum,
+ * reserved per thread but touched only as deep as a match goes; 8 MiB lets
+ * a repeated group such as ^(?:a|b)*$ run over 300,000 characters (the
+ * interpreter's depth limit stops it after some 4,000 repetitions). */
 #define PLEDGE_REGEX_JIT_STACK_START (32u * 1024u)
-#define PLEDGE_REGEX_JIT_STACK_MAX (1024u * 1024u)
+#define PLEDGE_REGEX_JIT_STACK_MAX (8u * 1024u * 1024u)
 /* Group nesting the translator accepts (PCRE2's default as well). */
 #define RX_MAX_NESTING 250
 
@@ -419,7 +422,8 @@ static int parse_property(rx *r)
                 return rx_fail(r, start, "unknown General_Category value");
             snprintf(b, sizeof b, "\\%c{%s}", negate ? 'P' : 'p', gc);
         } else if (name_is(name, klen, "Script") || name_is(name, klen, "sc")) {
-            snprintf(b, sizeof b, "\\%c{sc:%.*s}", negate ? 'P' : 'p', (int)vlen, (const char *)val);
+            snprintf(b, sizeof b, "\\%c{sc:%.*s}", negate ? 'P' : 'p', (int)vlen,
+                     (const char *)val);
         } else if (name_is(name, klen, "Script_Extensions") || name_is(name, klen, "scx")) {
             snprintf(b, sizeof b, "\\%c{scx:%.*s}", negate ? 'P' : 'p', (int)vlen,
                      (const char *)val);
@@ -536,8 +540,9 @@ static int parse_char_escape(rx *r, int in_class, uint32_t *out)
             break;
         }
         if (e >= '1' && e <= '9')
-            return rx_fail(r, start, in_class ? "backreferences are not allowed in a character class"
-                                              : "invalid escape");
+            return rx_fail(r, start,
+                           in_class ? "backreferences are not allowed in a character class"
+                                    : "invalid escape");
         return rx_fail(r, start, "invalid escape (ECMA-262 does not define it)");
     }
     r->pos += 2;
@@ -617,6 +622,42 @@ static int prescan(rx *r)
     return 0;
 }
 
+/* One class atom at r->pos: a code point in *out, or RX_SET when it was a
+ * set (\d \D \s \S \w \W \p{..} \P{..}), whose members are emitted. */
+static int parse_class_atom(rx *r, int64_t *out)
+{
+    size_t at = r->pos;
+    uint32_t cp;
+    r->tok = at;
+    if (r->src[at] != '\\') {
+        if (utf8_next(r->src, r->len, &r->pos, &cp) < 0)
+            return rx_fail(r, at, "invalid UTF-8");
+        *out = cp;
+        return 0;
+    }
+    if (at + 1 >= r->len)
+        return rx_fail(r, at, "\\ at end of pattern");
+    switch (r->src[at + 1]) {
+    case 'p':
+    case 'P':
+        *out = RX_SET;
+        return parse_property(r);
+    case 'd': case 'D': case 's': case 'S': case 'w': case 'W':
+        *out = RX_SET;
+        r->pos += 2;
+        return emit_set_members(r, class_escape_set(r->src[at + 1]),
+                                is_upper_escape(r->src[at + 1]));
+    case 'B':
+    case 'k':
+        return rx_fail(r, at, "invalid escape in a character class");
+    default:
+        if (parse_char_escape(r, 1, &cp) < 0)
+            return -1;
+        *out = cp;
+        return 0;
+    }
+}
+
 /* A character class at r->pos ('['). */
 static int parse_class(rx *r)
 {
@@ -631,78 +672,28 @@ static int parse_class(rx *r)
         return -1;
     for (;;) {
         int64_t a, b;
+        size_t at = r->pos;
         if (r->pos >= r->len)
             return rx_fail(r, open, "missing terminating ] for character class");
         if (r->src[r->pos] == ']') {
             r->pos++;
             break;
         }
-        /* one class atom: a code point, or a set already emitted */
-        r->tok = r->pos;
-        {
-            int64_t *slot = &a;
-            int k;
-            for (k = 0; k < 2; k++) {
-                size_t at = r->pos;
-                r->tok = at;
-                if (r->src[at] == '\\') {
-                    unsigned char e;
-                    uint32_t cp;
-                    if (at + 1 >= r->len)
-                        return rx_fail(r, at, "\\ at end of pattern");
-                    e = r->src[at + 1];
-                    if (e == 'd' || e == 'D' || e == 'w' || e == 'W' || e == 's' || e == 'S' ||
-                        e == 'p' || e == 'P') {
-                        if (k == 1)
-                            return rx_fail(r, at, "invalid character class range");
-                        if (r->pos + 2 < r->len && r->src[r->pos + 2] == '-' &&
-                            r->pos + 3 < r->len && r->src[r->pos + 3] != ']')
-                            return rx_fail(r, at, "invalid character class range");
-                        if (e == 'p' || e == 'P') {
-                            if (parse_property(r) < 0)
-                                return -1;
-                        } else {
-                            if (emit_set_members(r, class_escape_set(e), is_upper_escape(e)) < 0)
-                                return -1;
-                            r->pos += 2;
-                        }
-                        members++;
-                        *slot = RX_SET;
-                        break;
-                    }
-                    if (e == 'B' || e == 'k')
-                        return rx_fail(r, at, "invalid escape in a character class");
-                    if (parse_char_escape(r, 1, &cp) < 0)
-                        return -1;
-                    *slot = cp;
-                } else {
-                    uint32_t cp;
-                    if (utf8_next(r->src, r->len, &r->pos, &cp) < 0)
-                        return rx_fail(r, at, "invalid UTF-8");
-                    *slot = cp;
-                }
-                /* a range follows? */
-                if (k == 0 && r->pos + 1 < r->len && r->src[r->pos] == '-' &&
-                    r->src[r->pos + 1] != ']') {
-                    r->pos++;
-                    slot = &b;
-                    continue;
-                }
-                break;
-            }
-            if (a == RX_SET)
-                continue;
-            if (slot == &b) {
-                if (a > b)
-                    return rx_fail(r, r->tok, "range out of order in character class");
-                n = emit_range(r, (uint32_t)a, (uint32_t)b);
-            } else {
-                n = emit_range(r, (uint32_t)a, (uint32_t)a);
-            }
-            if (n < 0)
-                return -1;
-            members += n;
+        if (parse_class_atom(r, &a) < 0)
+            return -1;
+        if (r->pos + 1 < r->len && r->src[r->pos] == '-' && r->src[r->pos + 1] != ']') {
+            r->pos++;
+            if (a == RX_SET || parse_class_atom(r, &b) < 0 || b == RX_SET)
+                return rx_fail(r, at, "invalid character class range");
+            if (a > b)
+                return rx_fail(r, at, "range out of order in character class");
+            n = emit_range(r, (uint32_t)a, (uint32_t)b);
+        } else {
+            n = a == RX_SET ? 1 : emit_range(r, (uint32_t)a, (uint32_t)a);
         }
+        if (n < 0)
+            return -1;
+        members += n;
     }
     if (members == 0) {
         r->olen = before;

@@ -141,7 +141,8 @@ START_TEST(idn_email)
 {
     static const fcase c[] = {
         V("\xec\x8b\xa4\xeb\xa1\x80@\xec\x8b\xa4\xeb\xa1\x80.\xed\x85\x8c\xec\x8a\xa4\xed\x8a\xb8"),
-        V("joe.bloggs@example.com"), V("\xce\xb4\xce\xbf\xce\xba\xce\xb9\xce\xbc\xce\xae@example.com"),
+        V("joe.bloggs@example.com"),
+        V("\xce\xb4\xce\xbf\xce\xba\xce\xb9\xce\xbc\xce\xae@example.com"),
         V("\"\xce\xb4\xce\xbf\xce\xba\xce\xb9\xce\xbc\xce\xae\"@example.com"),
         V("user@cafe\xcc\x81.com"), V("\xc2\x80@example.com"), V("\xef\xbf\xbf@example.com"),
         V("\xf0\x9d\x95\x8f@example.com"),
@@ -175,9 +176,44 @@ START_TEST(hostname)
         X("xn--wva3j"), X("xn--A-2hc5h"), X("xn--5db1e"), X("xn--A-2hc8h"), X("xn--5db3e"),
         X("xn--defabc-k64e"), X("xn--vek"), X("xn--ngb6iyr"), X("xn--11b2er09f"),
         X("xn--02b508i"), X("XN--aa---o47jg78q"), X("xn--example-"), X("xn--"),
+        X("xn---9uc"), X("xn--0ca24w"), X("0a.xn--4db"), X("b\xc3\xbc" "cher.example"),
         X("xn--zzzzzzzzzzzzzzzzzzzzzzzzzzzz"),
     };
     RUN("hostname", c);
+}
+END_TEST
+
+/* ten times U+00FC */
+#define U10 "\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc\xc3\xbc"
+
+START_TEST(idn_hostname)
+{
+    static const fcase c[] = {
+        V("\xec\x8b\xa4\xeb\xa1\x80.\xed\x85\x8c\xec\x8a\xa4\xed\x8a\xb8"), /* Hangul */
+        V("xn--ihqwcrb4cv8a8dqg056pqjye"), V(L63), V("hostname"), V("a.b"),
+        V("a\xe3\x80\x82" "b"), V("a\xef\xbc\x8e" "b"), V("a\xef\xbd\xa1" "b"),
+        V("\xc3\x9f\xcf\x82\xe0\xbc\x8b\xe3\x80\x87"), /* PVALID exceptions */
+        V("l\xc2\xb7l"), V("\xce\xb1\xcd\xb5\xce\xb2"), V("\xd7\x90\xd7\xb3\xd7\x91"),
+        V("\xe3\x83\xbb\xe3\x81\x81"), V("\xd8\xa8\xd9\xa0\xd8\xa8"),
+        V("\xe0\xa4\x95\xe0\xa5\x8d\xe2\x80\x8d\xe0\xa4\xb7"), /* ZWJ after virama */
+        V("\xd8\xa8\xd9\x8a\xe2\x80\x8c\xd8\xa8\xd9\x8a"),             /* ZWNJ, joining */
+        V("b\xc3\xbc" "cher.example"), V("\xd7\x90\xd7\x91.com"),
+        X(""), X("."), X("\xe3\x80\x82"), X("a..b"), X("example\xe3\x80\x82"),
+        X("\xef\xbc\x8e" "example"), X(L63 "a"), X("-> $1.00 <--"), X("xn--X"),
+        X("XN--aa---o47jg78q"), X("-hello"), X("hello-"),
+        X("\xe3\x80\xae\xec\x8b\xa4\xeb\xa1\x80"),        /* starts with U+302E */
+        X("\xe0\xa4\x83hello"), X("\xcc\x80hello"), X("\xd2\x88hello"), /* marks first */
+        X("\xd9\x80\xdf\xba"), X("a\xc2\xb7l"), X("\xce\xb1\xcd\xb5S"),
+        X("A\xd7\xb3\xd7\x91"), X("def\xe3\x83\xbb" "abc"), X("\xd8\xa8\xd9\xa0\xdb\xb0"),
+        X("\xe0\xa4\x95\xe2\x80\x8d\xe0\xa4\xb7"), X("0a.\xd7\x90"), X("0\xd8\xa7"),
+        X("a\xd7\x90"), X("\xd7\x90" "0\xd9\xa0"), X("xn--7a"), X("xn--0ca24w"),
+        X("xn--example-"), X("xn---9uc"), V("Hello"), X("B\xc3\xbc" "cher"), X("a b"),
+        X("\xe2\x82\xac.com"),
+        X("\xef\xbc\xa1.com"), X("\xc3"),
+        X(U10 U10 U10 U10 U10 U10), /* A-label form of 66 octets */
+        V(U10 U10 U10 U10 U10 "\xc3\xbc"), /* 57 */
+    };
+    RUN("idn-hostname", c);
 }
 END_TEST
 
@@ -266,7 +302,8 @@ END_TEST
 START_TEST(iri)
 {
     static const fcase c[] = {
-        V("http://\xc6\x92\xc3\xb8\xc3\xb8.\xc3\x9f\xc3\xa5r/?\xe2\x88\x82\xc3\xa9\xc5\x93=\xcf\x80\xc3\xaex#\xcf\x80\xc3\xae\xc3\xbcx"),
+        V("http://\xc6\x92\xc3\xb8\xc3\xb8.\xc3\x9f\xc3\xa5r/"
+          "?\xe2\x88\x82\xc3\xa9\xc5\x93=\xcf\x80\xc3\xaex#\xcf\x80\xc3\xae\xc3\xbcx"),
         V("http://[2001:0db8:85a3:0000:0000:8a2e:0370:7334]"), V("http://[2001:db8::1]"),
         V("http://[V1.fe]"), V("http://192.168.0.1/p"), V("urn:example:resource"),
         V("file:/etc/hosts"), V("http://x/\xf0\x90\x8c\x80"), V("http://x/?q=\xf3\xb0\x80\x80"),
@@ -377,6 +414,7 @@ int main(void)
     tcase_add_test(tc, email);
     tcase_add_test(tc, idn_email);
     tcase_add_test(tc, hostname);
+    tcase_add_test(tc, idn_hostname);
     tcase_add_test(tc, ipv4);
     tcase_add_test(tc, ipv6);
     tcase_add_test(tc, uri);

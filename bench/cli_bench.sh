@@ -1,0 +1,123 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# Benchmarks of pledge-validate; the figures go to docs/performance.md,
+# section "pledge-validate". Not a test: times depend on the machine.
+#
+#   bench/cli_bench.sh [BUILD_DIR [CORPUS_DIR]]
+#
+# 1. one small file: median wall time of a whole run (process start,
+#    built-in schema compilation, reading, validation, output);
+# 2. a corpus of 2,000 files with --jobs 1, against the floor of merely
+#    parsing the same files with libyaml (events, no tree) in one process;
+# 3. the same corpus with --jobs 2 (and --jobs N for N cores, if more).
+#
+# BUILD_DIR defaults to build-bench/, configured here as Release. The
+# corpus is the model benchmark's when it has written one to
+# BUILD_DIR/bench/corpus, else 1,000 pledges and 1,000 follow-ups made here
+# from examples/ (the Ale pledge and its follow-up, ids renumbered).
+# Needs hyperfine, a C compiler, pkg-config and libyaml's headers.
+set -eu
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$root/build-bench}
+corpus=${2:-}
+runs=${RUNS:-30}
+
+if [ ! -x "$build/tools/pledge-validate/pledge-validate" ] || [ -z "${1:-}" ]; then
+    cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=Release -DBUILD_TESTING=OFF \
+        -DPLEDGE_BINDINGS=OFF >/dev/null
+    cmake --build "$build" -j"$(nproc)" --target pledge-validate >/dev/null
+fi
+bin=$build/tools/pledge-validate/pledge-validate
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+
+if [ -z "$corpus" ] && [ -d "$build/bench/corpus" ]; then
+    corpus=$build/bench/corpus
+fi
+if [ -z "$corpus" ]; then
+    corpus=$work/corpus
+    mkdir -p "$corpus"
+    i=0
+    while [ $i -lt 1000 ]; do
+        n=$(printf '%04d' $i)
+        sed "s/^id: ale-2024\$/id: bench-$n/" "$root/examples/ale-2024.yaml" \
+            >"$corpus/pledge-$n.yaml"
+        sed -e "s/^pledge: ale-2024\$/pledge: bench-$n/" \
+            -e "s/^id: ale-2024-uppfoljning-2025\$/id: bench-$n-2025/" \
+            "$root/examples/ale-2024-follow-up-2025.yaml" >"$corpus/pledge-$n-follow-up.yaml"
+        i=$((i + 1))
+    done
+fi
+files=$(find "$corpus" -name '*.yaml' | wc -l)
+bytes=$(find "$corpus" -name '*.yaml' -exec cat {} + | wc -c)
+
+# The floor: libyaml's event parser over every file, nothing else.
+cat >"$work/floor.c" <<'C'
+#include <stdio.h>
+#include <yaml.h>
+int main(int argc, char **argv)
+{
+    int i, bad = 0;
+    for (i = 1; i < argc; i++) {
+        FILE *fp = fopen(argv[i], "rb");
+        yaml_parser_t p;
+        yaml_event_t e;
+        int done = 0;
+        if (!fp || !yaml_parser_initialize(&p))
+            return 2;
+        yaml_parser_set_input_file(&p, fp);
+        while (!done) {
+            if (!yaml_parser_parse(&p, &e)) {
+                bad++;
+                break;
+            }
+            done = e.type == YAML_STREAM_END_EVENT;
+            yaml_event_delete(&e);
+        }
+        yaml_parser_delete(&p);
+        fclose(fp);
+    }
+    return bad != 0;
+}
+C
+# shellcheck disable=SC2046 # pkg-config's words are wanted
+cc -O2 -o "$work/floor" "$work/floor.c" $(pkg-config --cflags --libs yaml-0.1)
+
+find "$corpus" -name '*.yaml' | LC_ALL=C sort >"$work/list"
+small=$root/examples/ale-2024.yaml
+cores=$(nproc)
+
+median() {
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]
+for x in r: print("%-34s median %8.2f ms  (min %.2f, max %.2f)" % (x["command"][:34], x["median"]*1e3, x["min"]*1e3, x["max"]*1e3))' "$1"
+}
+
+echo "== pledge-validate $("$bin" --version | cut -d' ' -f2), $(nproc) cores, $files files, $bytes bytes"
+echo "== 1. one small file ($(wc -c <"$small") bytes)"
+hyperfine -N --warmup 5 --runs "$((runs * 3))" --export-json "$work/small.json" \
+    -n "one file" "$bin --quiet $small" >/dev/null
+median "$work/small.json"
+
+echo "== 2-3. the corpus"
+# xargs would split the list; one call is what CI does.
+set -- $(cat "$work/list")
+cmd_floor="$work/floor $*"
+cmd_j1="$bin --quiet --jobs 1 $*"
+cmd_j2="$bin --quiet --jobs 2 $*"
+cmd_jn="$bin --quiet --jobs $cores $*"
+if [ "$cores" -gt 2 ]; then
+    hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/corpus.json" \
+        -n "libyaml parse floor" "$cmd_floor" -n "jobs 1" "$cmd_j1" \
+        -n "jobs 2" "$cmd_j2" -n "jobs $cores" "$cmd_jn" >/dev/null
+else
+    hyperfine -N -i --warmup 2 --runs "$runs" --export-json "$work/corpus.json" \
+        -n "libyaml parse floor" "$cmd_floor" -n "jobs 1" "$cmd_j1" \
+        -n "jobs 2" "$cmd_j2" >/dev/null
+fi
+median "$work/corpus.json"
+python3 -c 'import json,sys; r={x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+f=r["libyaml parse floor"]
+for k in r:
+    if k != "libyaml parse floor": print("%-20s %.2fx the floor" % (k, r[k]/f))' "$work/corpus.json"

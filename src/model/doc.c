@@ -1,0 +1,319 @@
+/* SPDX-License-Identifier: MIT */
+/* Loading documents: choose the format, validate with the built-in
+ * schema, run the semantic walk (which builds the model as it checks),
+ * and hand out the model only when nothing is wrong. */
+#include "internal.h"
+#include "core/alloc.h"
+#include "core/diag.h"
+#include "pledge/schema.h"
+
+#include <string.h>
+
+#define KNOWN_FORMATS "known formats are pledge/1 and follow-up/1"
+
+static void format_diag(pledge_diag_list *diags, const pledge_tree *tree,
+                        const pledge_node *node, const char *path, int *rc, const char *msg)
+{
+    pledge_diag_where where;
+    int r;
+    memset(&where, 0, sizeof where);
+    where.file = tree->name;
+    where.document = tree->index;
+    where.mark = pledge_node_mark(node);
+    where.instance_path = path;
+    where.schema_path = "";
+    r = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "pledge.unknown-format", &where, "%s",
+                          msg);
+    *rc = r ? r : PLEDGE_EINVALID;
+}
+
+/* The kind named by the root's "format" key; 0 (and a diagnostic) when
+ * none is known. *rc is PLEDGE_EINVALID or PLEDGE_ENOMEM then. */
+static pledge_doc_kind detect_format(const pledge_tree *tree, pledge_diag_list *diags,
+                                     const pledge_allocator *allocator, int *rc)
+{
+    const pledge_node *root = tree->root, *f;
+    pledge_buf q;
+    *rc = PLEDGE_OK;
+    if (root->type != PLEDGE_NODE_MAPPING) {
+        if (root->type == PLEDGE_NODE_NULL)
+            format_diag(diags, tree, root, "", rc,
+                        "the document is empty; a document starts with a \"format\" key: "
+                        KNOWN_FORMATS);
+        else if (root->type == PLEDGE_NODE_SEQUENCE)
+            format_diag(diags, tree, root, "", rc,
+                        "the document is a list, not a mapping with a \"format\" key; "
+                        KNOWN_FORMATS);
+        else
+            format_diag(diags, tree, root, "", rc,
+                        "the document is a single value, not a mapping with a \"format\" key; "
+                        KNOWN_FORMATS);
+        return 0;
+    }
+    f = pledge_node_get(root, "format", 6);
+    if (!f) {
+        format_diag(diags, tree, root, "", rc, "missing \"format\" key; " KNOWN_FORMATS);
+        return 0;
+    }
+    if (f->type == PLEDGE_NODE_STRING) {
+        if (f->u.s.len == 8 && memcmp(f->u.s.ptr, "pledge/1", 8) == 0)
+            return PLEDGE_DOC_PLEDGE;
+        if (f->u.s.len == 11 && memcmp(f->u.s.ptr, "follow-up/1", 11) == 0)
+            return PLEDGE_DOC_FOLLOW_UP;
+    }
+    pledge__buf_init(&q, allocator);
+    pledge__buf_puts(&q, "unknown format ");
+    if (f->type == PLEDGE_NODE_STRING)
+        pledge__buf_quote(&q, f->u.s.ptr, f->u.s.len, 40);
+    else
+        pledge__buf_printf(&q, "(a value of type %s)", pledge_node_type_name(f->type));
+    pledge__buf_puts(&q, "; " KNOWN_FORMATS);
+    if (q.failed)
+        *rc = PLEDGE_ENOMEM;
+    else
+        format_diag(diags, tree, f, "/format", rc, pledge__buf_cstr(&q));
+    pledge__buf_free(&q);
+    return 0;
+}
+
+void pledge_doc_free(pledge_doc *doc)
+{
+    if (!doc)
+        return;
+    pledge__arena_free(&doc->arena);
+    if (doc->owns_tree)
+        pledge_tree_free(doc->tree);
+    pledge__free(doc->allocator, doc);
+}
+
+/* Load from @p tree; with @p owned the tree is the document's from the
+ * start (and freed on failure). Without, it is copied only when a model
+ * is wanted (out non-NULL), since validation alone can read it in place. */
+static int load(pledge_doc **out, pledge_tree *tree, int owned,
+                const pledge_allocator *allocator, pledge_diag_list *diags)
+{
+    size_t first = pledge_diag_list_count(diags);
+    const pledge_schema *schema;
+    pledge_doc_kind kind;
+    pledge_tree *src = tree;
+    pledge_doc *doc;
+    pledge__walk w;
+    int rc, invalid;
+
+    if (out)
+        *out = NULL;
+    if (!tree) /* only reached with owned == 0: callers check */
+        return PLEDGE_EARG;
+    if (!tree->root) {
+        /* A refused document: the reader said why. */
+        if (owned)
+            pledge_tree_free(tree);
+        return PLEDGE_EINVALID;
+    }
+    kind = detect_format(tree, diags, allocator, &rc);
+    if (!kind || !(schema = pledge__builtin_schema(kind, diags, &rc))) {
+        if (owned)
+            pledge_tree_free(tree);
+        return rc;
+    }
+    if (!owned && out) {
+        rc = pledge__tree_copy(&src, tree, allocator);
+        if (rc)
+            return rc;
+        owned = 1;
+    }
+    doc = pledge__calloc(allocator, 1, sizeof *doc);
+    if (!doc) {
+        if (owned)
+            pledge_tree_free(src);
+        return PLEDGE_ENOMEM;
+    }
+    doc->allocator = allocator;
+    doc->kind = kind;
+    doc->tree = src;
+    doc->owns_tree = owned;
+    pledge__arena_init(&doc->arena, allocator);
+    doc->file = src->name;
+    doc->index = src->index;
+    doc->root = src->root;
+
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, diags);
+    if (rc != PLEDGE_OK && rc != PLEDGE_EINVALID) {
+        pledge_doc_free(doc);
+        return rc;
+    }
+    invalid = rc == PLEDGE_EINVALID || src->errors > 0;
+
+    memset(&w, 0, sizeof w);
+    w.doc = doc;
+    w.diags = diags;
+    if (kind == PLEDGE_DOC_PLEDGE)
+        pledge__pledge_build(&w, doc->root);
+    else
+        pledge__follow_up_build(&w, doc->root);
+    if (w.rc) {
+        pledge_doc_free(doc);
+        return w.rc;
+    }
+    invalid = invalid || w.errors > 0;
+    /* Schema and semantic problems in reading order, as people fix them. */
+    pledge_diag_list_sort(diags, first);
+    if (invalid || !out) {
+        pledge_doc_free(doc);
+        return invalid ? PLEDGE_EINVALID : PLEDGE_OK;
+    }
+    *out = doc;
+    return PLEDGE_OK;
+}
+
+int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
+                         const pledge_allocator *allocator, pledge_diag_list *diags)
+{
+    if (out)
+        *out = NULL;
+    if (!tree)
+        return PLEDGE_EARG;
+    /* Not owned: load() never frees or changes the tree then. */
+    return load(out, (pledge_tree *)tree, 0, allocator, diags);
+}
+
+int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
+                               const pledge_allocator *allocator, pledge_diag_list *diags)
+{
+    if (out)
+        *out = NULL;
+    if (!tree)
+        return PLEDGE_EARG;
+    return load(out, tree, 1, allocator, diags);
+}
+
+int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
+                         const pledge_allocator *allocator, pledge_diag_list *diags)
+{
+    pledge_tree *tree = NULL;
+    int rc;
+    if (!out || !reader)
+        return PLEDGE_EARG;
+    *out = NULL;
+    rc = pledge_reader_next(reader, &tree, diags);
+    if (rc || !tree)
+        return rc;
+    return load(out, tree, 1, allocator, diags);
+}
+
+/* Read every document of @p reader; keep the one there must be. */
+static int load_one(pledge_doc **out, pledge_reader *reader,
+                    const pledge_allocator *allocator, pledge_diag_list *diags)
+{
+    pledge_doc *doc = NULL, *one = NULL;
+    size_t count = 0;
+    int rc, invalid = 0;
+    for (;;) {
+        rc = pledge_doc_read_next(&doc, reader, allocator, diags);
+        if (rc == PLEDGE_EINVALID) {
+            invalid = 1;
+            count++;
+            continue;
+        }
+        if (rc)
+            break;
+        if (!doc)
+            break;
+        if (count++ == 0)
+            one = doc;
+        else
+            pledge_doc_free(doc);
+    }
+    if (rc == PLEDGE_OK && (invalid || !pledge_reader_complete(reader)))
+        rc = PLEDGE_EINVALID;
+    if (rc == PLEDGE_OK && count != 1)
+        rc = PLEDGE_ERROR;
+    if (rc) {
+        pledge_doc_free(one);
+        return rc;
+    }
+    *out = one;
+    return PLEDGE_OK;
+}
+
+static const pledge_allocator *opts_allocator(const pledge_load_options *opts)
+{
+    return opts ? opts->allocator : NULL;
+}
+
+int pledge_doc_load_file(pledge_doc **out, const char *path, const pledge_load_options *opts,
+                         pledge_diag_list *diags)
+{
+    pledge_reader *reader;
+    int rc;
+    if (!out || !path)
+        return PLEDGE_EARG;
+    *out = NULL;
+    rc = pledge_reader_open_file(&reader, path, opts, diags);
+    if (rc)
+        return rc;
+    rc = load_one(out, reader, opts_allocator(opts), diags);
+    pledge_reader_free(reader);
+    return rc;
+}
+
+int pledge_doc_load_buffer(pledge_doc **out, const char *name, const void *data, size_t len,
+                           const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *reader;
+    int rc;
+    if (!out || (!data && len))
+        return PLEDGE_EARG;
+    *out = NULL;
+    rc = pledge_reader_open_buffer(&reader, name, data ? data : "", len, opts, diags);
+    if (rc)
+        return rc;
+    rc = load_one(out, reader, opts_allocator(opts), diags);
+    pledge_reader_free(reader);
+    return rc;
+}
+
+/* ---- the document as a whole ------------------------------------------- */
+
+pledge_doc_kind pledge_doc_kind_of(const pledge_doc *doc)
+{
+    return doc ? doc->kind : (pledge_doc_kind)0;
+}
+
+const char *pledge_doc_file(const pledge_doc *doc)
+{
+    return doc && doc->file ? doc->file : "";
+}
+
+size_t pledge_doc_index(const pledge_doc *doc)
+{
+    return doc ? doc->index : 0;
+}
+
+const pledge_node *pledge_doc_root(const pledge_doc *doc)
+{
+    return doc ? doc->root : NULL;
+}
+
+int pledge_doc_write_yaml(const pledge_doc *doc, unsigned int flags, pledge_write_fn write,
+                          void *ud)
+{
+    if (!doc || !write)
+        return PLEDGE_EARG;
+    return pledge_node_write_yaml(doc->root, flags, write, ud);
+}
+
+int pledge_doc_write_json(const pledge_doc *doc, unsigned int flags, pledge_write_fn write,
+                          void *ud)
+{
+    if (!doc || !write)
+        return PLEDGE_EARG;
+    return pledge_node_write_json(doc->root, flags, write, ud);
+}
+
+int pledge_doc_equal(const pledge_doc *a, const pledge_doc *b)
+{
+    if (!a || !b)
+        return a == b;
+    return a->kind == b->kind && pledge_node_equal(a->root, b->root);
+}

@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: MIT */
+/* Sets: documents validated together. The set keeps a summary of each
+ * document (summary.c) and frees the rest at once, so memory stays a few
+ * KiB per document however many are added. */
+#include "internal.h"
+#include "core/alloc.h"
+#include "core/diag.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+struct pledge_set {
+    const pledge_allocator *allocator;
+    pledge_arena arena; /* the summaries */
+    pledge__sum **docs;
+    size_t count, capacity;
+};
+
+int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
+{
+    pledge_set *set;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    set = pledge__calloc(allocator, 1, sizeof *set);
+    if (!set)
+        return PLEDGE_ENOMEM;
+    set->allocator = allocator;
+    pledge__arena_init(&set->arena, allocator);
+    *out = set;
+    return PLEDGE_OK;
+}
+
+void pledge_set_free(pledge_set *set)
+{
+    if (!set)
+        return;
+    pledge__arena_free(&set->arena);
+    pledge__free(set->allocator, set->docs);
+    pledge__free(set->allocator, set);
+}
+
+size_t pledge_set_count(const pledge_set *set)
+{
+    return set ? set->count : 0;
+}
+
+int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc)
+{
+    pledge__sum *s;
+    const char *file = NULL;
+    int rc;
+    if (!set || !doc)
+        return PLEDGE_EARG;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
+                     sizeof *set->docs))
+        return PLEDGE_ENOMEM;
+    /* The documents of one stream share their file name. */
+    if (set->count && strcmp(set->docs[set->count - 1]->file, doc->file) == 0)
+        file = set->docs[set->count - 1]->file;
+    rc = pledge__sum_build(&s, doc, &set->arena, file);
+    if (rc)
+        return rc;
+    set->docs[set->count++] = s;
+    return PLEDGE_OK;
+}
+
+int pledge_set_add(pledge_set *set, pledge_doc *doc)
+{
+    int rc = pledge_set_add_copy(set, doc);
+    pledge_doc_free(doc);
+    return rc;
+}
+
+/* ---- the checks ---------------------------------------------------------- */
+
+typedef struct check {
+    pledge_diag_list *diags;
+    const pledge_allocator *allocator;
+    int rc;
+    size_t errors;
+} check;
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 7, 8)))
+#endif
+static void report(check *c, const pledge__sum *s, pledge_severity severity, const char *code,
+                   pledge_mark mark, const char *path, const char *fmt, ...)
+{
+    pledge_diag_where where;
+    va_list ap;
+    int rc;
+    if (severity == PLEDGE_SEVERITY_ERROR)
+        c->errors++;
+    if (c->rc)
+        return;
+    memset(&where, 0, sizeof where);
+    where.file = s->file;
+    where.document = s->doc_index;
+    where.mark = mark;
+    where.instance_path = path;
+    where.schema_path = "";
+    va_start(ap, fmt);
+    rc = pledge__diag_vaddf(c->diags, severity, code, &where, fmt, ap);
+    va_end(ap);
+    if (rc)
+        c->rc = rc;
+}
+
+static int valid_id(const char *s, size_t len)
+{
+    pledge__id id = { s, len, NULL };
+    return pledge__id_valid(&id);
+}
+
+/* "a, b, c and N more" of the pledge's activities or indicators. */
+static int list_of(pledge_buf *b, const pledge__sum *p, int indicators)
+{
+    if (indicators)
+        pledge__list_ids(b, p->indicators, p->indicator_count, sizeof *p->indicators,
+                         offsetof(pledge__sum_indicator, id));
+    else
+        pledge__list_ids(b, p->activities, p->activity_count, sizeof *p->activities,
+                         offsetof(pledge__sum_activity, id));
+    return b->failed ? PLEDGE_ENOMEM : PLEDGE_OK;
+}
+
+static void unknown_in_pledge(check *c, const pledge__sum *f, const pledge__sum *p,
+                              int indicator, const char *id, size_t len, pledge_mark mark,
+                              size_t index)
+{
+    pledge_buf list;
+    char path[64];
+    snprintf(path, sizeof path, "/%s/%zu/%s", indicator ? "indicators" : "activities", index,
+             indicator ? "indicator" : "activity");
+    pledge__buf_init(&list, c->allocator);
+    if (list_of(&list, p, indicator)) {
+        c->rc = PLEDGE_ENOMEM;
+    } else if (list.len) {
+        report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-reference", mark, path,
+               "unknown %s \"%.*s\": pledge \"%s\" has no such %s; its %s are: %s",
+               indicator ? "indicator" : "activity", (int)len, id, p->id,
+               indicator ? "indicator" : "activity", indicator ? "indicators" : "activities",
+               pledge__buf_cstr(&list));
+    } else {
+        report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-reference", mark, path,
+               "unknown %s \"%.*s\": pledge \"%s\" has no %s", indicator ? "indicator" : "activity",
+               (int)len, id, p->id, indicator ? "indicators" : "activities");
+    }
+    pledge__buf_free(&list);
+}
+
+static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    size_t i;
+    char a[16], b[16];
+
+    if (f->start.precision && p->start.precision &&
+        pledge_date_compare(f->start, pledge_date_first_day(p->start)) < 0) {
+        pledge_date_format(f->start, a, sizeof a);
+        pledge_date_format(p->start, b, sizeof b);
+        report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
+               "/period/start",
+               "the report's period starts (%s) before the period of pledge \"%s\" (%s)", a,
+               p->id, b);
+    } else if (f->start.precision && p->end.precision &&
+               pledge_date_compare(f->start, pledge_date_last_day(p->end)) > 0) {
+        pledge_date_format(f->start, a, sizeof a);
+        pledge_date_format(p->end, b, sizeof b);
+        report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
+               "/period/start",
+               "the report's period starts (%s) after the period of pledge \"%s\" ends (%s)",
+               a, p->id, b);
+    }
+
+    for (i = 0; i < f->entry_count; i++) {
+        const pledge__sum_entry *e = &f->entries[i];
+        if (!valid_id(e->id, e->len))
+            continue;
+        if (!pledge__idmap_get(&p->ids, PLEDGE__ID_ACTIVITY, e->id, e->len))
+            unknown_in_pledge(c, f, p, 0, e->id, e->len, e->mark, e->index);
+    }
+    for (i = 0; i < f->measurement_count; i++) {
+        const pledge__sum_measurement *m = &f->measurements[i];
+        const pledge__sum_indicator *ind;
+        char path[64];
+        if (!valid_id(m->id, m->len))
+            continue;
+        ind = pledge__idmap_get(&p->ids, PLEDGE__ID_INDICATOR, m->id, m->len);
+        if (!ind) {
+            unknown_in_pledge(c, f, p, 1, m->id, m->len, m->mark, m->index);
+            continue;
+        }
+        if (!m->has_value && ind->unit != PLEDGE_UNIT_TEXT && ind->unit != PLEDGE_UNIT_NONE) {
+            snprintf(path, sizeof path, "/indicators/%zu", m->index);
+            report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.missing-value", m->entry_mark, path,
+                   "measurement of indicator \"%.*s\" has no value; its unit is %s",
+                   (int)m->len, m->id, pledge_unit_name(ind->unit));
+        } else if (m->has_value && ind->unit == PLEDGE_UNIT_PERCENT &&
+                   !(m->value.value >= 0 && m->value.value <= 100)) {
+            snprintf(path, sizeof path, "/indicators/%zu/value", m->index);
+            if (m->value.is_integer)
+                report(c, f, PLEDGE_SEVERITY_ERROR, "pledge.percent-range", m->value_mark, path,
+                       "value %lld is outside 0-100, but indicator \"%.*s\" is in percent",
+                       (long long)m->value.integer, (int)m->len, m->id);
+            else
+                report(c, f, PLEDGE_SEVERITY_ERROR, "pledge.percent-range", m->value_mark, path,
+                       "value %.17g is outside 0-100, but indicator \"%.*s\" is in percent",
+                       m->value.value, (int)m->len, m->id);
+        }
+    }
+    if (!f->lang && p->lang) {
+        /* Its text is in the pledge's language: mappings must hold it. */
+        for (i = 0; i < f->text_count; i++) {
+            const pledge__sum_text *t = &f->texts[i];
+            const char *l;
+            int found = 0;
+            pledge_buf have;
+            for (l = t->langs; *l; l += strlen(l) + 1)
+                if (strcmp(l, p->lang) == 0)
+                    found = 1;
+            if (found)
+                continue;
+            pledge__buf_init(&have, c->allocator);
+            for (l = t->langs; *l; l += strlen(l) + 1) {
+                if (l != t->langs)
+                    pledge__buf_puts(&have, ", ");
+                pledge__buf_puts(&have, l);
+            }
+            if (have.failed)
+                c->rc = PLEDGE_ENOMEM;
+            else
+                report(c, f, PLEDGE_SEVERITY_ERROR, "pledge.missing-language", t->mark, t->path,
+                       "text has no \"%s\" entry, the language of pledge \"%s\" (the report "
+                       "has no language of its own); it has: %s",
+                       p->lang, p->id, pledge__buf_cstr(&have));
+            pledge__buf_free(&have);
+        }
+    }
+}
+
+int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diags)
+{
+    pledge__idmap pledges;
+    size_t i, n = 0;
+    check c;
+
+    if (!set)
+        return PLEDGE_EARG;
+    memset(&c, 0, sizeof c);
+    c.diags = diags;
+    c.allocator = set->allocator;
+    for (i = 0; i < set->count; i++)
+        n += set->docs[i]->kind == PLEDGE_DOC_PLEDGE;
+    if (pledge__idmap_init(&pledges, NULL, set->allocator, n))
+        return PLEDGE_ENOMEM;
+
+    for (i = 0; i < set->count && !c.rc; i++) {
+        const pledge__sum *s = set->docs[i], *prev;
+        if (s->kind != PLEDGE_DOC_PLEDGE || !valid_id(s->id, s->id_len))
+            continue;
+        prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
+        if (!prev)
+            continue;
+        if (prev->file == s->file || strcmp(prev->file, s->file) == 0)
+            report(&c, s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s->id_mark, "/id",
+                   "pledge id \"%s\" is already used by the pledge of document %zu, line %zu",
+                   s->id, prev->doc_index, prev->id_mark.line);
+        else
+            report(&c, s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s->id_mark, "/id",
+                   "pledge id \"%s\" is already used by the pledge in %s, line %zu", s->id,
+                   prev->file, prev->id_mark.line);
+    }
+    for (i = 0; i < set->count && !c.rc; i++) {
+        const pledge__sum *f = set->docs[i], *p;
+        if (f->kind != PLEDGE_DOC_FOLLOW_UP || !valid_id(f->id, f->id_len))
+            continue;
+        p = pledge__idmap_get(&pledges, PLEDGE__ID_PLEDGE, f->id, f->id_len);
+        if (p)
+            check_follow_up(&c, f, p);
+        else if (flags & PLEDGE_SET_RESOLVE)
+            report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
+                   "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
+    }
+    pledge__idmap_free(&pledges, set->allocator);
+    if (c.rc)
+        return c.rc;
+    return c.errors ? PLEDGE_EINVALID : PLEDGE_OK;
+}
+
+int pledge_set_progress(pledge_progress **out, const pledge_set *set, const char *pledge_id,
+                        pledge_diag_list *diags)
+{
+    const pledge__sum *p = NULL;
+    const pledge__sum **fus = NULL;
+    size_t i, n = 0, len;
+    int rc;
+    (void)diags;
+    if (!out || !set || !pledge_id)
+        return PLEDGE_EARG;
+    *out = NULL;
+    len = strlen(pledge_id);
+    for (i = 0; i < set->count && !p; i++)
+        if (set->docs[i]->kind == PLEDGE_DOC_PLEDGE && set->docs[i]->id_len == len &&
+            memcmp(set->docs[i]->id, pledge_id, len) == 0)
+            p = set->docs[i];
+    if (!p)
+        return PLEDGE_ENOTFOUND;
+    if (set->count) {
+        fus = pledge__malloc(set->allocator, set->count * sizeof *fus);
+        if (!fus)
+            return PLEDGE_ENOMEM;
+    }
+    for (i = 0; i < set->count; i++)
+        if (set->docs[i]->kind == PLEDGE_DOC_FOLLOW_UP && set->docs[i]->id_len == len &&
+            memcmp(set->docs[i]->id, pledge_id, len) == 0)
+            fus[n++] = set->docs[i];
+    rc = pledge__progress_from_sums(out, p, fus, n, set->allocator);
+    pledge__free(set->allocator, fus);
+    return rc;
+}

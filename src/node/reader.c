@@ -1,0 +1,321 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Readers: a source (file, buffer, FILE*) read whole into memory, up to
+ * max_file_bytes, then handed to the YAML front end (yaml_reader.c) or
+ * the JSON one (json_reader.c). Reading whole keeps positions exact (byte
+ * offsets are offsets into this buffer) and lets the YAML side check the
+ * bytes before libyaml sees them.
+ */
+#include "json_reader.h"
+#include "yaml_reader.h"
+#include "tree.h"
+#include "core/alloc.h"
+#include "core/diag.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+struct pledge_reader {
+    const pledge_allocator *alloc; /* the caller's (NULL: default) */
+    pledge_load_options opts;
+    pledge_diag_list *diags;       /* borrowed: the list given to open */
+    char *name;
+    char *data;
+    size_t len;
+    int truncated;                 /* the source went on past max_file_bytes */
+    int json;
+    pledge_yaml_stream *yaml;
+    int json_done;
+    int json_complete;
+    int failed;
+    size_t count;
+};
+
+static int resolve_options(const pledge_load_options *in, pledge_load_options *out)
+{
+    static const pledge_load_options defaults = PLEDGE_LOAD_OPTIONS_INIT;
+    if (!in) {
+        *out = defaults;
+        return PLEDGE_OK;
+    }
+    if (in->version != PLEDGE_LOAD_OPTIONS_VERSION || (unsigned)in->syntax > PLEDGE_SYNTAX_JSON)
+        return PLEDGE_EARG;
+    *out = *in;
+    return PLEDGE_OK;
+}
+
+static int ends_with_json(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    return n >= 5 && !strcmp(name + n - 5, ".json");
+}
+
+/* Takes ownership of @p data (allocated with the options' allocator). */
+static int make_reader(pledge_reader **out, const char *name, char *data, size_t len,
+                       int truncated, const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *r;
+    const pledge_allocator *a = opts->allocator;
+    int rc;
+    r = pledge__calloc(a, 1, sizeof *r);
+    if (!r) {
+        pledge__free(a, data);
+        return PLEDGE_ENOMEM;
+    }
+    r->alloc = a;
+    r->opts = *opts;
+    r->diags = diags;
+    r->data = data;
+    r->len = len;
+    r->truncated = truncated;
+    r->json_complete = 1;
+    r->name = pledge__strdup(a, name ? name : "");
+    if (!r->name) {
+        pledge_reader_free(r);
+        return PLEDGE_ENOMEM;
+    }
+    r->json = opts->syntax == PLEDGE_SYNTAX_JSON ||
+              (opts->syntax == PLEDGE_SYNTAX_AUTO && ends_with_json(r->name));
+    if (!r->json) {
+        rc = pledge__yaml_open(&r->yaml, r->data, r->len, r->truncated, r->name, &r->opts);
+        if (rc) {
+            pledge_reader_free(r);
+            return rc;
+        }
+    }
+    *out = r;
+    return PLEDGE_OK;
+}
+
+/* Read @p fp to its end or to max_file_bytes + 1 (to see that it goes on). */
+static int slurp(FILE *fp, const pledge_load_options *opts, char **data, size_t *len,
+                 int *truncated, int *err)
+{
+    size_t max = opts->max_file_bytes, want = max < SIZE_MAX ? max + 1 : SIZE_MAX;
+    size_t cap = 0, n = 0, hint = 64 * 1024;
+    char *buf = NULL;
+    struct stat sb;
+
+    *data = NULL;
+    *len = 0;
+    *truncated = 0;
+    *err = 0;
+    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
+        (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX)
+        hint = (size_t)sb.st_size + 1; /* +1: meet the end of file without growing */
+    if (hint > want)
+        hint = want;
+    for (;;) {
+        size_t got, room;
+        if (n == cap) {
+            size_t need = cap ? (cap < want - cap ? cap * 2 : want) : hint ? hint : 1;
+            char *bigger;
+            if (n >= want)
+                break;
+            bigger = pledge__realloc(opts->allocator, buf, need);
+            if (!bigger) {
+                pledge__free(opts->allocator, buf);
+                return PLEDGE_ENOMEM;
+            }
+            buf = bigger;
+            cap = need;
+        }
+        room = cap - n;
+        got = fread(buf + n, 1, room, fp);
+        n += got;
+        if (got < room) {
+            if (ferror(fp)) {
+                *err = errno ? errno : EIO;
+                pledge__free(opts->allocator, buf);
+                return PLEDGE_EIO;
+            }
+            break;
+        }
+    }
+    if (n > max) {
+        n = max;
+        *truncated = 1;
+    }
+    *data = buf;
+    *len = n;
+    return PLEDGE_OK;
+}
+
+static int io_error(pledge_diag_list *diags, const char *name, const char *what, int err)
+{
+    pledge_diag_where w;
+    char text[128];
+    memset(&w, 0, sizeof w);
+    w.file = name;
+    if (strerror_r(err, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "error %d", err);
+    if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, "cannot %s %s: %s",
+                          what, name && *name ? name : "the input", text))
+        return PLEDGE_ENOMEM;
+    return PLEDGE_EIO;
+}
+
+int pledge_reader_open_fp(pledge_reader **out, const char *name, FILE *fp,
+                          const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_load_options o;
+    char *data;
+    size_t len;
+    int truncated, err, rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if (!fp || resolve_options(opts, &o))
+        return PLEDGE_EARG;
+    rc = slurp(fp, &o, &data, &len, &truncated, &err);
+    if (rc == PLEDGE_EIO)
+        return io_error(diags, name, "read", err);
+    if (rc)
+        return rc;
+    return make_reader(out, name, data, len, truncated, &o, diags);
+}
+
+int pledge_reader_open_file(pledge_reader **out, const char *path,
+                            const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_load_options o;
+    FILE *fp;
+    int rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if (!path || resolve_options(opts, &o))
+        return PLEDGE_EARG;
+    fp = fopen(path, "rb");
+    if (!fp)
+        return io_error(diags, path, "open", errno);
+    rc = pledge_reader_open_fp(out, path, fp, &o, diags);
+    fclose(fp);
+    return rc;
+}
+
+int pledge_reader_open_buffer(pledge_reader **out, const char *name, const void *data,
+                              size_t len, const pledge_load_options *opts,
+                              pledge_diag_list *diags)
+{
+    pledge_load_options o;
+    char *copy;
+    int truncated = 0;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if ((!data && len) || resolve_options(opts, &o))
+        return PLEDGE_EARG;
+    if (len > o.max_file_bytes) {
+        len = o.max_file_bytes;
+        truncated = 1;
+    }
+    copy = pledge__malloc(o.allocator, len);
+    if (!copy)
+        return PLEDGE_ENOMEM;
+    if (len)
+        memcpy(copy, data, len);
+    return make_reader(out, name, copy, len, truncated, &o, diags);
+}
+
+int pledge_reader_next(pledge_reader *reader, pledge_tree **out, pledge_diag_list *diags)
+{
+    int rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if (!reader)
+        return PLEDGE_EARG;
+    if (!diags)
+        diags = reader->diags;
+    if (reader->failed)
+        return PLEDGE_OK;
+    if (reader->json) {
+        if (reader->json_done)
+            return PLEDGE_OK;
+        reader->json_done = 1;
+        rc = pledge__json_read(out, reader->data, reader->len, reader->name, reader->truncated,
+                               &reader->opts, diags);
+        if (!rc && *out && (!(*out)->root || reader->truncated))
+            reader->json_complete = 0;
+    } else {
+        rc = pledge__yaml_next(reader->yaml, out, diags);
+    }
+    if (rc) {
+        reader->failed = 1;
+        pledge_tree_free(*out);
+        *out = NULL;
+        return rc;
+    }
+    if (*out)
+        reader->count++;
+    return PLEDGE_OK;
+}
+
+int pledge_reader_complete(const pledge_reader *reader)
+{
+    if (!reader || reader->failed)
+        return 0;
+    if (reader->json)
+        return reader->json_complete;
+    return pledge__yaml_complete(reader->yaml);
+}
+
+size_t pledge_reader_count(const pledge_reader *reader)
+{
+    return reader ? reader->count : 0;
+}
+
+void pledge_reader_free(pledge_reader *reader)
+{
+    if (!reader)
+        return;
+    pledge__yaml_free(reader->yaml);
+    pledge__free(reader->alloc, reader->data);
+    pledge__free(reader->alloc, reader->name);
+    pledge__free(reader->alloc, reader);
+}
+
+int pledge_tree_parse(pledge_tree **out, const char *name, const void *data, size_t len,
+                      const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *r;
+    pledge_tree *t = NULL, *extra = NULL;
+    int rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    rc = pledge_reader_open_buffer(&r, name, data, len, opts, diags);
+    if (rc)
+        return rc;
+    rc = pledge_reader_next(r, &t, diags);
+    if (!rc && t)
+        rc = pledge_reader_next(r, &extra, diags);
+    if (!rc) {
+        pledge_diag_where w;
+        memset(&w, 0, sizeof w);
+        w.file = r->name;
+        if (!t) {
+            rc = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR,
+                                   r->json ? "json.syntax" : "yaml.syntax", &w,
+                                   "the text holds no document");
+        } else if (extra) {
+            w.document = 1;
+            w.mark = pledge_node_mark(extra->root);
+            rc = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "yaml.syntax", &w,
+                                   "the text holds more than one document; one is expected");
+        }
+        if (!rc && (!t || extra || !t->root || t->errors || !pledge_reader_complete(r)))
+            rc = PLEDGE_EINVALID;
+    }
+    pledge_tree_free(extra);
+    pledge_reader_free(r);
+    if (rc) {
+        pledge_tree_free(t);
+        return rc == PLEDGE_EINVALID || rc == PLEDGE_ENOMEM ? rc : PLEDGE_EINVALID;
+    }
+    *out = t;
+    return PLEDGE_OK;
+}
