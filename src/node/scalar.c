@@ -544,6 +544,17 @@ static int yaml11_bool(const char *s, size_t len)
     return -1;
 }
 
+/* Copy a fixed word (snprintf costs more than the whole test). */
+static size_t put_word(char *out, size_t cap, const char *word)
+{
+    size_t n = strlen(word);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(out, word, n);
+    out[n] = '\0';
+    return n;
+}
+
 static pledge_yaml11 classify(const char *s, size_t len, char *out, size_t cap, size_t *wlen)
 {
     char tmp[PLEDGE_YAML11_WORDS_MAX];
@@ -560,15 +571,13 @@ static pledge_yaml11 classify(const char *s, size_t len, char *out, size_t cap, 
         int b = yaml11_bool(s, len);
         if (b < 0)
             return PLEDGE_YAML11_NONE;
-        n = (size_t)snprintf(out, cap, "%s", b ? "true" : "false");
-        *wlen = n < cap ? n : cap - 1;
+        *wlen = put_word(out, cap, b ? "true" : "false");
         return PLEDGE_YAML11_BOOL;
     }
     case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
     case '8': case '9':
         if (yaml11_timestamp(s, len)) {
-            n = (size_t)snprintf(out, cap, "a timestamp");
-            *wlen = n < cap ? n : cap - 1;
+            *wlen = put_word(out, cap, "a timestamp");
             return PLEDGE_YAML11_TIMESTAMP;
         }
         /* fall through */
