@@ -315,8 +315,17 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         st->chk_byte = st->cur_byte;
     }
     while (WORDS && st->cur_index < index && st->end - st->cur_byte >= 8) {
-        size_t n = char_starts(load64(st->data + st->cur_byte));
-        if (st->cur_index + n > index)
+        uint64_t x = load64(st->data + st->cur_byte);
+        size_t gap = index - st->cur_index, n;
+        if (!(x & HIGHS)) {
+            /* ASCII: a byte per character, so the target may be inside */
+            n = gap < 8 ? gap : 8;
+            st->cur_byte += n;
+            st->cur_index += n;
+            continue;
+        }
+        n = char_starts(x);
+        if (n > gap)
             break;
         st->cur_byte += 8;
         st->cur_index += n;

@@ -351,7 +351,8 @@ int pv_collect(pv_inputs *out, const char *const *paths, size_t path_count,
                          "folders and --exclude matches are skipped)", p);
                 rc = -2;
             }
-            qsort(fl.items, fl.count, sizeof *fl.items, cmp_found);
+            if (fl.count > 1)
+                qsort(fl.items, fl.count, sizeof *fl.items, cmp_found);
             for (j = 0; j < fl.count; j++) {
                 if (rc == 0) {
                     if (fl.items[j].error)

@@ -1,0 +1,826 @@
+/* SPDX-License-Identifier: MIT */
+/* The bindings' support layer (see support.h). POSIX for the folder walk of
+ * validate(), as the CLI does it. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "support.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* ---- results ------------------------------------------------------------- */
+
+static pledge_sup_result *result_new(void)
+{
+    pledge_sup_result *r = calloc(1, sizeof *r);
+    if (!r)
+        return NULL;
+    if (pledge_diag_list_new(&r->diags, NULL) != PLEDGE_OK) {
+        r->diags = NULL;
+        r->status = PLEDGE_ENOMEM;
+    }
+    return r;
+}
+
+static void free_docs(pledge_sup_result *r)
+{
+    size_t i;
+    for (i = 0; i < r->doc_count; i++)
+        pledge_doc_free(r->docs[i]);
+    free(r->docs);
+    r->docs = NULL;
+    r->doc_count = 0;
+}
+
+void pledge_sup_result_free(pledge_sup_result *result)
+{
+    if (!result)
+        return;
+    free_docs(result);
+    pledge_progress_free(result->progress);
+    pledge_schema_free(result->schema);
+    free(result->text);
+    pledge_diag_list_free(result->diags);
+    free(result);
+}
+
+pledge_doc *pledge_sup_result_take_doc(pledge_sup_result *result, size_t index)
+{
+    pledge_doc *doc;
+    if (!result || index >= result->doc_count)
+        return NULL;
+    doc = result->docs[index];
+    result->docs[index] = NULL; /* pledge_doc_free(NULL) is a no-op later */
+    return doc;
+}
+
+pledge_progress *pledge_sup_result_take_progress(pledge_sup_result *result)
+{
+    pledge_progress *p = result ? result->progress : NULL;
+    if (result)
+        result->progress = NULL;
+    return p;
+}
+
+pledge_schema *pledge_sup_result_take_schema(pledge_sup_result *result)
+{
+    pledge_schema *s = result ? result->schema : NULL;
+    if (result)
+        result->schema = NULL;
+    return s;
+}
+
+/* An allocation failure before any diagnostic list exists still needs a
+ * result to report it: a static one would be shared between threads, so
+ * the caller gets NULL and its typemap says "out of memory". */
+#define RESULT_OR_NULL(r)                                                     \
+    do {                                                                      \
+        if (!(r))                                                             \
+            return NULL;                                                      \
+        if ((r)->status)                                                      \
+            return (r);                                                       \
+    } while (0)
+
+/* The library reports an unreadable file as an io.error diagnostic whose
+ * text names the reason but not its errno, which Python's OSError wants:
+ * ask the system again (the reason is still there a moment later in all but
+ * racy cases; EIO when it no longer is). */
+static int probe_errno(const char *path, int saved)
+{
+    int fd, e;
+    char byte;
+    if (!path)
+        return saved ? saved : EIO;
+    fd = open(path, O_RDONLY);
+    if (fd < 0)
+        return errno ? errno : EIO;
+    e = 0;
+    if (read(fd, &byte, 1) < 0)
+        e = errno;
+    close(fd);
+    if (e)
+        return e;
+    return saved ? saved : EIO;
+}
+
+/* Rebuild the list with every position zeroed (pledge_diag is read-only
+ * to callers, so copy rather than cast the const away). */
+static int zero_positions(pledge_sup_result *r)
+{
+    pledge_diag_list *fresh;
+    size_t i, n = pledge_diag_list_count(r->diags);
+    if (pledge_diag_list_new(&fresh, NULL) != PLEDGE_OK)
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < n; i++) {
+        pledge_diag d = *pledge_diag_list_at(r->diags, i);
+        d.line = 0;
+        d.column = 0;
+        d.offset = 0;
+        if (pledge_diag_list_add(fresh, &d) != PLEDGE_OK) {
+            pledge_diag_list_free(fresh);
+            return PLEDGE_ENOMEM;
+        }
+    }
+    pledge_diag_list_free(r->diags);
+    r->diags = fresh;
+    return PLEDGE_OK;
+}
+
+static int push_doc(pledge_sup_result *r, pledge_doc *doc)
+{
+    pledge_doc **grown = realloc(r->docs, (r->doc_count + 1) * sizeof *grown);
+    if (!grown) {
+        pledge_doc_free(doc);
+        return PLEDGE_ENOMEM;
+    }
+    r->docs = grown;
+    r->docs[r->doc_count++] = doc;
+    return PLEDGE_OK;
+}
+
+/* The cross-document checks over the documents of one stream, as the CLI
+ * would run them over that file alone. */
+static int check_together(pledge_sup_result *r)
+{
+    pledge_set *set;
+    size_t i;
+    int rc = pledge_set_new(&set, NULL);
+    if (rc)
+        return rc;
+    for (i = 0; i < r->doc_count && !rc; i++)
+        rc = pledge_set_add_copy(set, r->docs[i]);
+    if (!rc)
+        rc = pledge_set_check(set, 0, r->diags);
+    pledge_set_free(set);
+    return rc;
+}
+
+static void load_stream(pledge_sup_result *r, pledge_reader *reader, unsigned int flags)
+{
+    int rc, invalid = 0;
+    for (;;) {
+        pledge_doc *doc = NULL;
+        rc = pledge_doc_read_next(&doc, reader, NULL, r->diags);
+        if (rc == PLEDGE_EINVALID) {
+            invalid = 1;
+            continue;
+        }
+        if (rc || !doc)
+            break;
+        rc = push_doc(r, doc);
+        if (rc)
+            break;
+    }
+    r->documents = pledge_reader_count(reader);
+    if (!rc && (invalid || !pledge_reader_complete(reader)))
+        rc = PLEDGE_EINVALID;
+    if (!rc && r->doc_count > 1)
+        rc = check_together(r);
+    if (!rc && pledge_diag_list_count_severity(r->diags, PLEDGE_SEVERITY_ERROR) > 0)
+        rc = PLEDGE_EINVALID; /* defensive: never hand out a document with errors */
+    if (rc)
+        free_docs(r);
+    r->status = rc;
+    if ((flags & PLEDGE_SUP_NO_POSITIONS) && zero_positions(r) != PLEDGE_OK)
+        r->status = PLEDGE_ENOMEM;
+}
+
+static pledge_load_options load_options(unsigned int flags)
+{
+    pledge_load_options opts = PLEDGE_LOAD_OPTIONS_INIT;
+    if (flags & PLEDGE_SUP_JSON)
+        opts.syntax = PLEDGE_SYNTAX_JSON;
+    return opts;
+}
+
+pledge_sup_result *pledge_sup_load_file(const char *path, unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    pledge_load_options opts = load_options(flags);
+    pledge_reader *reader = NULL;
+    int rc;
+    RESULT_OR_NULL(r);
+    errno = 0;
+    rc = pledge_reader_open_file(&reader, path, &opts, r->diags);
+    if (rc) {
+        r->status = rc;
+        if (rc == PLEDGE_EIO)
+            r->sys_errno = probe_errno(path, errno);
+        return r;
+    }
+    load_stream(r, reader, flags);
+    pledge_reader_free(reader);
+    return r;
+}
+
+pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, size_t len,
+                                          unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    pledge_load_options opts = load_options(flags);
+    pledge_reader *reader = NULL;
+    int rc;
+    RESULT_OR_NULL(r);
+    rc = pledge_reader_open_buffer(&reader, name ? name : "<string>", data ? data : "",
+                                   data ? len : 0, &opts, r->diags);
+    if (rc) {
+        r->status = rc;
+        return r;
+    }
+    load_stream(r, reader, flags);
+    pledge_reader_free(reader);
+    return r;
+}
+
+/* ---- validate: paths as the CLI takes them -------------------------------- */
+
+typedef struct path_list {
+    char **items;
+    size_t count, cap;
+} path_list;
+
+static int path_push(path_list *l, char *p)
+{
+    if (l->count == l->cap) {
+        size_t cap = l->cap ? 2 * l->cap : 16;
+        char **grown = realloc(l->items, cap * sizeof *grown);
+        if (!grown) {
+            free(p);
+            return PLEDGE_ENOMEM;
+        }
+        l->items = grown;
+        l->cap = cap;
+    }
+    l->items[l->count++] = p;
+    return PLEDGE_OK;
+}
+
+static void path_list_free(path_list *l)
+{
+    size_t i;
+    for (i = 0; i < l->count; i++)
+        free(l->items[i]);
+    free(l->items);
+}
+
+static char *dup_string(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *p = malloc(n);
+    if (p)
+        memcpy(p, s, n);
+    return p;
+}
+
+static char *join_path(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    int slash = a > 0 && dir[a - 1] != '/';
+    char *p = malloc(a + (size_t)slash + b + 1);
+    if (!p)
+        return NULL;
+    memcpy(p, dir, a);
+    if (slash)
+        p[a] = '/';
+    memcpy(p + a + slash, name, b + 1);
+    return p;
+}
+
+static int has_yaml_suffix(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+           (n > 4 && strcmp(name + n - 4, ".yml") == 0);
+}
+
+static int add_io_error(pledge_diag_list *diags, const char *file, const char *message)
+{
+    pledge_diag d;
+    memset(&d, 0, sizeof d);
+    d.severity = PLEDGE_SEVERITY_ERROR;
+    d.code = "io.error";
+    d.message = message;
+    d.file = file;
+    d.instance_path = "";
+    d.schema_path = "";
+    return pledge_diag_list_add(diags, &d);
+}
+
+/* Every *.yaml / *.yml below @p dir into @p out, unsorted; hidden names and
+ * symbolic links to folders skipped. Iterative over a list of pending
+ * folders, so deep trees cost no C stack. Unreadable sub-folders are
+ * diagnostics. */
+static int walk_folder(const char *dir, path_list *out, pledge_diag_list *diags)
+{
+    path_list pending = {0};
+    int rc;
+    char *first = dup_string(dir);
+    if (!first)
+        return PLEDGE_ENOMEM;
+    rc = path_push(&pending, first);
+    while (!rc && pending.count > 0) {
+        char *folder = pending.items[--pending.count];
+        DIR *d = opendir(folder);
+        struct dirent *e;
+        if (!d) {
+            char msg[256];
+            snprintf(msg, sizeof msg, "cannot read the folder: %s", strerror(errno));
+            rc = add_io_error(diags, folder, msg);
+            free(folder);
+            continue;
+        }
+        while (!rc && (e = readdir(d)) != NULL) {
+            struct stat st;
+            char *child;
+            if (e->d_name[0] == '.')
+                continue; /* hidden, and "." / ".." */
+            child = join_path(folder, e->d_name);
+            if (!child) {
+                rc = PLEDGE_ENOMEM;
+                break;
+            }
+            if (lstat(child, &st) != 0) {
+                free(child);
+                continue; /* vanished meanwhile */
+            }
+            if (S_ISDIR(st.st_mode)) {
+                rc = path_push(&pending, child);
+            } else if (S_ISLNK(st.st_mode)) {
+                struct stat target;
+                if (stat(child, &target) == 0 && S_ISDIR(target.st_mode))
+                    free(child); /* links to folders are skipped, as the CLI does */
+                else if (has_yaml_suffix(e->d_name))
+                    rc = path_push(out, child); /* a dangling link: io.error later */
+                else
+                    free(child);
+            } else if (has_yaml_suffix(e->d_name)) {
+                rc = path_push(out, child);
+            } else {
+                free(child);
+            }
+        }
+        closedir(d);
+        free(folder);
+    }
+    path_list_free(&pending);
+    return rc;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* One file met by (device, inode), so a file reached twice is read once. */
+typedef struct seen_set {
+    struct {
+        dev_t dev;
+        ino_t ino;
+    } *items;
+    size_t count, cap;
+} seen_set;
+
+/* 1 when @p path was seen before, 0 when not (and now it is), <0 on error.
+ * A file stat cannot reach is never "seen": reading it reports why. */
+static int seen_before(seen_set *s, const char *path)
+{
+    struct stat st;
+    size_t i;
+    if (stat(path, &st) != 0)
+        return 0;
+    for (i = 0; i < s->count; i++)
+        if (s->items[i].dev == st.st_dev && s->items[i].ino == st.st_ino)
+            return 1;
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? 2 * s->cap : 16;
+        void *grown = realloc(s->items, cap * sizeof *s->items);
+        if (!grown)
+            return PLEDGE_ENOMEM;
+        s->items = grown;
+        s->cap = cap;
+    }
+    s->items[s->count].dev = st.st_dev;
+    s->items[s->count].ino = st.st_ino;
+    s->count++;
+    return 0;
+}
+
+/* Read every document of one source into @p set; its diagnostics are
+ * sorted into reading order as the CLI prints them. */
+static int validate_source(pledge_set *set, const char *path, pledge_diag_list *diags)
+{
+    pledge_reader *reader = NULL;
+    size_t first = pledge_diag_list_count(diags);
+    int rc;
+    if (strcmp(path, "-") == 0)
+        rc = pledge_reader_open_fp(&reader, "<stdin>", stdin, NULL, diags);
+    else
+        rc = pledge_reader_open_file(&reader, path, NULL, diags);
+    if (rc == PLEDGE_EIO)
+        return PLEDGE_OK; /* an io.error diagnostic says so */
+    if (rc)
+        return rc;
+    for (;;) {
+        pledge_doc *doc = NULL;
+        rc = pledge_doc_read_next(&doc, reader, NULL, diags);
+        if (rc == PLEDGE_EINVALID)
+            continue;
+        if (rc || !doc)
+            break;
+        rc = pledge_set_add(set, doc); /* the set keeps a summary, frees doc */
+        if (rc)
+            break;
+    }
+    pledge_reader_free(reader);
+    pledge_diag_list_sort(diags, first);
+    return rc;
+}
+
+static int expand_paths(const char *const *list, size_t list_count, path_list *files,
+                        pledge_diag_list *diags)
+{
+    size_t i;
+    int rc = PLEDGE_OK;
+    for (i = 0; i < list_count && !rc; i++) {
+        const char *path = list[i];
+        struct stat st;
+        if (!path)
+            return PLEDGE_EARG;
+        if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+            size_t before = files->count;
+            rc = walk_folder(path, files, diags);
+            if (rc)
+                break;
+            if (files->count == before) {
+                rc = add_io_error(diags, path,
+                                  "the folder holds no *.yaml or *.yml file");
+                continue;
+            }
+            qsort(files->items + before, files->count - before, sizeof *files->items,
+                  compare_paths);
+        } else {
+            char *copy = dup_string(path);
+            rc = copy ? path_push(files, copy) : PLEDGE_ENOMEM;
+        }
+    }
+    return rc;
+}
+
+pledge_sup_result *pledge_sup_validate(const char *const *list, size_t list_count,
+                                       unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    path_list files = {0};
+    seen_set seen = {0};
+    pledge_set *set = NULL;
+    size_t i;
+    int rc;
+    RESULT_OR_NULL(r);
+    if (!list && list_count) {
+        r->status = PLEDGE_EARG;
+        return r;
+    }
+    rc = expand_paths(list, list_count, &files, r->diags);
+    if (!rc)
+        rc = pledge_set_new(&set, NULL);
+    for (i = 0; i < files.count && !rc; i++) {
+        const char *path = files.items[i];
+        if (strcmp(path, "-") != 0) {
+            int again = seen_before(&seen, path);
+            if (again < 0) {
+                rc = again;
+                break;
+            }
+            if (again)
+                continue;
+        }
+        rc = validate_source(set, path, r->diags);
+    }
+    if (!rc) {
+        rc = pledge_set_check(set, (flags & PLEDGE_SUP_RESOLVE) ? PLEDGE_SET_RESOLVE : 0,
+                              r->diags);
+        if (rc == PLEDGE_EINVALID)
+            rc = PLEDGE_OK; /* invalid data is the answer, not a failure */
+    }
+    pledge_set_free(set);
+    free(seen.items);
+    path_list_free(&files);
+    r->status = rc;
+    return r;
+}
+
+/* ---- progress and writing -------------------------------------------------- */
+
+pledge_sup_result *pledge_sup_progress(const pledge_doc *pledge,
+                                       const pledge_doc *const *docs, size_t doc_count)
+{
+    pledge_sup_result *r = result_new();
+    int rc;
+    RESULT_OR_NULL(r);
+    rc = pledge_progress_compute(&r->progress, pledge, docs, doc_count, r->diags);
+    if (rc == PLEDGE_EARG &&
+        pledge_diag_list_count_severity(r->diags, PLEDGE_SEVERITY_ERROR) > 0)
+        rc = PLEDGE_EINVALID; /* refused with a reason the user can read */
+    if (rc) {
+        pledge_progress_free(r->progress);
+        r->progress = NULL;
+    }
+    r->status = rc;
+    return r;
+}
+
+typedef struct text_sink {
+    char *data;
+    size_t len, cap;
+} text_sink;
+
+static int sink_write(void *ud, const char *bytes, size_t len)
+{
+    text_sink *s = ud;
+    if (s->len + len + 1 > s->cap) {
+        size_t cap = s->cap ? s->cap : 4096;
+        char *grown;
+        while (cap < s->len + len + 1)
+            cap *= 2;
+        grown = realloc(s->data, cap);
+        if (!grown)
+            return 1;
+        s->data = grown;
+        s->cap = cap;
+    }
+    memcpy(s->data + s->len, bytes, len);
+    s->len += len;
+    s->data[s->len] = '\0';
+    return 0;
+}
+
+pledge_sup_result *pledge_sup_write(const pledge_doc *doc, unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    text_sink sink = {0};
+    int rc;
+    RESULT_OR_NULL(r);
+    if (flags & PLEDGE_SUP_JSON)
+        rc = pledge_doc_write_json(doc, (flags & PLEDGE_SUP_PRETTY) ? PLEDGE_WRITE_PRETTY : 0,
+                                   sink_write, &sink);
+    else
+        rc = pledge_doc_write_yaml(doc, 0, sink_write, &sink);
+    if (rc == PLEDGE_EIO)
+        rc = PLEDGE_ENOMEM; /* our sink only refuses when it cannot grow */
+    if (!rc && !sink.data)
+        rc = sink_write(&sink, "", 0) ? PLEDGE_ENOMEM : PLEDGE_OK;
+    if (rc) {
+        free(sink.data);
+    } else {
+        r->text = sink.data;
+        r->text_len = sink.len;
+    }
+    r->status = rc;
+    return r;
+}
+
+/* ---- JSON Pointer lookup ----------------------------------------------------- */
+
+int pledge_sup_doc_has(const pledge_doc *doc, const char *pointer)
+{
+    const pledge_node *node = pledge_doc_root(doc);
+    const char *p = pointer;
+    if (!node || !pointer)
+        return 0;
+    while (*p) {
+        char token[256];
+        size_t n = 0;
+        if (*p++ != '/')
+            return 0;
+        while (*p && *p != '/') {
+            char c = *p++;
+            if (c == '~') { /* RFC 6901 escapes */
+                if (*p == '0')
+                    c = '~';
+                else if (*p == '1')
+                    c = '/';
+                else
+                    return 0;
+                p++;
+            }
+            if (n + 1 >= sizeof token)
+                return 0;
+            token[n++] = c;
+        }
+        token[n] = '\0';
+        if (pledge_node_type_of(node) == PLEDGE_NODE_MAPPING) {
+            node = pledge_node_get(node, token, n);
+        } else if (pledge_node_type_of(node) == PLEDGE_NODE_SEQUENCE) {
+            char *end;
+            unsigned long index;
+            if (n == 0 || (n > 1 && token[0] == '0'))
+                return 0;
+            errno = 0;
+            index = strtoul(token, &end, 10);
+            if (*end || errno)
+                return 0;
+            node = pledge_node_item(node, (size_t)index);
+        } else {
+            return 0;
+        }
+        if (!node)
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- generic JSON Schema ------------------------------------------------------- */
+
+static int schema_options(pledge_schema_options *opts, pledge_ref_dir **dirs,
+                          unsigned int flags, const char *const *list, size_t list_count)
+{
+    size_t i;
+    *dirs = NULL;
+    if (list_count % 2 != 0 || (!list && list_count))
+        return PLEDGE_EARG;
+    if (list_count) {
+        *dirs = calloc(list_count / 2, sizeof **dirs);
+        if (!*dirs)
+            return PLEDGE_ENOMEM;
+        for (i = 0; i < list_count / 2; i++) {
+            (*dirs)[i].uri_prefix = list[2 * i];
+            (*dirs)[i].directory = list[2 * i + 1];
+        }
+    }
+    opts->ref_dirs = *dirs;
+    opts->ref_dir_count = list_count / 2;
+    if (flags & PLEDGE_SUP_ASSERT_FORMATS)
+        opts->flags |= PLEDGE_SCHEMA_ASSERT_FORMATS;
+    return PLEDGE_OK;
+}
+
+pledge_sup_result *pledge_sup_schema_file(const char *path, unsigned int flags,
+                                          const char *const *list, size_t list_count)
+{
+    pledge_sup_result *r = result_new();
+    pledge_schema_options opts = PLEDGE_SCHEMA_OPTIONS_INIT;
+    pledge_ref_dir *dirs;
+    int rc;
+    RESULT_OR_NULL(r);
+    rc = schema_options(&opts, &dirs, flags, list, list_count);
+    if (!rc) {
+        errno = 0;
+        rc = pledge_schema_compile_file(&r->schema, path, &opts, r->diags);
+        if (rc == PLEDGE_EIO)
+            r->sys_errno = probe_errno(path, errno);
+    }
+    free(dirs);
+    if (rc) {
+        pledge_schema_free(r->schema);
+        r->schema = NULL;
+    }
+    r->status = rc;
+    return r;
+}
+
+pledge_sup_result *pledge_sup_schema_buffer(const char *name, const char *data, size_t len,
+                                            unsigned int flags, const char *const *list,
+                                            size_t list_count)
+{
+    pledge_sup_result *r = result_new();
+    pledge_schema_options opts = PLEDGE_SCHEMA_OPTIONS_INIT;
+    pledge_load_options load = load_options(flags);
+    pledge_ref_dir *dirs;
+    int rc;
+    RESULT_OR_NULL(r);
+    opts.load = &load;
+    rc = schema_options(&opts, &dirs, flags, list, list_count);
+    if (!rc)
+        rc = pledge_schema_compile_buffer(&r->schema, name ? name : "<string>",
+                                          data ? data : "", data ? len : 0, &opts, r->diags);
+    free(dirs);
+    if (rc) {
+        pledge_schema_free(r->schema);
+        r->schema = NULL;
+    }
+    r->status = rc;
+    return r;
+}
+
+pledge_sup_result *pledge_sup_schema_validate_file(const pledge_schema *schema,
+                                                   const char *path, unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    pledge_load_options load = load_options(flags);
+    int rc;
+    RESULT_OR_NULL(r);
+    rc = pledge_schema_validate_file(schema, path, &load, 0, r->diags);
+    if (rc == PLEDGE_EINVALID || rc == PLEDGE_EIO)
+        rc = PLEDGE_OK; /* the diagnostics are the answer */
+    r->status = rc;
+    return r;
+}
+
+pledge_sup_result *pledge_sup_schema_validate_buffer(const pledge_schema *schema,
+                                                     const char *name, const char *data,
+                                                     size_t len, unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    pledge_load_options load = load_options(flags);
+    pledge_reader *reader = NULL;
+    int rc;
+    RESULT_OR_NULL(r);
+    if (!schema) {
+        r->status = PLEDGE_EARG;
+        return r;
+    }
+    rc = pledge_reader_open_buffer(&reader, name ? name : "<string>", data ? data : "",
+                                   data ? len : 0, &load, r->diags);
+    while (!rc) {
+        pledge_tree *tree = NULL;
+        rc = pledge_reader_next(reader, &tree, r->diags);
+        if (rc || !tree)
+            break;
+        if (pledge_tree_root(tree))
+            rc = pledge_schema_validate(schema, pledge_tree_root(tree), pledge_tree_name(tree),
+                                        pledge_tree_index(tree), 0, r->diags);
+        if (rc == PLEDGE_EINVALID)
+            rc = PLEDGE_OK;
+        pledge_tree_free(tree);
+    }
+    pledge_reader_free(reader);
+    r->status = rc;
+    if (flags & PLEDGE_SUP_NO_POSITIONS && zero_positions(r) != PLEDGE_OK)
+        r->status = PLEDGE_ENOMEM;
+    return r;
+}
+
+/* ---- the tree walk -------------------------------------------------------------- */
+
+typedef struct walk_frame {
+    const pledge_node *node;
+    size_t next, size;
+    int mapping;
+} walk_frame;
+
+int pledge_sup_walk(const pledge_node *node, const pledge_sup_walk_ops *ops, void *ud)
+{
+    walk_frame *stack = NULL;
+    size_t depth = 0, cap = 0;
+    int rc = 0;
+    if (!node || !ops || !ops->scalar || !ops->open || !ops->key || !ops->close)
+        return PLEDGE_EARG;
+    for (;;) {
+        /* Announce @p node: a scalar at once, a container by opening it. */
+        pledge_node_type t = pledge_node_type_of(node);
+        if (t == PLEDGE_NODE_SEQUENCE || t == PLEDGE_NODE_MAPPING) {
+            size_t size = pledge_node_size(node);
+            if (depth == cap) {
+                size_t ncap = cap ? 2 * cap : 32;
+                walk_frame *grown = realloc(stack, ncap * sizeof *grown);
+                if (!grown) {
+                    rc = PLEDGE_ENOMEM;
+                    break;
+                }
+                stack = grown;
+                cap = ncap;
+            }
+            stack[depth].node = node;
+            stack[depth].next = 0;
+            stack[depth].size = size;
+            stack[depth].mapping = t == PLEDGE_NODE_MAPPING;
+            depth++;
+            rc = ops->open(ud, node, size);
+        } else {
+            rc = ops->scalar(ud, node);
+        }
+        if (rc)
+            break;
+        /* Find the next value to announce, closing finished containers. */
+        node = NULL;
+        while (depth > 0 && !node) {
+            walk_frame *f = &stack[depth - 1];
+            if (f->next == f->size) {
+                rc = ops->close(ud, f->node);
+                depth--;
+                if (rc)
+                    break;
+                continue;
+            }
+            if (f->mapping) {
+                rc = ops->key(ud, pledge_node_key(f->node, f->next));
+                if (rc)
+                    break;
+                node = pledge_node_value(f->node, f->next);
+            } else {
+                node = pledge_node_item(f->node, f->next);
+            }
+            f->next++;
+        }
+        if (rc || !node)
+            break;
+    }
+    free(stack);
+    return rc;
+}
