@@ -26,6 +26,9 @@ void pledge__buf_putc(pledge_buf *b, char c);
 __attribute__((format(printf, 2, 3)))
 #endif
 void pledge__buf_printf(pledge_buf *b, const char *fmt, ...);
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
 void pledge__buf_vprintf(pledge_buf *b, const char *fmt, va_list ap);
 /* Append @p s (len bytes) as the body of a JSON string (no quotes). */
 void pledge__buf_json_escape(pledge_buf *b, const char *s, size_t len);

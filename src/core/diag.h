@@ -25,6 +25,9 @@ __attribute__((format(printf, 5, 6)))
 int pledge__diag_addf(pledge_diag_list *list, pledge_severity severity, const char *code,
                       const pledge_diag_where *where, const char *fmt, ...);
 
+#if defined(__GNUC__)
+__attribute__((format(printf, 5, 0)))
+#endif
 int pledge__diag_vaddf(pledge_diag_list *list, pledge_severity severity, const char *code,
                        const pledge_diag_where *where, const char *fmt, va_list ap);
 

@@ -31,6 +31,8 @@
 #define SMALL_MAP 12         /* mappings up to this many pairs are checked linearly */
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
 #define TABLE_MIN 64
+#define COMPACT_MAX (4u << 20) /* larger trees waste at most one 64 KB chunk */
+#define MOVED 0xFFu            /* yaml11 of a node already copied by compact() */
 
 enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL };
 
@@ -112,6 +114,8 @@ struct pledge_yaml_stream {
 
     /* the document being read */
     pledge_tree *tree;
+    size_t used;       /* bytes the tree's nodes, strings and arrays take */
+    size_t reserve;    /* compact(): bytes still to copy */
     pledge_diag_list *diags;
     size_t expansion;
     int skipping;
@@ -127,24 +131,38 @@ static size_t sat_add(size_t a, size_t b)
 
 /* Bump allocation in the tree's arena with only the alignment needed (the
  * arena itself aligns everything for max_align_t): strings are packed
- * byte by byte and nodes take 40 bytes, not 48. */
-static void *tree_alloc(pledge_tree *t, size_t size, size_t align)
+ * byte by byte and nodes take 40 bytes, not 48. While compact() copies a
+ * tree, a new chunk is made large enough for all that remains. */
+static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 {
-    pledge_arena *a = &t->arena;
+    pledge_arena *a = &st->tree->arena;
+    char *p;
     if (a->next) {
-        uintptr_t p = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
+        uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
         uintptr_t e = (uintptr_t)a->end;
-        if (p <= e && size <= e - p) {
-            a->next = (char *)p + size;
-            return (void *)p;
+        if (q <= e && size <= e - q) {
+            size_t took = (size_t)(q - (uintptr_t)a->next) + size;
+            st->used += took;
+            st->reserve = st->reserve > took ? st->reserve - took : 0;
+            a->next = (char *)q + size;
+            return (void *)q;
         }
     }
-    return pledge__arena_alloc(a, size);
+    if (st->reserve > size) {
+        p = pledge__arena_alloc(a, st->reserve);
+        if (p)
+            a->next = p + size; /* the rest of the reservation stays free */
+        st->reserve -= size;
+    } else {
+        p = pledge__arena_alloc(a, size);
+    }
+    st->used += size;
+    return p;
 }
 
-static pledge_node *node_new(pledge_tree *t, pledge_node_type type, pledge_mark m)
+static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
 {
-    pledge_node *n = tree_alloc(t, sizeof *n, _Alignof(pledge_node));
+    pledge_node *n = tree_alloc(st, sizeof *n, _Alignof(pledge_node));
     if (!n)
         return NULL;
     memset(n, 0, sizeof *n);
@@ -893,12 +911,12 @@ static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t le
                                 pledge_mark mark, unsigned flags, pledge_yaml11 y11,
                                 const char *words, size_t wlen)
 {
-    pledge_node *n = node_new(st->tree, PLEDGE_NODE_STRING, mark);
+    pledge_node *n = node_new(st, PLEDGE_NODE_STRING, mark);
     size_t extra = y11 != PLEDGE_YAML11_NONE ? wlen + 1 : 0;
     char *p;
     if (!n || len > SIZE_MAX - 2 - extra)
         return NULL;
-    p = tree_alloc(st->tree, len + 1 + extra, 1);
+    p = tree_alloc(st, len + 1 + extra, 1);
     if (!p)
         return NULL;
     if (len)
@@ -928,7 +946,7 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
     *out = NULL;
     if (!pledge__scalar_int_parts(s, len, &negative, &base, &digits, &nd))
         return PLEDGE_EINVALID;
-    n = node_new(st->tree, PLEDGE_NODE_INT, mark);
+    n = node_new(st, PLEDGE_NODE_INT, mark);
     if (!n)
         return PLEDGE_ENOMEM;
     while (nd > 1 && digits[0] == '0') {
@@ -945,7 +963,7 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
             negative = 0;
         value = negative ? -(int64_t)v : (int64_t)v;
         tlen = nd + (size_t)negative;
-        p = tree_alloc(st->tree, tlen + 1 + extra, 1);
+        p = tree_alloc(st, tlen + 1 + extra, 1);
         if (!p)
             return PLEDGE_ENOMEM;
         if (negative)
@@ -957,8 +975,9 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
         if (pledge__int_from_digits(st->tree, digits, nd, base, negative, &value, &big, &text))
             return PLEDGE_ENOMEM;
         tlen = strlen(text);
+        st->used += tlen + 1;
         if (extra) {
-            p = tree_alloc(st->tree, tlen + 1 + extra, 1);
+            p = tree_alloc(st, tlen + 1 + extra, 1);
             if (!p)
                 return PLEDGE_ENOMEM;
             memcpy(p, text, tlen + 1);
@@ -991,21 +1010,21 @@ static int tagged_scalar(pledge_yaml_stream *st, int tag, const char *s, size_t 
         rc = pledge__scalar_float(s, len, st->alloc, &d);
         if (rc)
             return rc == PLEDGE_EINVALID ? PLEDGE_OK : rc;
-        if (!(*out = node_new(st->tree, PLEDGE_NODE_FLOAT, mark)))
+        if (!(*out = node_new(st, PLEDGE_NODE_FLOAT, mark)))
             return PLEDGE_ENOMEM;
         (*out)->u.d = d;
         break;
     case TAG_BOOL:
         if (!pledge__scalar_bool(s, len, &b))
             return PLEDGE_OK;
-        if (!(*out = node_new(st->tree, PLEDGE_NODE_BOOL, mark)))
+        if (!(*out = node_new(st, PLEDGE_NODE_BOOL, mark)))
             return PLEDGE_ENOMEM;
         (*out)->u.b = b;
         break;
     case TAG_NULL:
         if (!pledge__scalar_is_null(s, len))
             return PLEDGE_OK;
-        if (!(*out = node_new(st->tree, PLEDGE_NODE_NULL, mark)))
+        if (!(*out = node_new(st, PLEDGE_NODE_NULL, mark)))
             return PLEDGE_ENOMEM;
         break;
     default:
@@ -1086,10 +1105,10 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
         }
         switch (type) {
         case PLEDGE_NODE_NULL:
-            n = node_new(st->tree, PLEDGE_NODE_NULL, mark);
+            n = node_new(st, PLEDGE_NODE_NULL, mark);
             break;
         case PLEDGE_NODE_BOOL:
-            n = node_new(st->tree, PLEDGE_NODE_BOOL, mark);
+            n = node_new(st, PLEDGE_NODE_BOOL, mark);
             if (n)
                 pledge__scalar_bool(s, len, &n->u.b);
             break;
@@ -1101,7 +1120,7 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
             double d = 0;
             if ((rc = pledge__scalar_float(s, len, st->alloc, &d)))
                 return rc == PLEDGE_EINVALID ? PLEDGE_ERROR : rc;
-            n = node_new(st->tree, PLEDGE_NODE_FLOAT, mark);
+            n = node_new(st, PLEDGE_NODE_FLOAT, mark);
             if (n)
                 n->u.d = d;
             break;
@@ -1137,7 +1156,7 @@ static int on_start(pledge_yaml_stream *st, yaml_event_t *ev, pledge_node_type t
     }
     if (st->nframes >= st->opts.max_depth)
         return depth_error(st, mark, 0);
-    if (!(n = node_new(st->tree, type, mark)))
+    if (!(n = node_new(st, type, mark)))
         return PLEDGE_ENOMEM;
     if (tag) {
         int kind = tag_kind(tag);
@@ -1188,7 +1207,7 @@ static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
     (void)ev;
     if (n->type == PLEDGE_NODE_SEQUENCE) {
         if (k) {
-            pledge_node **items = tree_alloc(st->tree, k * sizeof *items, _Alignof(pledge_node *));
+            pledge_node **items = tree_alloc(st, k * sizeof *items, _Alignof(pledge_node *));
             if (!items)
                 return PLEDGE_ENOMEM;
             memcpy(items, kids, k * sizeof *items);
@@ -1196,7 +1215,7 @@ static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
             n->u.seq.count = k;
         }
     } else if (k / 2) {
-        pledge_pair *pairs = tree_alloc(st->tree, k / 2 * sizeof *pairs, _Alignof(pledge_pair));
+        pledge_pair *pairs = tree_alloc(st, k / 2 * sizeof *pairs, _Alignof(pledge_pair));
         if (!pairs)
             return PLEDGE_ENOMEM;
         for (i = 0; i < k / 2; i++) {
@@ -1239,7 +1258,7 @@ static int on_alias(pledge_yaml_stream *st, yaml_event_t *ev)
         pledge__buf_puts(&m, "; it is read as null");
         if ((rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.undefined-alias", mark, 1, NULL, &m)))
             return rc;
-        if (!(n = node_new(st->tree, PLEDGE_NODE_NULL, mark)))
+        if (!(n = node_new(st, PLEDGE_NODE_NULL, mark)))
             return PLEDGE_ENOMEM;
         return attach(st, n, mark, 0, 1);
     }
@@ -1316,12 +1335,124 @@ static void reset_document(pledge_yaml_stream *st)
     st->skip_depth = 0;
 }
 
+/* The node @p o of the tree being replaced, copied (once: a copied node
+ * forwards to its copy) into st->tree; NULL for lack of memory. */
+static pledge_node *copy_node(pledge_yaml_stream *st, pledge_node *o)
+{
+    pledge_node *n;
+    char *p;
+    size_t len, extra;
+    if (o->yaml11 == MOVED)
+        return (pledge_node *)(void *)o->u.seq.items;
+    if (!(n = tree_alloc(st, sizeof *n, _Alignof(pledge_node))))
+        return NULL;
+    *n = *o;
+    if (o->type == PLEDGE_NODE_STRING || o->type == PLEDGE_NODE_INT) {
+        const char *text = o->type == PLEDGE_NODE_STRING ? o->u.s.ptr : o->u.i.text;
+        len = o->type == PLEDGE_NODE_STRING ? o->u.s.len : strlen(text);
+        extra = o->yaml11 ? strlen(text + len + 1) + 1 : 0;
+        if (!(p = tree_alloc(st, len + 1 + extra, 1)))
+            return NULL;
+        memcpy(p, text, len + 1 + extra);
+        if (o->type == PLEDGE_NODE_STRING)
+            n->u.s.ptr = p;
+        else
+            n->u.i.text = p;
+    }
+    o->yaml11 = MOVED;
+    o->u.seq.items = (pledge_node **)(void *)n;
+    return n;
+}
+
+/* Copy the tree's nodes into @p t, children after their parents, with an
+ * explicit stack of the copies whose children are still to copy. */
+static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **out)
+{
+    size_t i, k;
+    pledge_node *n;
+    if (!(*out = copy_node(st, root)))
+        return PLEDGE_ENOMEM;
+    st->nscratch = 0;
+    if (push(st, *out))
+        return PLEDGE_ENOMEM;
+    while (st->nscratch) {
+        n = st->scratch[--st->nscratch];
+        if (n->type == PLEDGE_NODE_SEQUENCE && n->u.seq.count) {
+            pledge_node **items = tree_alloc(st, n->u.seq.count * sizeof *items,
+                                             _Alignof(pledge_node *));
+            if (!items)
+                return PLEDGE_ENOMEM;
+            for (i = 0; i < n->u.seq.count; i++) {
+                pledge_node *o = n->u.seq.items[i];
+                int fresh = o->yaml11 != MOVED;
+                if (!(items[i] = copy_node(st, o)) || (fresh && push(st, items[i])))
+                    return PLEDGE_ENOMEM;
+            }
+            n->u.seq.items = items;
+        } else if (n->type == PLEDGE_NODE_MAPPING && n->u.map.count) {
+            pledge_pair *pairs = tree_alloc(st, n->u.map.count * sizeof *pairs,
+                                            _Alignof(pledge_pair));
+            if (!pairs)
+                return PLEDGE_ENOMEM;
+            for (i = 0; i < n->u.map.count; i++) {
+                for (k = 0; k < 2; k++) {
+                    pledge_node *o = k ? n->u.map.pairs[i].value : n->u.map.pairs[i].key, *c;
+                    int fresh = o->yaml11 != MOVED;
+                    if (!(c = copy_node(st, o)) || (fresh && push(st, c)))
+                        return PLEDGE_ENOMEM;
+                    if (k)
+                        pairs[i].value = c;
+                    else
+                        pairs[i].key = c;
+                }
+            }
+            n->u.map.pairs = pairs;
+        }
+    }
+    return PLEDGE_OK;
+}
+
+/*
+ * The arena's chunks double, so a tree may hold up to twice the memory its
+ * nodes take. A small tree is copied into a new tree whose arena has room
+ * for exactly what it needs; a refused document gives up its partial tree.
+ * The old tree is freed either way (its nodes are overwritten by the copy).
+ */
+static int compact(pledge_yaml_stream *st, pledge_tree **inout)
+{
+    pledge_tree *old = *inout, *t;
+    size_t need = st->used + st->used / 64 + 64;
+    int rc;
+    if (old->root && (st->used > COMPACT_MAX || old->arena.total < need + need / 8 + 1024))
+        return PLEDGE_OK;
+    if (!(t = pledge__tree_new(st->alloc, old->name, old->index)))
+        return PLEDGE_ENOMEM;
+    t->errors = old->errors;
+    if (old->root) {
+        st->tree = t;
+        st->reserve = need;
+        rc = copy_tree(st, old->root, &t->root);
+        st->reserve = 0;
+        st->tree = old;
+        st->nscratch = 0;
+        if (rc) {
+            pledge_tree_free(t);
+            return rc;
+        }
+    }
+    pledge_tree_free(old);
+    *inout = t;
+    st->tree = t;
+    return PLEDGE_OK;
+}
+
 /* Read the document whose DOCUMENT-START was just consumed. */
 static int read_document(pledge_yaml_stream *st, pledge_tree *t)
 {
     size_t limit = SIZE_MAX;
     int rc = PLEDGE_OK;
     reset_document(st);
+    st->used = 0;
     for (;;) {
         if (!next_event(st)) {
             t->root = NULL;
@@ -1417,6 +1548,8 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
                 return PLEDGE_ENOMEM;
             st->tree = t;
             rc = read_document(st, t);
+            if (!rc)
+                rc = compact(st, &t);
             st->tree = NULL;
             if (rc) {
                 pledge_tree_free(t);

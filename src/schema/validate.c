@@ -469,7 +469,7 @@ static void report_branches(vctx *c, const sch_node *const *br, uint32_t n, cons
                             const pledge_node *inst, const ipath *ip, const spath *sp,
                             const dscope *ds, const refhop *rh)
 {
-    size_t start = c->errs->count, small[16], *ends = small, i, j, best = 0;
+    size_t start = c->errs->count, small[16] = { 0 }, *ends = small, i, j, best = 0;
     long best_score = -1;
     size_t best_count = 0;
     spath ksp = { sp, kw, strlen(kw), 0 };

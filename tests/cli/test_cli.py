@@ -380,8 +380,6 @@ class TestStatus(Temp):
 
 # ---------------------------------------------------------------------------
 class TestFormats(Temp):
-    MIXED = None
-
     def mixed(self):
         """Arguments giving errors, warnings, a valid file and an unreadable one."""
         return [data("valid", "pledge.yaml"), data("invalid", "enum.party-kind.yaml"),
@@ -729,6 +727,19 @@ class TestPaths(Temp):
                                  "root/sub/d.yml", "root/sub/deeper/e.yaml"])
         self.assertEqual(r.code, 0, r)
 
+    def test_dangling_link_in_folder(self):
+        # A link to a file is that file; a dangling one cannot be read: an
+        # io.error in its place, the other files validated, status 2.
+        self.write("d/a.yaml", PLEDGE)
+        os.symlink("gone.yaml", os.path.join(self.tmp, "d", "b.yaml"))
+        r, paths = self.paths(["d"], cwd=self.tmp)
+        self.assertEqual(r.code, 2, r)
+        self.assertEqual(paths, ["d/a.yaml", "d/b.yaml"])
+        f = r.json()["files"]
+        self.assertTrue(f[0]["valid"])
+        self.assertEqual([(d["code"], d["line"]) for d in f[1]["diagnostics"]],
+                         [("io.error", 0)])
+
     def test_json_file_by_extension(self):
         r = run(["--format", "json", data("valid", "pledge.json")])
         self.assertEqual(r.code, 0, r)
@@ -886,6 +897,18 @@ class TestCrossFile(Temp):
         # without its pledge and without --resolve: skipped
         r = run([fu])
         self.assertEqual(r.code, 0, r)
+
+    def test_invalid_pledge_is_not_unknown(self):
+        # The pledge is among the files but has an error of its own: the
+        # follow-up is not "unknown-pledge" (its cross checks are skipped).
+        bad = self.write("bad.yaml", pledge_text(replace=[("kind: police", "kind: x")]))
+        fu = data("valid", "follow-up.yaml")
+        for args in ([bad, fu], [fu, bad]):
+            r = run(["--format", "json", "--resolve"] + args)
+            self.assertEqual(r.code, 1, r)
+            files = {f["path"]: f for f in r.json()["files"]}
+            self.assertTrue(files[fu]["valid"], r)
+            self.assertEqual([d["code"] for d in files[bad]["diagnostics"]], ["enum"])
 
     def test_duplicate_pledge_in_load_order(self):
         a = data("valid", "pledge.yaml")

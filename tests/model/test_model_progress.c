@@ -378,9 +378,10 @@ START_TEST(set_progress_matches)
                      PLEDGE_TRACK_OFF);
     ck_assert_int_eq(pledge_indicator_progress_on_track(pledge_progress_indicator(b, "up")),
                      PLEDGE_TRACK_OFF);
-    ck_assert_int_eq(pledge_set_progress(&b, set, "zz", NULL), PLEDGE_ENOTFOUND);
     pledge_progress_free(a);
     pledge_progress_free(b);
+    ck_assert_int_eq(pledge_set_progress(&b, set, "zz", NULL), PLEDGE_ENOTFOUND);
+    ck_assert_ptr_null(b);
     pledge_set_free(set);
     free_all(f, 3);
     pledge_doc_free(p);

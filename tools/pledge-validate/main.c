@@ -153,20 +153,24 @@ static char *load_source(void *ud, const pv_file *file, size_t *len)
     if (!fp)
         return NULL;
     buf = malloc(cap);
-    while (buf) {
+    if (!buf) {
+        fclose(fp);
+        return NULL;
+    }
+    for (;;) {
         size_t got;
         if (n == cap) {
             char *nb;
             if (cap >= limit)
                 break;
-            cap *= 2;
-            nb = realloc(buf, cap);
+            nb = realloc(buf, cap * 2);
             if (!nb) {
                 free(buf);
-                buf = NULL;
-                break;
+                fclose(fp);
+                return NULL;
             }
             buf = nb;
+            cap *= 2;
         }
         got = fread(buf + n, 1, cap - n, fp);
         n += got;

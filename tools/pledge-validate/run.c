@@ -8,6 +8,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Ids read from document roots, with the index of their document. */
+typedef struct id_list {
+    char **ids;
+    size_t *docs;
+    size_t count, capacity;
+} id_list;
+
 /* One file's work. A worker fills `file` and `docs`; the main thread then
  * moves the docs into the set. */
 typedef struct job {
@@ -15,6 +22,10 @@ typedef struct job {
     pv_file *file;
     pledge_doc **docs; /* valid models, in document order */
     size_t doc_count, doc_capacity;
+    /* Under --resolve: the pledge each follow-up names, and the ids of
+     * pledges that are invalid and so not in the set (see route). */
+    id_list follow_ups;
+    id_list bad_pledges;
     int done;
 } job;
 
@@ -95,6 +106,56 @@ static int read_stdin(char **out, size_t *len, size_t limit, char *why, size_t w
     return 0;
 }
 
+static int id_list_add(id_list *l, size_t doc, const char *id, size_t len)
+{
+    char *copy;
+    if (l->count == l->capacity) {
+        size_t cap = l->capacity ? l->capacity * 2 : 4;
+        char **ni = realloc(l->ids, cap * sizeof *ni);
+        size_t *nd;
+        if (!ni)
+            return -1;
+        l->ids = ni;
+        nd = realloc(l->docs, cap * sizeof *nd);
+        if (!nd)
+            return -1;
+        l->docs = nd;
+        l->capacity = cap;
+    }
+    copy = malloc(len + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, id, len);
+    copy[len] = '\0';
+    l->ids[l->count] = copy;
+    l->docs[l->count] = doc;
+    l->count++;
+    return 0;
+}
+
+static void id_list_free(id_list *l)
+{
+    size_t i;
+    for (i = 0; i < l->count; i++)
+        free(l->ids[i]);
+    free(l->ids);
+    free(l->docs);
+    memset(l, 0, sizeof *l);
+}
+
+/* The string value of key @p key of a mapping, or NULL. */
+static const char *root_string(const pledge_node *root, const char *key, size_t *len)
+{
+    return pledge_node_string(pledge_node_get(root, key, strlen(key)), len);
+}
+
+static int is_format(const pledge_node *root, const char *format)
+{
+    size_t len;
+    const char *s = root_string(root, "format", &len);
+    return s && len == strlen(format) && memcmp(s, format, len) == 0;
+}
+
 static int keep_doc(job *j, pledge_doc *doc)
 {
     if (j->doc_count == j->doc_capacity) {
@@ -132,9 +193,28 @@ static int validate_pledge(job *j, const pv_run_options *o, pledge_tree *tree)
     pv_file *f = j->file;
     const pledge_node *root = pledge_tree_root(tree);
     const pledge_schema *all = verbose_schema(o, root);
+    size_t index = pledge_tree_index(tree), len;
+    const char *pledge_id = NULL;
     pledge_diag_list *tmp = NULL;
     pledge_doc *doc = NULL;
     int rc;
+
+    if (o->resolve) {
+        const char *id;
+        if (is_format(root, "follow-up/1") && (id = root_string(root, "pledge", &len)) &&
+            id_list_add(&j->follow_ups, index, id, len) != 0) {
+            pledge_tree_free(tree);
+            return -1;
+        }
+        /* Copied: the model may take the tree before we know. */
+        if (is_format(root, "pledge/1") && (id = root_string(root, "id", &len)) &&
+            id_list_add(&j->bad_pledges, index, id, len) != 0) {
+            pledge_tree_free(tree);
+            return -1;
+        }
+        if (j->bad_pledges.count && j->bad_pledges.docs[j->bad_pledges.count - 1] == index)
+            pledge_id = j->bad_pledges.ids[j->bad_pledges.count - 1];
+    }
 
     if (!all) {
         /* The model takes the tree without copying it; the set then
@@ -157,7 +237,7 @@ static int validate_pledge(job *j, const pv_run_options *o, pledge_tree *tree)
         }
         pledge_diag_list_free(tmp);
         if (rc != PLEDGE_ENOMEM &&
-            pledge_schema_validate(all, root, pledge_tree_name(tree), pledge_tree_index(tree),
+            pledge_schema_validate(all, root, pledge_tree_name(tree), index,
                                    PLEDGE_VALIDATE_ALL_BRANCHES, f->diags) == PLEDGE_ENOMEM)
             rc = PLEDGE_ENOMEM;
         pledge_tree_free(tree);
@@ -165,6 +245,10 @@ static int validate_pledge(job *j, const pv_run_options *o, pledge_tree *tree)
     if (rc == PLEDGE_ENOMEM) {
         pledge_doc_free(doc);
         return -1;
+    }
+    if (doc && pledge_id) {
+        /* A valid pledge: it is in the set, so not a bad one. */
+        free(j->bad_pledges.ids[--j->bad_pledges.count]);
     }
     return doc ? keep_doc(j, doc) : 0;
 }
@@ -332,16 +416,59 @@ static pv_file *map_find(const name_map *m, pv_results *r, const char *name)
     return NULL;
 }
 
-static int route(pv_results *r, pledge_diag_list *cross)
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * A follow-up whose pledge is among the files but invalid is reported by
+ * the set as follow-up.unknown-pledge, since only valid documents enter
+ * it. The pledge is there, with its own errors: say nothing more about
+ * the follow-up (its cross-document checks cannot run), as without
+ * --resolve. Returns 1 to drop @p d.
+ */
+static int pledge_is_invalid(const runner *rn, const char **bad, size_t bad_count,
+                             size_t file, const pledge_diag *d)
+{
+    const id_list *fu;
+    size_t i;
+
+    if (bad_count == 0 || file >= rn->count || strcmp(d->code, "follow-up.unknown-pledge") != 0)
+        return 0;
+    fu = &rn->jobs[file].follow_ups;
+    for (i = 0; i < fu->count; i++) {
+        if (fu->docs[i] == d->document)
+            return bsearch(&fu->ids[i], bad, bad_count, sizeof *bad, cmp_str) != NULL;
+    }
+    return 0;
+}
+
+static int route(pv_results *r, const runner *rn, pledge_diag_list *cross)
 {
     name_map m;
-    size_t i, n = pledge_diag_list_count(cross);
+    size_t i, j, n = pledge_diag_list_count(cross), bad_count = 0;
+    const char **bad = NULL;
     int rc = 0;
 
     if (n == 0)
         return 0;
-    if (map_build(&m, r) != 0)
+    for (i = 0; i < rn->count; i++)
+        bad_count += rn->jobs[i].bad_pledges.count;
+    if (bad_count) {
+        bad = malloc(bad_count * sizeof *bad);
+        if (!bad)
+            return -1;
+        bad_count = 0;
+        for (i = 0; i < rn->count; i++)
+            for (j = 0; j < rn->jobs[i].bad_pledges.count; j++)
+                bad[bad_count++] = rn->jobs[i].bad_pledges.ids[j];
+        qsort(bad, bad_count, sizeof *bad, cmp_str);
+    }
+    if (map_build(&m, r) != 0) {
+        free(bad);
         return -1;
+    }
     for (i = 0; i < n && rc == 0; i++) {
         const pledge_diag *d = pledge_diag_list_at(cross, i);
         pv_file *f = map_find(&m, r, d->file);
@@ -350,13 +477,30 @@ static int route(pv_results *r, pledge_diag_list *cross)
              * rather than lost. Adding may move the array: rebuild. */
             free(m.slots);
             f = pv_results_add(r, d->file);
-            if (!f || map_build(&m, r) != 0)
+            if (!f || map_build(&m, r) != 0) {
+                free(bad);
                 return -1;
+            }
         }
+        if (pledge_is_invalid(rn, bad, bad_count, (size_t)(f - r->files), d))
+            continue;
         rc = pledge_diag_list_add(f->diags, d);
     }
     free(m.slots);
+    free(bad);
     return rc == 0 ? 0 : -1;
+}
+
+/* The jobs and their id lists (their models are gone by then). */
+static void free_jobs(runner *rn)
+{
+    size_t i;
+    for (i = 0; rn->jobs && i < rn->count; i++) {
+        id_list_free(&rn->jobs[i].follow_ups);
+        id_list_free(&rn->jobs[i].bad_pledges);
+    }
+    free(rn->jobs);
+    rn->jobs = NULL;
 }
 
 int pv_run(pv_results *r, const pv_inputs *in, const pv_run_options *o, char *err,
@@ -472,14 +616,14 @@ int pv_run(pv_results *r, const pv_inputs *in, const pv_run_options *o, char *er
         unsigned int flags = o->resolve ? PLEDGE_SET_RESOLVE : 0;
         if (pledge_diag_list_new(&cross, NULL) != 0)
             goto oom_set;
-        if (pledge_set_check(set, flags, cross) == PLEDGE_ENOMEM || route(r, cross) != 0) {
+        if (pledge_set_check(set, flags, cross) == PLEDGE_ENOMEM || route(r, &rn, cross) != 0) {
             pledge_diag_list_free(cross);
             goto oom_set;
         }
         pledge_diag_list_free(cross);
     }
     pledge_set_free(set);
-    free(rn.jobs);
+    free_jobs(&rn);
     return rc;
 
 oom_sync:
@@ -489,7 +633,7 @@ oom_sync:
 oom_set:
     pledge_set_free(set);
 oom:
-    free(rn.jobs);
+    free_jobs(&rn);
     snprintf(err, errlen, "out of memory");
     return -1;
 }

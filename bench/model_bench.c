@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * model_bench: pledge validation end to end against the bare libyaml parse.
+ *
+ *   model_bench STREAM.yaml DIR [RUNS]
+ *
+ * STREAM.yaml holds N pledges as one stream, DIR the same as N files (see
+ * gen_pledges). Single-threaded, it times (median of RUNS, default 7):
+ *
+ *   floor     libyaml's event parser alone (yaml_parser_parse until the end
+ *             of the stream) over the same bytes, read the same way;
+ *   trees     the reader alone: every document to a tree (pledge_reader);
+ *   validate  what pledge mode does: each document read, validated with the
+ *             built-in schema, checked by the semantic rules and built into
+ *             a model (pledge_doc_read_next), added to a pledge_set, and
+ *             the set's cross-document checks (pledge_set_check);
+ *   copy      the same through pledge_doc_from_tree with a borrowed tree
+ *             (the document copies it), as a client holding its trees does;
+ *
+ * each over the stream and over the files, and the peak RSS of a process
+ * that validates the stream (getrusage of a child that does only that).
+ */
+#include "pledge.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <yaml.h>
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+static void die(const char *what)
+{
+    fprintf(stderr, "model_bench: %s\n", what);
+    exit(1);
+}
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+    if (!f || fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0)
+        die("cannot read an input file");
+    buf = malloc((size_t)n + 1);
+    if (!buf || fread(buf, 1, (size_t)n, f) != (size_t)n)
+        die("cannot read an input file");
+    fclose(f);
+    *len = (size_t)n;
+    return buf;
+}
+
+/* ---- the work measured --------------------------------------------------- */
+
+static size_t floor_one(const char *path)
+{
+    yaml_parser_t parser;
+    yaml_event_t event;
+    size_t len, events = 0;
+    char *buf = read_all(path, &len);
+    int done = 0;
+    if (!yaml_parser_initialize(&parser))
+        die("libyaml");
+    yaml_parser_set_input_string(&parser, (const unsigned char *)buf, len);
+    while (!done) {
+        if (!yaml_parser_parse(&parser, &event))
+            die("libyaml cannot parse the corpus");
+        done = event.type == YAML_STREAM_END_EVENT;
+        events++;
+        yaml_event_delete(&event);
+    }
+    yaml_parser_delete(&parser);
+    free(buf);
+    return events;
+}
+
+static size_t trees_one(const char *path)
+{
+    pledge_reader *r;
+    pledge_tree *t;
+    size_t docs = 0;
+    if (pledge_reader_open_file(&r, path, NULL, NULL))
+        die("cannot open an input file");
+    while (pledge_reader_next(r, &t, NULL) == 0 && t) {
+        docs++;
+        pledge_tree_free(t);
+    }
+    pledge_reader_free(r);
+    return docs;
+}
+
+/* Validate every document of @p path into @p set; returns the number of
+ * diagnostics (there must be none). */
+static size_t validate_one(const char *path, pledge_set *set, pledge_diag_list *d, int copy)
+{
+    pledge_reader *r;
+    size_t before = pledge_diag_list_count(d);
+    if (pledge_reader_open_file(&r, path, NULL, d))
+        die("cannot open an input file");
+    for (;;) {
+        pledge_doc *doc = NULL;
+        int rc;
+        if (copy) {
+            pledge_tree *t;
+            if (pledge_reader_next(r, &t, d) != 0 || !t)
+                break;
+            rc = pledge_doc_from_tree(&doc, t, NULL, d);
+            pledge_tree_free(t);
+        } else {
+            rc = pledge_doc_read_next(&doc, r, NULL, d);
+            if (rc == 0 && !doc)
+                break;
+        }
+        if (rc)
+            die("a document of the corpus is invalid");
+        if (pledge_set_add(set, doc))
+            die("out of memory");
+    }
+    pledge_reader_free(r);
+    return pledge_diag_list_count(d) - before;
+}
+
+enum mode { FLOOR, TREES, VALIDATE, COPY };
+
+/* One run of @p mode over @p paths; returns seconds. */
+static double run(enum mode mode, char **paths, size_t n)
+{
+    pledge_set *set = NULL;
+    pledge_diag_list *d = NULL;
+    double t0 = now();
+    size_t i;
+    if (mode >= VALIDATE && (pledge_set_new(&set, NULL) || pledge_diag_list_new(&d, NULL)))
+        die("out of memory");
+    for (i = 0; i < n; i++) {
+        switch (mode) {
+        case FLOOR: floor_one(paths[i]); break;
+        case TREES: trees_one(paths[i]); break;
+        case VALIDATE:
+        case COPY:
+            if (validate_one(paths[i], set, d, mode == COPY))
+                die("the corpus gives diagnostics");
+            break;
+        }
+    }
+    if (set) {
+        if (pledge_set_check(set, PLEDGE_SET_RESOLVE, d) != 0)
+            die("the corpus fails the set checks");
+        pledge_set_free(set);
+        pledge_diag_list_free(d);
+    }
+    return now() - t0;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+    return (x > y) - (x < y);
+}
+
+static double median(enum mode mode, char **paths, size_t n, int runs)
+{
+    double t[64];
+    int i;
+    run(mode, paths, n); /* warm: page cache, built-in schemas */
+    for (i = 0; i < runs; i++)
+        t[i] = run(mode, paths, n);
+    qsort(t, (size_t)runs, sizeof t[0], cmp_double);
+    return t[runs / 2];
+}
+
+/* Peak RSS (KiB) of a child process that runs @p mode once. */
+static long peak_rss(enum mode mode, char **paths, size_t n)
+{
+    struct rusage ru;
+    int status;
+    pid_t pid = fork();
+    if (pid < 0)
+        die("fork");
+    if (pid == 0) {
+        run(mode, paths, n);
+        _exit(0);
+    }
+    if (wait4(pid, &status, 0, &ru) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
+        die("the child failed");
+    return ru.ru_maxrss;
+}
+
+static char **list_dir(const char *dir, size_t *count)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    char **v = NULL;
+    size_t n = 0;
+    if (!d)
+        die("cannot open the corpus folder");
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 6 || strcmp(e->d_name + len - 5, ".yaml") != 0)
+            continue;
+        v = realloc(v, (n + 1) * sizeof *v);
+        if (!v)
+            die("out of memory");
+        v[n] = malloc(strlen(dir) + len + 2);
+        if (!v[n])
+            die("out of memory");
+        sprintf(v[n++], "%s/%s", dir, e->d_name);
+    }
+    closedir(d);
+    *count = n;
+    return v;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int main(int argc, char **argv)
+{
+    static const char *const names[] = { "floor (libyaml events)", "trees (reader)",
+                                         "validate (pledge mode)", "validate, tree copied" };
+    char *stream[1];
+    char **files;
+    size_t nfiles, bytes, m;
+    int runs = argc > 3 ? atoi(argv[3]) : 7;
+    double ts[4], tf[4];
+    FILE *f;
+
+    if (argc < 3) {
+        fprintf(stderr, "usage: model_bench STREAM.yaml DIR [RUNS]\n");
+        return 2;
+    }
+    if (runs < 5 || runs > 63)
+        runs = 7;
+    stream[0] = argv[1];
+    files = list_dir(argv[2], &nfiles);
+    qsort(files, nfiles, sizeof *files, cmp_str);
+    f = fopen(argv[1], "rb");
+    if (!f || fseek(f, 0, SEEK_END) != 0)
+        die("cannot read the stream");
+    bytes = (size_t)ftell(f);
+    fclose(f);
+
+    printf("pledge validation end to end: %zu files, stream of %.1f MiB, median of %d runs\n",
+           nfiles, (double)bytes / 1048576.0, runs);
+    for (m = 0; m < 4; m++) {
+        ts[m] = median((enum mode)m, stream, 1, runs);
+        tf[m] = median((enum mode)m, files, nfiles, runs);
+    }
+    printf("%-26s %12s %8s %12s %8s\n", "", "stream (s)", "ratio", "files (s)", "ratio");
+    for (m = 0; m < 4; m++)
+        printf("%-26s %12.3f %7.2fx %12.3f %7.2fx\n", names[m], ts[m], ts[m] / ts[FLOOR], tf[m],
+               tf[m] / tf[FLOOR]);
+    printf("throughput, validate: %.1f MiB/s (stream), floor %.1f MiB/s\n",
+           (double)bytes / 1048576.0 / ts[VALIDATE], (double)bytes / 1048576.0 / ts[FLOOR]);
+    printf("peak RSS, stream: floor %.1f MiB, trees %.1f MiB, validate %.1f MiB\n",
+           peak_rss(FLOOR, stream, 1) / 1024.0, peak_rss(TREES, stream, 1) / 1024.0,
+           peak_rss(VALIDATE, stream, 1) / 1024.0);
+    for (m = 0; m < nfiles; m++)
+        free(files[m]);
+    free(files);
+    return 0;
+}
