@@ -10,6 +10,8 @@
  *   floor     libyaml's event parser alone (yaml_parser_parse until the end
  *             of the stream) over the same bytes, read the same way;
  *   trees     the reader alone: every document to a tree (pledge_reader);
+ *   schema    trees validated with the pledge schema alone (no semantic
+ *             checks, no model): what JSON Schema validation adds;
  *   validate  what pledge mode does: each document read, validated with the
  *             built-in schema, checked by the semantic rules and built into
  *             a model (pledge_doc_read_next), added to a pledge_set, and
@@ -101,6 +103,25 @@ static size_t trees_one(const char *path)
     return docs;
 }
 
+/* The built-in pledge schema, compiled apart for the "trees + schema"
+ * row (the library's own copy is internal). */
+static pledge_schema *pledge_schema_alone;
+
+static void schema_one(const char *path)
+{
+    pledge_reader *r;
+    pledge_tree *t;
+    if (pledge_reader_open_file(&r, path, NULL, NULL))
+        die("cannot open an input file");
+    while (pledge_reader_next(r, &t, NULL) == 0 && t) {
+        if (pledge_schema_validate(pledge_schema_alone, pledge_tree_root(t), pledge_tree_name(t),
+                                   pledge_tree_index(t), 0, NULL) != 0)
+            die("a document of the corpus is invalid");
+        pledge_tree_free(t);
+    }
+    pledge_reader_free(r);
+}
+
 /* Validate every document of @p path into @p set; returns the number of
  * diagnostics (there must be none). */
 static size_t validate_one(const char *path, pledge_set *set, pledge_diag_list *d, int copy)
@@ -132,14 +153,28 @@ static size_t validate_one(const char *path, pledge_set *set, pledge_diag_list *
     return pledge_diag_list_count(d) - before;
 }
 
-enum mode { FLOOR, TREES, VALIDATE, COPY };
+enum mode { FLOOR, TREES, SCHEMA, VALIDATE, COPY, MODES };
 
-/* One run of @p mode over @p paths; returns seconds. */
-static double run(enum mode mode, char **paths, size_t n)
+/* CPU seconds (user + system) of this process so far. */
+static double cpu(void)
+{
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    return (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec * 1e-6 +
+           (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec * 1e-6;
+}
+
+typedef struct timing {
+    double wall, cpu;
+} timing;
+
+/* One run of @p mode over @p paths. */
+static timing run(enum mode mode, char **paths, size_t n)
 {
     pledge_set *set = NULL;
     pledge_diag_list *d = NULL;
-    double t0 = now();
+    double w0 = now(), c0 = cpu();
+    timing t;
     size_t i;
     if (mode >= VALIDATE && (pledge_set_new(&set, NULL) || pledge_diag_list_new(&d, NULL)))
         die("out of memory");
@@ -147,11 +182,13 @@ static double run(enum mode mode, char **paths, size_t n)
         switch (mode) {
         case FLOOR: floor_one(paths[i]); break;
         case TREES: trees_one(paths[i]); break;
+        case SCHEMA: schema_one(paths[i]); break;
         case VALIDATE:
         case COPY:
             if (validate_one(paths[i], set, d, mode == COPY))
                 die("the corpus gives diagnostics");
             break;
+        case MODES: break;
         }
     }
     if (set) {
@@ -160,7 +197,9 @@ static double run(enum mode mode, char **paths, size_t n)
         pledge_set_free(set);
         pledge_diag_list_free(d);
     }
-    return now() - t0;
+    t.wall = now() - w0;
+    t.cpu = cpu() - c0;
+    return t;
 }
 
 static int cmp_double(const void *a, const void *b)
@@ -169,15 +208,30 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-static double median(enum mode mode, char **paths, size_t n, int runs)
+static double median(double *v, int n)
 {
-    double t[64];
-    int i;
-    run(mode, paths, n); /* warm: page cache, built-in schemas */
-    for (i = 0; i < runs; i++)
-        t[i] = run(mode, paths, n);
-    qsort(t, (size_t)runs, sizeof t[0], cmp_double);
-    return t[runs / 2];
+    qsort(v, (size_t)n, sizeof *v, cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Medians of @p runs runs of every mode, the modes taken in turn within
+ * each run so that a busy machine slows them alike. */
+static void measure(char **paths, size_t n, int runs, timing *out)
+{
+    double wall[MODES][64], c[MODES][64];
+    int r, m;
+    for (m = 0; m < MODES; m++)
+        run((enum mode)m, paths, n); /* warm: page cache, built-in schemas */
+    for (r = 0; r < runs; r++)
+        for (m = 0; m < MODES; m++) {
+            timing t = run((enum mode)m, paths, n);
+            wall[m][r] = t.wall;
+            c[m][r] = t.cpu;
+        }
+    for (m = 0; m < MODES; m++) {
+        out[m].wall = median(wall[m], runs);
+        out[m].cpu = median(c[m], runs);
+    }
 }
 
 /* Peak RSS (KiB) of a child process that runs @p mode once. */
@@ -230,12 +284,13 @@ static int cmp_str(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     static const char *const names[] = { "floor (libyaml events)", "trees (reader)",
-                                         "validate (pledge mode)", "validate, tree copied" };
+                                         "trees + schema", "validate (pledge mode)",
+                                         "validate, tree copied" };
     char *stream[1];
     char **files;
     size_t nfiles, bytes, m;
     int runs = argc > 3 ? atoi(argv[3]) : 7;
-    double ts[4], tf[4];
+    timing ts[MODES], tf[MODES];
     FILE *f;
 
     if (argc < 3) {
@@ -244,6 +299,15 @@ int main(int argc, char **argv)
     }
     if (runs < 5 || runs > 63)
         runs = 7;
+    {
+        pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
+        size_t len;
+        const char *src = pledge_format_schema_source("pledge/1", &len);
+        so.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
+        if (!src || pledge_schema_compile_buffer(&pledge_schema_alone, "pledge-1.schema.yaml", src,
+                                                 len, &so, NULL))
+            die("cannot compile the pledge schema");
+    }
     stream[0] = argv[1];
     files = list_dir(argv[2], &nfiles);
     qsort(files, nfiles, sizeof *files, cmp_str);
@@ -255,21 +319,22 @@ int main(int argc, char **argv)
 
     printf("pledge validation end to end: %zu files, stream of %.1f MiB, median of %d runs\n",
            nfiles, (double)bytes / 1048576.0, runs);
-    for (m = 0; m < 4; m++) {
-        ts[m] = median((enum mode)m, stream, 1, runs);
-        tf[m] = median((enum mode)m, files, nfiles, runs);
-    }
-    printf("%-26s %12s %8s %12s %8s\n", "", "stream (s)", "ratio", "files (s)", "ratio");
-    for (m = 0; m < 4; m++)
-        printf("%-26s %12.3f %7.2fx %12.3f %7.2fx\n", names[m], ts[m], ts[m] / ts[FLOOR], tf[m],
-               tf[m] / tf[FLOOR]);
-    printf("throughput, validate: %.1f MiB/s (stream), floor %.1f MiB/s\n",
-           (double)bytes / 1048576.0 / ts[VALIDATE], (double)bytes / 1048576.0 / ts[FLOOR]);
+    measure(stream, 1, runs, ts);
+    measure(files, nfiles, runs, tf);
+    printf("%-24s %18s %18s %18s %18s\n", "", "stream CPU s", "stream wall s", "files CPU s",
+           "files wall s");
+    for (m = 0; m < MODES; m++)
+        printf("%-24s %9.3f (%5.2fx) %9.3f (%5.2fx) %9.3f (%5.2fx) %9.3f (%5.2fx)\n", names[m],
+               ts[m].cpu, ts[m].cpu / ts[FLOOR].cpu, ts[m].wall, ts[m].wall / ts[FLOOR].wall,
+               tf[m].cpu, tf[m].cpu / tf[FLOOR].cpu, tf[m].wall, tf[m].wall / tf[FLOOR].wall);
+    printf("throughput (CPU): validate %.1f MiB/s, floor %.1f MiB/s\n",
+           (double)bytes / 1048576.0 / ts[VALIDATE].cpu, (double)bytes / 1048576.0 / ts[FLOOR].cpu);
     printf("peak RSS, stream: floor %.1f MiB, trees %.1f MiB, validate %.1f MiB\n",
            peak_rss(FLOOR, stream, 1) / 1024.0, peak_rss(TREES, stream, 1) / 1024.0,
            peak_rss(VALIDATE, stream, 1) / 1024.0);
     for (m = 0; m < nfiles; m++)
         free(files[m]);
     free(files);
+    pledge_schema_free(pledge_schema_alone);
     return 0;
 }

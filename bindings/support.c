@@ -573,6 +573,8 @@ pledge_sup_result *pledge_sup_write(const pledge_doc *doc, unsigned int flags)
         rc = pledge_doc_write_yaml(doc, 0, sink_write, &sink);
     if (rc == PLEDGE_EIO)
         rc = PLEDGE_ENOMEM; /* our sink only refuses when it cannot grow */
+    else if (rc == PLEDGE_EINVALID)
+        rc = PLEDGE_ERROR; /* not invalid data: a value JSON cannot hold */
     if (!rc && !sink.data)
         rc = sink_write(&sink, "", 0) ? PLEDGE_ENOMEM : PLEDGE_OK;
     if (rc) {

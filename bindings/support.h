@@ -124,7 +124,7 @@ pledge_sup_result *pledge_sup_progress(const pledge_doc *pledge,
 
 /** Write @p doc as YAML, or as JSON with PLEDGE_SUP_JSON (PLEDGE_SUP_PRETTY
  *  indents it) into text. A value JSON cannot hold (an infinite or NaN
- *  number in an x- key) gives PLEDGE_EINVALID. */
+ *  number in an x- key) gives PLEDGE_ERROR. */
 pledge_sup_result *pledge_sup_write(const pledge_doc *doc, unsigned int flags);
 
 /**

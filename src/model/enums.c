@@ -80,8 +80,8 @@ const char *pledge_status_name(pledge_status s)
 const char *pledge_status_label_sv(pledge_status s)
 {
     static const char *const labels[PLEDGE_STATUS_COUNT] = {
-        "ej rapporterad", "ej p\xc3\xa5" "b\xc3\xb6rjad", "p\xc3\xa5g\xc3\xa5r", "avstannad",
-        "delvis genomf\xc3\xb6rd", "genomf\xc3\xb6rd", "struken", "kan ej bed\xc3\xb6mas"
+        "ej rapporterad", "ej påbörjad", "pågår", "avstannad",
+        "delvis genomförd", "genomförd", "struken", "kan ej bedömas"
     };
     return (unsigned)s < PLEDGE_STATUS_COUNT ? labels[s] : NULL;
 }

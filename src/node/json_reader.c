@@ -889,7 +889,8 @@ static int open_container(jparser *j, pledge_node_type type)
 static int close_container(jparser *j, pledge_node **out)
 {
     jframe *f = &j->frames[j->nframes - 1];
-    pledge_node *node = f->node, **kids = j->scratch + f->start;
+    /* scratch is NULL until the first child: no arithmetic on NULL. */
+    pledge_node *node = f->node, **kids = j->scratch ? j->scratch + f->start : NULL;
     size_t n = j->nscratch - f->start, i;
     if (node->type == PLEDGE_NODE_SEQUENCE) {
         if (n) {

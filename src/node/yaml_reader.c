@@ -114,7 +114,6 @@ struct pledge_yaml_stream {
 
     /* the document being read */
     pledge_tree *tree;
-    size_t used;       /* bytes the tree's nodes, strings and arrays take */
     size_t reserve;    /* compact(): bytes still to copy */
     pledge_diag_list *diags;
     size_t expansion;
@@ -131,32 +130,38 @@ static size_t sat_add(size_t a, size_t b)
 
 /* Bump allocation in the tree's arena with only the alignment needed (the
  * arena itself aligns everything for max_align_t): strings are packed
- * byte by byte and nodes take 40 bytes, not 48. While compact() copies a
- * tree, a new chunk is made large enough for all that remains. */
+ * byte by byte and nodes take 40 bytes, not 48. */
 static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 {
     pledge_arena *a = &st->tree->arena;
+    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
+    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
+        a->next = (char *)q + size;
+        return (void *)q;
+    }
+    return pledge__arena_alloc(a, size);
+}
+
+/* The same for compact(), which knows how much it will copy (st->reserve):
+ * a new chunk is made large enough for all that remains. */
+static void *copy_alloc(pledge_yaml_stream *st, size_t size, size_t align)
+{
+    pledge_arena *a = &st->tree->arena;
+    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
     char *p;
-    if (a->next) {
-        uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
-        uintptr_t e = (uintptr_t)a->end;
-        if (q <= e && size <= e - q) {
-            size_t took = (size_t)(q - (uintptr_t)a->next) + size;
-            st->used += took;
-            st->reserve = st->reserve > took ? st->reserve - took : 0;
-            a->next = (char *)q + size;
-            return (void *)q;
-        }
+    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
+        size_t took = (size_t)(q - (uintptr_t)a->next) + size;
+        st->reserve = st->reserve > took ? st->reserve - took : 0;
+        a->next = (char *)q + size;
+        return (void *)q;
     }
-    if (st->reserve > size) {
-        p = pledge__arena_alloc(a, st->reserve);
-        if (p)
-            a->next = p + size; /* the rest of the reservation stays free */
+    if (st->reserve <= size)
+        return pledge__arena_alloc(a, size);
+    p = pledge__arena_alloc(a, st->reserve);
+    if (p) {
+        a->next = p + size; /* the rest of the reservation stays free */
         st->reserve -= size;
-    } else {
-        p = pledge__arena_alloc(a, size);
     }
-    st->used += size;
     return p;
 }
 
@@ -292,12 +297,16 @@ static uint64_t unusual_bytes(uint64_t x)
 /* Index of the first flagged byte of a nonzero unusual_bytes() result. */
 static size_t first_flag(uint64_t m)
 {
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m) >> 3;
+#else
     size_t k = 0;
     while (!(m & 0x80)) {
         m >>= 8;
         k++;
     }
     return k;
+#endif
 }
 
 /* Characters that start in these 8 bytes: the bytes that are not UTF-8
@@ -975,7 +984,6 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
         if (pledge__int_from_digits(st->tree, digits, nd, base, negative, &value, &big, &text))
             return PLEDGE_ENOMEM;
         tlen = strlen(text);
-        st->used += tlen + 1;
         if (extra) {
             p = tree_alloc(st, tlen + 1 + extra, 1);
             if (!p)
@@ -1202,7 +1210,8 @@ static int on_start(pledge_yaml_stream *st, yaml_event_t *ev, pledge_node_type t
 static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
 {
     frame *f = &st->frames[st->nframes - 1];
-    pledge_node *n = f->node, **kids = st->scratch + f->base;
+    /* scratch is NULL until the first child: no arithmetic on NULL. */
+    pledge_node *n = f->node, **kids = st->scratch ? st->scratch + f->base : NULL;
     size_t k = st->nscratch - f->base, i, height = f->height + 1, count = sat_add(f->count, 1);
     (void)ev;
     if (n->type == PLEDGE_NODE_SEQUENCE) {
@@ -1344,14 +1353,14 @@ static pledge_node *copy_node(pledge_yaml_stream *st, pledge_node *o)
     size_t len, extra;
     if (o->yaml11 == MOVED)
         return (pledge_node *)(void *)o->u.seq.items;
-    if (!(n = tree_alloc(st, sizeof *n, _Alignof(pledge_node))))
+    if (!(n = copy_alloc(st, sizeof *n, _Alignof(pledge_node))))
         return NULL;
     *n = *o;
     if (o->type == PLEDGE_NODE_STRING || o->type == PLEDGE_NODE_INT) {
         const char *text = o->type == PLEDGE_NODE_STRING ? o->u.s.ptr : o->u.i.text;
         len = o->type == PLEDGE_NODE_STRING ? o->u.s.len : strlen(text);
         extra = o->yaml11 ? strlen(text + len + 1) + 1 : 0;
-        if (!(p = tree_alloc(st, len + 1 + extra, 1)))
+        if (!(p = copy_alloc(st, len + 1 + extra, 1)))
             return NULL;
         memcpy(p, text, len + 1 + extra);
         if (o->type == PLEDGE_NODE_STRING)
@@ -1378,7 +1387,7 @@ static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **ou
     while (st->nscratch) {
         n = st->scratch[--st->nscratch];
         if (n->type == PLEDGE_NODE_SEQUENCE && n->u.seq.count) {
-            pledge_node **items = tree_alloc(st, n->u.seq.count * sizeof *items,
+            pledge_node **items = copy_alloc(st, n->u.seq.count * sizeof *items,
                                              _Alignof(pledge_node *));
             if (!items)
                 return PLEDGE_ENOMEM;
@@ -1390,7 +1399,7 @@ static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **ou
             }
             n->u.seq.items = items;
         } else if (n->type == PLEDGE_NODE_MAPPING && n->u.map.count) {
-            pledge_pair *pairs = tree_alloc(st, n->u.map.count * sizeof *pairs,
+            pledge_pair *pairs = copy_alloc(st, n->u.map.count * sizeof *pairs,
                                             _Alignof(pledge_pair));
             if (!pairs)
                 return PLEDGE_ENOMEM;
@@ -1421,9 +1430,12 @@ static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **ou
 static int compact(pledge_yaml_stream *st, pledge_tree **inout)
 {
     pledge_tree *old = *inout, *t;
-    size_t need = st->used + st->used / 64 + 64;
+    /* what the tree uses: the arena less the free end of its last chunk
+     * (an upper bound: it counts the name and the ends of earlier chunks) */
+    size_t used = old->arena.total - (size_t)(old->arena.end - old->arena.next);
+    size_t need = used + used / 64 + 64;
     int rc;
-    if (old->root && (st->used > COMPACT_MAX || old->arena.total < need + need / 8 + 1024))
+    if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
     if (!(t = pledge__tree_new(st->alloc, old->name, old->index)))
         return PLEDGE_ENOMEM;
@@ -1452,7 +1464,6 @@ static int read_document(pledge_yaml_stream *st, pledge_tree *t)
     size_t limit = SIZE_MAX;
     int rc = PLEDGE_OK;
     reset_document(st);
-    st->used = 0;
     for (;;) {
         if (!next_event(st)) {
             t->root = NULL;

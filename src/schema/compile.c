@@ -146,7 +146,28 @@ static int find_path(pledge_buf *b, const pledge_node *n, const pledge_node *tar
     return 0;
 }
 
-/* A schema.invalid diagnostic at @p at (a node of @p doc). */
+/* The key whose value is @p target somewhere below @p n, or NULL. */
+static const pledge_node *key_of(const pledge_node *n, const pledge_node *target)
+{
+    size_t i;
+    const pledge_node *k;
+    if (n->type == PLEDGE_NODE_MAPPING) {
+        for (i = 0; i < n->u.map.count; i++) {
+            if (n->u.map.pairs[i].value == target || n->u.map.pairs[i].key == target)
+                return n->u.map.pairs[i].key;
+            if ((k = key_of(n->u.map.pairs[i].value, target)) != NULL)
+                return k;
+        }
+    } else if (n->type == PLEDGE_NODE_SEQUENCE) {
+        for (i = 0; i < n->u.seq.count; i++)
+            if ((k = key_of(n->u.seq.items[i], target)) != NULL)
+                return k;
+    }
+    return NULL;
+}
+
+/* A schema.invalid diagnostic at @p at (a node of @p doc), positioned at
+ * the keyword (the key) when @p at is a keyword's value. */
 #if defined(__GNUC__)
 __attribute__((format(printf, 4, 5)))
 #endif
@@ -154,6 +175,7 @@ static void cerr(cctx *c, const sch_doc *doc, const pledge_node *at, const char 
 {
     pledge_diag_where w;
     pledge_buf path, msg;
+    const pledge_node *key;
     va_list ap;
     c->errors++;
     pledge__buf_init(&path, c->a);
@@ -165,7 +187,8 @@ static void cerr(cctx *c, const sch_doc *doc, const pledge_node *at, const char 
     va_end(ap);
     memset(&w, 0, sizeof w);
     w.file = doc ? doc->name : "";
-    w.mark = pledge_node_mark(at);
+    key = doc && doc->root && at ? key_of(doc->root, at) : NULL;
+    w.mark = pledge_node_mark(key ? key : at);
     w.instance_path = pledge__buf_cstr(&path);
     w.schema_path = "";
     if (path.failed || msg.failed ||
@@ -404,26 +427,6 @@ static unsigned int vocab_bit(const char *uri, size_t len)
         if (strlen(v[i].name) == len - pl && memcmp(uri + pl, v[i].name, len - pl) == 0)
             return v[i].bit;
     return 0;
-}
-
-/* The key whose value is @p target somewhere below @p n, or NULL. */
-static const pledge_node *key_of(const pledge_node *n, const pledge_node *target)
-{
-    size_t i;
-    const pledge_node *k;
-    if (n->type == PLEDGE_NODE_MAPPING) {
-        for (i = 0; i < n->u.map.count; i++) {
-            if (n->u.map.pairs[i].value == target || n->u.map.pairs[i].key == target)
-                return n->u.map.pairs[i].key;
-            if ((k = key_of(n->u.map.pairs[i].value, target)) != NULL)
-                return k;
-        }
-    } else if (n->type == PLEDGE_NODE_SEQUENCE) {
-        for (i = 0; i < n->u.seq.count; i++)
-            if ((k = key_of(n->u.seq.items[i], target)) != NULL)
-                return k;
-    }
-    return NULL;
 }
 
 /* Validate the document against its metaschema; problems are
@@ -855,7 +858,9 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
                  "cannot read %s: file references are only followed for a schema read "
                  "from a file", uri);
         } else {
-            char *real = realpath(b.data, NULL);
+            /* a buffer of ours: realpath(p, NULL) would bypass the allocator */
+            char realbuf[PATH_MAX];
+            char *real = realpath(b.data, realbuf);
             if (!real) {
                 cerr(c, from, at, "cannot resolve the reference %s: no such file", uri);
             } else if (!inside(c->root_dir, real)) {
@@ -865,7 +870,6 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
             } else {
                 r = load_file(c, uri, real, at, from);
             }
-            free(real);
         }
         pledge__buf_free(&b);
         return r;
@@ -1169,8 +1173,9 @@ static uint32_t name_hash(const char *s, size_t len)
     return pledge__sch_name_hash(s, len);
 }
 
-/* Index of @p s in the names table under construction, adding it. */
-static uint32_t name_index(sch_node *s, uint32_t cap_names, const char *str, size_t len)
+/* Index of @p str in the names table under construction, adding it (the
+ * table was sized for every name the keywords can bring). */
+static uint32_t name_index(sch_node *s, const char *str, size_t len)
 {
     uint32_t i = name_hash(str, len) & s->slot_mask;
     while (s->slots[i]) {
@@ -1179,7 +1184,6 @@ static uint32_t name_index(sch_node *s, uint32_t cap_names, const char *str, siz
             return s->slots[i] - 1;
         i = (i + 1) & s->slot_mask;
     }
-    (void)cap_names;
     s->names[s->n_names].s = str;
     s->names[s->n_names].len = len;
     s->slots[i] = ++s->n_names;
@@ -1227,7 +1231,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->properties->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, (uint32_t)max, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
             s->names[idx].prop = sub(c, m->u.map.pairs[i].value, res);
             s->n_props++;
         }
@@ -1243,7 +1247,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                 cerr(c, doc, item, "\"required\" must list property names (strings)");
                 continue;
             }
-            req[s->n_required++] = name_index(s, (uint32_t)max, item->u.s.ptr, item->u.s.len);
+            req[s->n_required++] = name_index(s, item->u.s.ptr, item->u.s.len);
         }
         s->required = req;
     }
@@ -1251,7 +1255,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_schemas->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, (uint32_t)max, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
             s->names[idx].dep_schema = sub(c, m->u.map.pairs[i].value, res);
             s->has_dependent = 1;
         }
@@ -1260,7 +1264,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_required->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key, *v = m->u.map.pairs[i].value;
-            uint32_t idx = name_index(s, (uint32_t)max, key->u.s.ptr, key->u.s.len), *deps;
+            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len), *deps;
             if (v->type != PLEDGE_NODE_SEQUENCE) {
                 cerr(c, doc, v, "each value of \"dependentRequired\" must be an array of strings");
                 continue;
@@ -1275,7 +1279,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                     cerr(c, doc, item, "\"dependentRequired\" must list property names");
                     continue;
                 }
-                d = name_index(s, (uint32_t)max, item->u.s.ptr, item->u.s.len);
+                d = name_index(s, item->u.s.ptr, item->u.s.len);
                 deps[s->names[idx].n_dep_req++] = d;
             }
             s->names[idx].dep_req = deps;
@@ -1590,7 +1594,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
 static void set_root_dir(cctx *c, const char *uri)
 {
     pledge_buf b;
-    char *slash, *real;
+    char *slash, *real, realbuf[PATH_MAX];
     pledge__buf_init(&b, c->a);
     if (pledge__uri_to_path(&b, uri) || b.failed) {
         if (b.failed)
@@ -1601,12 +1605,10 @@ static void set_root_dir(cctx *c, const char *uri)
     slash = strrchr(b.data, '/');
     if (slash)
         slash[slash == b.data ? 1 : 0] = '\0';
-    real = realpath(b.data, NULL);
+    real = realpath(b.data, realbuf);
     pledge__buf_free(&b);
-    if (real) {
+    if (real)
         c->root_dir = dup_str(c, real, strlen(real));
-        free(real);
-    }
 }
 
 static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const char *uri,

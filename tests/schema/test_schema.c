@@ -385,6 +385,14 @@ START_TEST(test_numbers)
     s = compile_ok("s.json", "{\"const\": 1}", NULL);
     ck_assert(valid(s, "1.0"));
     pledge_schema_free(s);
+    s = compile_ok("s.json", "{\"uniqueItems\": true}", NULL);
+    ck_assert(valid(s, "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
+                       "25,26,{\"a\":1,\"b\":[1]},{\"b\":[1.5],\"a\":1}]"));
+    ck_assert(!valid(s, "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
+                        "25,26,{\"a\":1,\"b\":[1]},{\"b\":[1.0],\"a\":1}]"));
+    ck_assert(!valid(s, "[0,1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,"
+                        "25,26,27.0,27]"));
+    pledge_schema_free(s);
     s = compile_ok("s.json", "{\"maxLength\": 3}", NULL);
     ck_assert(valid(s, "\"åäö\""));
     ck_assert(!valid(s, "\"åäöx\""));
@@ -446,7 +454,7 @@ START_TEST(test_invalid_schema_positions)
     compile_fail("bad.json", "{\"items\": {\"$ref\": \"#/$defs/nope\"}}", NULL, &d);
     x = only(d);
     ck_assert_str_eq(x->code, "schema.invalid");
-    ck_assert_int_eq(x->column, 20);
+    ck_assert_int_eq(x->column, 12); /* the "$ref" keyword */
     ck_assert_str_eq(x->instance_path, "/items/$ref");
     pledge_diag_list_free(d);
 
@@ -572,7 +580,7 @@ START_TEST(test_file_refs)
     x = only(d);
     ck_assert_str_eq(x->code, "schema.invalid");
     ck_assert_msg(strstr(x->message, "outside the schema's folder") != NULL, "%s", x->message);
-    ck_assert_int_eq(x->column, 10);
+    ck_assert_int_eq(x->column, 2);
 
     /* ref_dirs serve a URI prefix from a folder */
     {
@@ -597,6 +605,29 @@ START_TEST(test_file_refs)
     }
     pledge_diag_list_free(d);
     remove_tree();
+}
+END_TEST
+
+START_TEST(test_validate_file)
+{
+    char path[512];
+    pledge_schema *s = compile_ok("s.json", "{\"type\": \"object\", \"required\": [\"a\"]}", NULL);
+    pledge_diag_list *d = NULL;
+    const pledge_diag *x;
+    make_tree();
+    write_file("inner/docs.yaml", "a: 1\n---\nb: 2\n");
+    snprintf(path, sizeof path, "%s/inner/docs.yaml", tmpdir);
+    pledge_diag_list_new(&d, NULL);
+    ck_assert_int_eq(pledge_schema_validate_file(s, path, NULL, 0, d), PLEDGE_EINVALID);
+    x = only(d);
+    ck_assert_str_eq(x->code, "required");
+    ck_assert_int_eq(x->document, 1);
+    ck_assert_int_eq(x->line, 3);
+    ck_assert_str_eq(x->file, path);
+    unlink(path);
+    remove_tree();
+    pledge_diag_list_free(d);
+    pledge_schema_free(s);
 }
 END_TEST
 
@@ -776,6 +807,7 @@ static Suite *schema_suite(void)
     tcase_add_test(tc, test_metaschema_ref);
     tcase_add_test(tc, test_file_refs);
     tcase_add_test(tc, test_resolver_hook);
+    tcase_add_test(tc, test_validate_file);
     tcase_add_test(tc, test_two_threads);
     tcase_add_test(tc, test_allocation_failures);
     suite_add_tcase(s, tc);

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as _dt
+import functools
 import json as _json
 import os
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeAlias, Union
@@ -877,8 +879,14 @@ class Document:
         return _core.doc_root(self._h)
 
     def to_json(self, *, pretty: bool = False) -> str:
+        """The document as JSON (RFC 8259), keys in source order; Error when
+        it holds a number JSON cannot represent (.inf or .nan in an x- key)."""
         flags = _core.PLEDGE_SUP_JSON | (_core.PLEDGE_SUP_PRETTY if pretty else 0)
-        return _core.sup_write(self._h, flags)[2]
+        try:
+            return _core.sup_write(self._h, flags)[2]
+        except Error:
+            raise Error(f"{self.file}: cannot be written as JSON: it holds an infinite "
+                        "or NaN number") from None
 
     def to_yaml(self) -> str:
         """The document as YAML 1.2 (comments of the source are not kept)."""
@@ -1141,9 +1149,28 @@ def from_dict(data: Mapping[str, Any]) -> Pledge | FollowUp:
     taken as their ISO text."""
     if not isinstance(data, Mapping):
         raise TypeError(f"expected a mapping, got {type(data).__name__}")
-    text = _json.dumps(data, ensure_ascii=False, allow_nan=False, default=_json_default)
-    flags = _core.PLEDGE_SUP_JSON | _core.PLEDGE_SUP_NO_POSITIONS
+    text, flags = _serialise(data)
+    flags |= _core.PLEDGE_SUP_NO_POSITIONS
     return _one(_documents(_core.sup_load_buffer("<dict>", text, flags)), "<dict>")
+
+
+# JSON's non-finite extensions outside strings, and strings to skip over.
+_NON_FINITE = re.compile(r'"(?:[^"\\]|\\.)*"|-?Infinity|NaN')
+_YAML_NON_FINITE = {"Infinity": ".inf", "-Infinity": "-.inf", "NaN": ".nan"}
+
+
+def _serialise(data: Mapping[str, Any]) -> tuple[str, int]:
+    """Text the library reads back as ``data``, and the flags to read it.
+
+    JSON, unless the data holds an infinite or NaN float (a YAML file may,
+    in an x- key): JSON has no such numbers, so then the JSON text goes as
+    YAML 1.2 (a superset of JSON) with .inf / .nan in their place."""
+    dump = functools.partial(_json.dumps, data, ensure_ascii=False, default=_json_default)
+    try:
+        return dump(allow_nan=False), _core.PLEDGE_SUP_JSON
+    except ValueError:
+        text = _NON_FINITE.sub(lambda m: _YAML_NON_FINITE.get(m[0], m[0]), dump(allow_nan=True))
+        return text, 0
 
 
 def validate(*paths: StrPath, resolve: bool = False) -> list[Diagnostic]:

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/**
+ * @file bindings/lua/lua_support.h
+ * @brief Conversions from libpledge's values to Lua values, for the Lua
+ *        typemaps (bindings/lua/typemaps.i).
+ *
+ * Compiled into the Lua module only, with the project's warnings; nothing
+ * here knows SWIG. Every function pushes exactly one value and may raise a
+ * Lua error (out of memory, a stack that cannot grow): none holds C memory
+ * across a call into Lua, so such an error leaks nothing.
+ */
+#ifndef PLEDGE_BINDINGS_LUA_SUPPORT_H
+#define PLEDGE_BINDINGS_LUA_SUPPORT_H
+
+#include <lua.h>
+#include <pledge.h>
+
+/** The precision of a date as the Lua layer names it: "year", "month",
+ *  "day", or NULL for PLEDGE_DATE_NONE. */
+const char *pledge_lua_precision_name(pledge_date_precision precision);
+
+/** A date as {year=, month=, day=, precision=} (integers; month and day 0
+ *  when not given; precision a name), or nil for precision NONE. */
+void pledge_lua_push_date(lua_State *L, pledge_date date);
+
+/** A number of the source: an integer when it was written as one that fits,
+ *  else a float. */
+void pledge_lua_push_number(lua_State *L, pledge_number number);
+
+/** An observation as {date=, value= (nil without a value), report=}. */
+void pledge_lua_push_observation(lua_State *L, const pledge_observation *obs);
+
+/** One diagnostic as a table with the fields of cli.md (integers for
+ *  document, line and column) and the metatable "pledge.Diagnostic", whose
+ *  __tostring prints it as pledge-validate's text output does. */
+void pledge_lua_push_diagnostic(lua_State *L, const pledge_diag *diag);
+
+/** Every diagnostic of @p list as a sequence (empty for NULL). */
+void pledge_lua_push_diagnostics(lua_State *L, const pledge_diag_list *list);
+
+/**
+ * The tree under @p node as plain Lua data: mappings as tables with string
+ * keys, sequences as sequences (an empty one with the metatable
+ * "pledge.array", so that it is written back as [] and not {}), strings
+ * with their length, integers as integers (beyond int64: the nearest
+ * float), floats, booleans, and null as a NULL light userdata (pledge.null).
+ * nil for a NULL node.
+ */
+void pledge_lua_push_node(lua_State *L, const pledge_node *node);
+
+/** Push the metatable that marks empty sequences (see push_node). */
+void pledge_lua_push_array_mt(lua_State *L);
+
+#endif /* PLEDGE_BINDINGS_LUA_SUPPORT_H */
