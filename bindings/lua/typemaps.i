@@ -133,14 +133,38 @@ static int pledge_lua_result(lua_State *L)
 }
 %}
 
+/* The C address behind a wrapped object, as a light userdata: two userdata
+ * of one object are different Lua values, their addresses are equal, so
+ * pledge.lua keys its objects by it (nil for anything but a wrapped
+ * object of this module; pledge.lua passes nothing else). */
+%native(lua_address) int pledge_lua_address(lua_State *L);
+%{
+static int pledge_lua_address(lua_State *L)
+{
+    void *p = NULL;
+    if (lua_type(L, 1) != LUA_TUSERDATA || !SWIG_IsOK(SWIG_ConvertPtr(L, 1, &p, NULL, 0)) || !p)
+        lua_pushnil(L);
+    else
+        lua_pushlightuserdata(L, p);
+    return 1;
+}
+%}
+
 /* The sentinel for a YAML/JSON null in converted trees (as lua-cjson's
- * cjson.null), and the marker of empty sequences; the module table is on
+ * cjson.null), the marker of empty sequences, and the statuses of expected
+ * failures (pledge.i does not wrap pledge/common.h); the module table is on
  * top of the stack while %init runs. */
 %init %{
     lua_pushlightuserdata(L, NULL);
     lua_setfield(L, -2, "null");
     pledge_lua_push_array_mt(L);
     lua_setfield(L, -2, "array_mt");
+    lua_pushinteger(L, PLEDGE_ERROR);
+    lua_setfield(L, -2, "PLEDGE_ERROR");
+    lua_pushinteger(L, PLEDGE_EIO);
+    lua_setfield(L, -2, "PLEDGE_EIO");
+    lua_pushinteger(L, PLEDGE_EINVALID);
+    lua_setfield(L, -2, "PLEDGE_EINVALID");
 %}
 
 /* ---- integers -------------------------------------------------------------- */

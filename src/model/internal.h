@@ -415,7 +415,10 @@ typedef struct pledge__sum {
     size_t activity_count;
     pledge__sum_indicator *indicators;
     size_t indicator_count;
-    pledge__idmap ids; /* pledge: activities and indicators by id */
+    /* pledge: activities and indicators by id, 4 bytes a slot (index
+     * * 2 + is-indicator, plus 1; 0 is empty), at most half full. */
+    uint32_t *slots;
+    size_t mask;
     pledge__sum_entry *entries;
     size_t entry_count;
     pledge__sum_measurement *measurements;
@@ -429,6 +432,10 @@ typedef struct pledge__sum {
  * between the documents of a stream). 0 or PLEDGE_ENOMEM. */
 int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *arena,
                       const char *file);
+
+/* The activity (@p indicator 0) or indicator (1) with id @p id of the
+ * pledge summary @p s, or NULL. */
+const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id, size_t len);
 
 /* Progress from summaries (defined in progress.c). */
 int pledge__progress_from_sums(pledge_progress **out, const pledge__sum *pledge,

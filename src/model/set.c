@@ -179,7 +179,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
         const pledge__sum_entry *e = &f->entries[i];
         if (!valid_id(e->id, e->len))
             continue;
-        if (!pledge__idmap_get(&p->ids, PLEDGE__ID_ACTIVITY, e->id, e->len))
+        if (!pledge__sum_find(p, 0, e->id, e->len))
             unknown_in_pledge(c, f, p, 0, e->id, e->len, e->mark, e->index);
     }
     for (i = 0; i < f->measurement_count; i++) {
@@ -188,7 +188,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
         char path[64];
         if (!valid_id(m->id, m->len))
             continue;
-        ind = pledge__idmap_get(&p->ids, PLEDGE__ID_INDICATOR, m->id, m->len);
+        ind = pledge__sum_find(p, 1, m->id, m->len);
         if (!ind) {
             unknown_in_pledge(c, f, p, 1, m->id, m->len, m->mark, m->index);
             continue;

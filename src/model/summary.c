@@ -3,6 +3,7 @@
  * progress need, copied out of it so the document itself can be freed.
  * Strings go to one block per summary (no per-string alignment waste). */
 #include "internal.h"
+#include "core/hash.h"
 
 #include <string.h>
 
@@ -62,6 +63,78 @@ static void *zalloc(pledge_arena *a, size_t count, size_t size)
     return p;
 }
 
+/* ---- the compact id table of a pledge summary ------------------------- */
+
+static int slots_init(pledge__sum *s, pledge_arena *a, size_t expected)
+{
+    size_t cap = 8;
+    while (cap < expected * 2) {
+        if (cap > UINT32_MAX / 4)
+            return PLEDGE_ENOMEM;
+        cap *= 2;
+    }
+    s->slots = zalloc(a, cap, sizeof *s->slots);
+    if (!s->slots)
+        return PLEDGE_ENOMEM;
+    s->mask = cap - 1;
+    return PLEDGE_OK;
+}
+
+static size_t slot_hash(int indicator, const char *id, size_t len)
+{
+    uint64_t h = pledge__hash(id, len) ^ (indicator ? 0x9E3779B97F4A7C15ull : 0);
+    return (size_t)(h ^ (h >> 29));
+}
+
+static const char *slot_id(const pledge__sum *s, uint32_t v, size_t *len)
+{
+    size_t index = (v - 1) >> 1;
+    if ((v - 1) & 1) {
+        *len = s->indicators[index].len;
+        return s->indicators[index].id;
+    }
+    *len = s->activities[index].len;
+    return s->activities[index].id;
+}
+
+/* Insert unless present: a duplicate id cannot reach a valid pledge. */
+static void slot_put(pledge__sum *s, int indicator, size_t index, const char *id, size_t len)
+{
+    size_t i;
+    if (!id)
+        return;
+    for (i = slot_hash(indicator, id, len) & s->mask;; i = (i + 1) & s->mask) {
+        uint32_t v = s->slots[i];
+        size_t l;
+        const char *o;
+        if (!v) {
+            s->slots[i] = (uint32_t)(index * 2 + (size_t)indicator + 1);
+            return;
+        }
+        o = slot_id(s, v, &l);
+        if ((int)((v - 1) & 1) == indicator && l == len && memcmp(o, id, len) == 0)
+            return;
+    }
+}
+
+const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id, size_t len)
+{
+    size_t i;
+    if (!s->slots || !id)
+        return NULL;
+    for (i = slot_hash(indicator, id, len) & s->mask;; i = (i + 1) & s->mask) {
+        uint32_t v = s->slots[i];
+        size_t l;
+        const char *o;
+        if (!v)
+            return NULL;
+        o = slot_id(s, v, &l);
+        if ((int)((v - 1) & 1) == indicator && l == len && memcmp(o, id, len) == 0)
+            return (v - 1) & 1 ? (const void *)&s->indicators[(v - 1) >> 1]
+                               : (const void *)&s->activities[(v - 1) >> 1];
+    }
+}
+
 int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
                       const char *file)
 {
@@ -117,14 +190,14 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         s->indicators = zalloc(a, doc->indicator_count, sizeof *s->indicators);
         if ((doc->activity_count && !s->activities) ||
             (doc->indicator_count && !s->indicators) ||
-            pledge__idmap_init(&s->ids, a, NULL, doc->activity_count + doc->indicator_count))
+            slots_init(s, a, doc->activity_count + doc->indicator_count))
             return PLEDGE_ENOMEM;
         for (i = 0; i < doc->activity_count; i++) {
             const pledge_activity *act = &doc->activities[i];
             pledge__sum_activity *sa = &s->activities[i];
             sa->id = take(&p, act->id.s, act->id.len);
             sa->len = act->id.len;
-            pledge__idmap_put(&s->ids, PLEDGE__ID_ACTIVITY, sa->id, sa->len, sa);
+            slot_put(s, 0, i, sa->id, sa->len);
         }
         s->activity_count = doc->activity_count;
         for (i = 0; i < doc->indicator_count; i++) {
@@ -140,7 +213,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
             si->target_value = ind->target_value;
             si->baseline_date = ind->baseline_date;
             si->target_date = ind->target_date;
-            pledge__idmap_put(&s->ids, PLEDGE__ID_INDICATOR, si->id, si->len, si);
+            slot_put(s, 1, i, si->id, si->len);
         }
         s->indicator_count = doc->indicator_count;
     } else {

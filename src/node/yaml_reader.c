@@ -326,7 +326,8 @@ static size_t char_starts(uint64_t x)
  * characters that start before cur_byte. */
 static size_t byte_at(pledge_yaml_stream *st, size_t index)
 {
-    size_t ascii = st->ascii_end - st->base;
+    const unsigned char *d = st->data;
+    size_t ascii = st->ascii_end - st->base, end = st->end, cb, gap;
     if (index <= ascii)
         return st->base + index;
     if (index < st->cur_index) {
@@ -341,30 +342,34 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         st->chk_index = st->cur_index;
         st->chk_byte = st->cur_byte;
     }
-    while (WORDS && st->cur_index < index && st->end - st->cur_byte >= 8) {
-        uint64_t x = load64(st->data + st->cur_byte);
-        size_t gap = index - st->cur_index, n;
+    cb = st->cur_byte;
+    gap = index - st->cur_index; /* characters still to pass */
+    while (WORDS && gap && end - cb >= 8) {
+        uint64_t x = load64(d + cb);
+        size_t n;
         if (!(x & HIGHS)) {
             /* ASCII: a byte per character, so the target may be inside */
             n = gap < 8 ? gap : 8;
-            st->cur_byte += n;
-            st->cur_index += n;
+            cb += n;
+            gap -= n;
             continue;
         }
         n = char_starts(x);
         if (n > gap)
             break;
-        st->cur_byte += 8;
-        st->cur_index += n;
+        cb += 8;
+        gap -= n;
     }
-    for (; st->cur_byte < st->end; st->cur_byte++) {
-        if ((st->data[st->cur_byte] & 0xC0) != 0x80) {
-            if (st->cur_index == index)
+    for (; cb < end; cb++) {
+        if ((d[cb] & 0xC0) != 0x80) {
+            if (!gap)
                 break;
-            st->cur_index++;
+            gap--;
         }
     }
-    return st->cur_byte;
+    st->cur_byte = cb;
+    st->cur_index = index - gap;
+    return cb;
 }
 
 static pledge_mark mark_of(pledge_yaml_stream *st, const yaml_mark_t *m)
