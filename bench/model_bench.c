@@ -276,6 +276,17 @@ static char **list_dir(const char *dir, size_t *count)
     return v;
 }
 
+static void compile_schema(void)
+{
+    pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
+    size_t len;
+    const char *src = pledge_format_schema_source("pledge/1", &len);
+    so.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
+    if (!src || pledge_schema_compile_buffer(&pledge_schema_alone, "pledge-1.schema.yaml", src, len,
+                                             &so, NULL))
+        die("cannot compile the pledge schema");
+}
+
 static int cmp_str(const void *a, const void *b)
 {
     return strcmp(*(char *const *)a, *(char *const *)b);
@@ -284,8 +295,8 @@ static int cmp_str(const void *a, const void *b)
 int main(int argc, char **argv)
 {
     static const char *const names[] = { "floor (libyaml events)", "trees (reader)",
-                                         "trees + schema", "validate (pledge mode)",
-                                         "validate, tree copied" };
+                                         "schema (trees + schema)", "validate (pledge mode)",
+                                         "copy (validate, tree copied)" };
     char *stream[1];
     char **files;
     size_t nfiles, bytes, m;
@@ -293,21 +304,30 @@ int main(int argc, char **argv)
     timing ts[MODES], tf[MODES];
     FILE *f;
 
+    if (argc == 4 && strcmp(argv[1], "--once") == 0) {
+        /* One pass of one mode over one stream, for instruction counts
+         * (valgrind --tool=callgrind), which a busy machine does not
+         * disturb as it does times. */
+        char *one[1];
+        for (m = 0; m < MODES; m++)
+            if (strncmp(names[m], argv[2], strlen(argv[2])) == 0)
+                break;
+        if (m == MODES)
+            die("--once floor|trees|schema|validate|copy STREAM");
+        compile_schema();
+        one[0] = argv[3];
+        run((enum mode)m, one, 1);
+        pledge_schema_free(pledge_schema_alone);
+        return 0;
+    }
     if (argc < 3) {
-        fprintf(stderr, "usage: model_bench STREAM.yaml DIR [RUNS]\n");
+        fprintf(stderr, "usage: model_bench STREAM.yaml DIR [RUNS]\n"
+                        "       model_bench --once MODE STREAM.yaml\n");
         return 2;
     }
     if (runs < 5 || runs > 63)
         runs = 7;
-    {
-        pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
-        size_t len;
-        const char *src = pledge_format_schema_source("pledge/1", &len);
-        so.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
-        if (!src || pledge_schema_compile_buffer(&pledge_schema_alone, "pledge-1.schema.yaml", src,
-                                                 len, &so, NULL))
-            die("cannot compile the pledge schema");
-    }
+    compile_schema();
     stream[0] = argv[1];
     files = list_dir(argv[2], &nfiles);
     qsort(files, nfiles, sizeof *files, cmp_str);

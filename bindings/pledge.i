@@ -121,13 +121,8 @@ typedef struct pledge_progress {} pledge_progress;
 %ignore pledge_doc_write_yaml;
 %ignore pledge_doc_write_json;
 %ignore pledge_set;
-%ignore pledge_set_new;
-%ignore pledge_set_free;
-%ignore pledge_set_add;
-%ignore pledge_set_add_copy;
-%ignore pledge_set_count;
-%ignore pledge_set_check;
-%ignore pledge_set_progress;
+/* every pledge_set_* function, those added later too */
+%rename("$ignore", regextarget=1) "^pledge_set_";
 %ignore pledge_progress_compute;
 %ignore pledge_progress_free;
 

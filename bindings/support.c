@@ -76,9 +76,10 @@ pledge_schema *pledge_sup_result_take_schema(pledge_sup_result *result)
     return s;
 }
 
-/* An allocation failure before any diagnostic list exists still needs a
- * result to report it: a static one would be shared between threads, so
- * the caller gets NULL and its typemap says "out of memory". */
+/* Return early: NULL when the result itself could not be allocated (the
+ * typemaps report out of memory; a static result would be shared between
+ * threads), the result when its diagnostic list could not be (status
+ * PLEDGE_ENOMEM). */
 #define RESULT_OR_NULL(r)                                                     \
     do {                                                                      \
         if (!(r))                                                             \
@@ -427,13 +428,16 @@ static int validate_source(pledge_set *set, const char *path, pledge_diag_list *
     if (rc)
         return rc;
     for (;;) {
-        pledge_doc *doc = NULL;
-        rc = pledge_doc_read_next(&doc, reader, NULL, diags);
-        if (rc == PLEDGE_EINVALID)
-            continue;
-        if (rc || !doc)
+        pledge_tree *tree = NULL;
+        rc = pledge_reader_next(reader, &tree, diags);
+        if (rc || !tree)
             break;
-        rc = pledge_set_add(set, doc); /* the set keeps a summary, frees doc */
+        /* The set keeps a summary of each document, an invalid one too (its
+         * id still counts for duplicate pledges and --resolve, as in the
+         * CLI), and frees the rest at once. */
+        rc = pledge_set_load(set, tree, NULL, diags);
+        if (rc == PLEDGE_EINVALID || rc == PLEDGE_ERROR)
+            rc = PLEDGE_OK; /* the diagnostics say why */
         if (rc)
             break;
     }

@@ -495,7 +495,12 @@ Pledge = document_class("Pledge", {
   parties = function(s) return list(s, Party, s._h, core.doc_party_count, core.doc_party_at) end,
   situation = function(s)
     if not has(s, "/situation") then return nil end
-    return setmetatable({ _doc = s }, Situation)
+    local situation = s._objects[Situation]
+    if not situation then
+      situation = setmetatable({ _doc = s }, Situation)
+      s._objects[Situation] = situation
+    end
+    return situation
   end,
   themes = function(s) return list(s, Theme, s._h, core.doc_theme_count, core.doc_theme_at) end,
   goals = function(s) return list(s, Goal, s._h, core.doc_goal_count, core.doc_goal_at) end,

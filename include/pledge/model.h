@@ -399,16 +399,17 @@ PLEDGE_EXTERN const char *pledge_doc_summary(const pledge_doc *doc, const char *
                                              size_t *len);
 
 /**
- * The text of the top-level key @p key ("title", "focus", "summary") in
- * @p lang (NULL: the document's language); NULL when the key is absent, is
- * not a text, or has no such language. For bindings' text(key, lang).
+ * The text of the top-level key @p key ("title", "focus", "summary"; any
+ * key whose value is a string or a language mapping) in @p lang (NULL:
+ * the document's language); NULL when the key is absent, is not a text,
+ * or has no such language. For bindings' text(key, lang).
  */
 PLEDGE_EXTERN const char *pledge_doc_text(const pledge_doc *doc, const char *key,
                                           const char *lang, size_t *len);
 
 /**
- * "period.start": a pledge's partial date, a follow-up's date (precision
- * DAY). Precision NONE on error.
+ * "period.start": a pledge's partial date as written (pledge_date_first_day
+ * gives the day it stands for), a follow-up's date (precision DAY).
  */
 PLEDGE_EXTERN pledge_date pledge_doc_period_start(const pledge_doc *doc);
 
@@ -712,7 +713,9 @@ PLEDGE_EXTERN const char *pledge_measurement_comment(const pledge_measurement *m
 /* Sets of documents                                                   */
 /* ------------------------------------------------------------------ */
 
-/** Documents validated together, in load order. Opaque. */
+/** Documents validated together, in load order. Opaque. A set is used by
+ *  one thread at a time (documents may be loaded in parallel and added in
+ *  load order afterwards). */
 typedef struct pledge_set pledge_set;
 
 /** Set flags. */
@@ -746,13 +749,37 @@ PLEDGE_EXTERN int pledge_set_add(pledge_set *set, pledge_doc *doc);
  *  it needs). */
 PLEDGE_EXTERN int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc);
 
-/** Number of documents added. */
+/**
+ * Record, in load order, a document that did not load (pledge_doc_from_tree
+ * gave PLEDGE_EINVALID): it has no model, but an invalid pledge is still
+ * among the validated files. Its id takes part in pledge.duplicate-pledge,
+ * and a follow-up that names it is not follow-up.unknown-pledge (its
+ * checks against that pledge are skipped: its content is not reliable).
+ * Only the root's "format" and "id" are read; @p tree is borrowed during
+ * the call. A document of no known format is not recorded.
+ * @return 0, PLEDGE_ENOMEM, PLEDGE_EARG.
+ */
+PLEDGE_EXTERN int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree);
+
+/**
+ * Load @p tree as pledge_doc_from_tree_owned does (taking it, also on
+ * failure) and add the result to @p set: the document when it is valid
+ * (as pledge_set_add), else a record of it (as pledge_set_add_invalid).
+ * The simplest way to validate documents in load order.
+ * @return 0 (valid, warnings allowed), PLEDGE_EINVALID, PLEDGE_ENOMEM,
+ *         PLEDGE_EARG, PLEDGE_ERROR (as pledge_doc_from_tree).
+ */
+PLEDGE_EXTERN int pledge_set_load(pledge_set *set, pledge_tree *tree,
+                                  const pledge_allocator *allocator, pledge_diag_list *diags);
+
+/** Number of documents added (invalid ones recorded included). */
 PLEDGE_EXTERN size_t pledge_set_count(const pledge_set *set);
 
 /**
  * Run the cross-document checks over the documents added so far:
  * pledge.duplicate-pledge (at the id of the later pledge) and, for each
- * follow-up whose pledge is in the set (the first pledge with that id),
+ * valid follow-up whose pledge is in the set (the first pledge with that
+ * id, when it is valid),
  * follow-up.unknown-reference, follow-up.outside-pledge,
  * follow-up.missing-value, pledge.percent-range of measurements and
  * pledge.missing-language of a follow-up without "language". A follow-up
@@ -813,7 +840,8 @@ PLEDGE_EXTERN int pledge_progress_compute(pledge_progress **out, const pledge_do
 
 /**
  * The progress of the pledge with id @p pledge_id in @p set (the first
- * pledge with that id) from the set's follow-ups for it, in load order.
+ * valid pledge with that id) from the set's valid follow-ups for it, in
+ * load order.
  * Measurement and entry report indices count those follow-ups.
  * @return 0, PLEDGE_ENOTFOUND (no such pledge), PLEDGE_ENOMEM, PLEDGE_EARG.
  */

@@ -87,10 +87,13 @@ void pledge_doc_free(pledge_doc *doc)
 }
 
 /* Load from @p tree; with @p owned the tree is the document's from the
- * start (and freed on failure). Without, it is copied only when a model
- * is wanted (out non-NULL), since validation alone can read it in place. */
+ * start (and freed on failure, unless @p invalid_tree is non-NULL: an
+ * invalid document's tree is then handed back there, for the set to
+ * record). Without @p owned, the tree is copied only when a model is
+ * wanted (out non-NULL), since validation alone can read it in place. */
 static int load(pledge_doc **out, pledge_tree *tree, int owned,
-                const pledge_allocator *allocator, pledge_diag_list *diags)
+                const pledge_allocator *allocator, pledge_diag_list *diags,
+                pledge_tree **invalid_tree)
 {
     size_t first = pledge_diag_list_count(diags);
     const pledge_schema *schema;
@@ -102,25 +105,22 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
 
     if (out)
         *out = NULL;
-    if (!tree) /* only reached with owned == 0: callers check */
-        return PLEDGE_EARG;
+    if (invalid_tree)
+        *invalid_tree = NULL;
     if (!tree->root) {
         /* A refused document: the reader said why. */
-        if (owned)
-            pledge_tree_free(tree);
-        return PLEDGE_EINVALID;
+        rc = PLEDGE_EINVALID;
+        goto fail;
     }
     kind = detect_format(tree, diags, allocator, &rc);
-    if (!kind || !(schema = pledge__builtin_schema(kind, diags, &rc))) {
-        if (owned)
-            pledge_tree_free(tree);
-        return rc;
-    }
+    if (!kind || !(schema = pledge__builtin_schema(kind, diags, &rc)))
+        goto fail;
     if (!owned && out) {
         rc = pledge__tree_copy(&src, tree, allocator);
         if (rc)
             return rc;
         owned = 1;
+        invalid_tree = NULL; /* the copy is ours alone */
     }
     doc = pledge__calloc(allocator, 1, sizeof *doc);
     if (!doc) {
@@ -158,12 +158,31 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
     invalid = invalid || w.errors > 0;
     /* Schema and semantic problems in reading order, as people fix them. */
     pledge_diag_list_sort(diags, first);
+    if (invalid && invalid_tree && owned) {
+        doc->owns_tree = 0;
+        *invalid_tree = src;
+    }
     if (invalid || !out) {
         pledge_doc_free(doc);
         return invalid ? PLEDGE_EINVALID : PLEDGE_OK;
     }
     *out = doc;
     return PLEDGE_OK;
+
+fail:
+    if (owned) {
+        if (rc == PLEDGE_EINVALID && invalid_tree)
+            *invalid_tree = tree;
+        else
+            pledge_tree_free(tree);
+    }
+    return rc;
+}
+
+int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
+                     pledge_diag_list *diags, pledge_tree **invalid_tree)
+{
+    return load(out, tree, 1, allocator, diags, invalid_tree);
 }
 
 int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
@@ -174,7 +193,7 @@ int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
     if (!tree)
         return PLEDGE_EARG;
     /* Not owned: load() never frees or changes the tree then. */
-    return load(out, (pledge_tree *)tree, 0, allocator, diags);
+    return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL);
 }
 
 int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
@@ -184,7 +203,7 @@ int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
         *out = NULL;
     if (!tree)
         return PLEDGE_EARG;
-    return load(out, tree, 1, allocator, diags);
+    return load(out, tree, 1, allocator, diags, NULL);
 }
 
 int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
@@ -198,7 +217,7 @@ int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
     rc = pledge_reader_next(reader, &tree, diags);
     if (rc || !tree)
         return rc;
-    return load(out, tree, 1, allocator, diags);
+    return load(out, tree, 1, allocator, diags, NULL);
 }
 
 /* Read every document of @p reader; keep the one there must be. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+#define K(lit) { lit, sizeof(lit) - 1 }
 
 static size_t seq_size(const pledge_node *n)
 {
@@ -32,7 +33,7 @@ static const pledge_node *text_field(pledge__walk *w, const char *key, const ple
 
 static void walk_period(pledge__walk *w, const pledge_node *n, const pledge_node *date)
 {
-    static const char *const names[] = { "start", "end" };
+    static const pledge__key names[] = { K("start"), K("end") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     char s[16], e[16];
@@ -64,7 +65,7 @@ static void walk_period(pledge__walk *w, const pledge_node *n, const pledge_node
 
 static void walk_evidence(pledge__walk *w, pledge_entry *e, const pledge_node *seq)
 {
-    static const char *const names[] = { "url", "title", "date" };
+    static const pledge__key names[] = { K("url"), K("title"), K("date") };
     size_t i, n = seq_size(seq);
     if (!n || !(e->evidence = pledge__walk_alloc(w, n, sizeof *e->evidence)))
         return;
@@ -86,7 +87,7 @@ static void walk_evidence(pledge__walk *w, pledge_entry *e, const pledge_node *s
 
 static void walk_entries(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "activity", "status", "done", "comment", "evidence" };
+    static const pledge__key names[] = { K("activity"), K("status"), K("done"), K("comment"), K("evidence") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     if (!n || !(doc->entries = pledge__walk_alloc(w, n, sizeof *doc->entries)))
@@ -135,7 +136,7 @@ static void walk_entries(pledge__walk *w, const pledge_node *seq)
 
 static void walk_measurements(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "indicator", "value", "date", "source", "comment" };
+    static const pledge__key names[] = { K("indicator"), K("value"), K("date"), K("source"), K("comment") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     if (!n || !(doc->measurements = pledge__walk_alloc(w, n, sizeof *doc->measurements)))
@@ -189,8 +190,8 @@ void pledge__follow_up_build(pledge__walk *w, const pledge_node *root)
 {
     enum { F_PLEDGE, F_LANGUAGE, F_ID, F_DATE, F_PERIOD, F_SUMMARY, F_ACTIVITIES,
            F_INDICATORS, F_COUNT };
-    static const char *const names[F_COUNT] = {
-        "pledge", "language", "id", "date", "period", "summary", "activities", "indicators"
+    static const pledge__key names[F_COUNT] = {
+        K("pledge"), K("language"), K("id"), K("date"), K("period"), K("summary"), K("activities"), K("indicators")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;

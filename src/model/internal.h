@@ -320,9 +320,15 @@ int pledge__lang_valid(const char *s, size_t len);
  * most 64 bytes. Only such ids are registered, resolved and quoted in
  * messages (others are the schema's to report). */
 int pledge__id_valid(const pledge__id *id);
+/* A key of the formats with its length. */
+typedef struct pledge__key {
+    const char *s;
+    size_t len;
+} pledge__key;
+
 /* Look up @p count keys of mapping @p map in one pass over its pairs:
  * vals[i] gets the value of names[i], or NULL. */
-void pledge__fields(const pledge_node *map, const char *const *names, size_t count,
+void pledge__fields(const pledge_node *map, const pledge__key *names, size_t count,
                     const pledge_node **vals);
 /* Append "a, b, c" (the valid ids among @p count objects of @p stride
  * bytes whose pledge__id is at @p offset) to @p b, at most a dozen. */
@@ -350,6 +356,13 @@ extern const char *const pledge__doc_statuses[];
  * (PLEDGE_ERROR with a diagnostic, or PLEDGE_ENOMEM). */
 const pledge_schema *pledge__builtin_schema(pledge_doc_kind kind, pledge_diag_list *diags,
                                             int *rc);
+
+/* ---- loading ------------------------------------------------------------ */
+
+/* pledge_doc_from_tree_owned, except that the tree of a document found
+ * invalid is not freed but handed to *invalid_tree (caller frees). */
+int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
+                     pledge_diag_list *diags, pledge_tree **invalid_tree);
 
 /* ---- a deep copy of a tree --------------------------------------------- */
 
@@ -401,6 +414,7 @@ typedef struct pledge__sum_text {
 
 typedef struct pledge__sum {
     pledge_doc_kind kind;
+    int invalid; /* a record of a document that did not load: id only */
     const char *file;
     size_t doc_index;
     const char *id; /* a pledge's id; a follow-up's "pledge" */

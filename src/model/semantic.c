@@ -16,6 +16,7 @@
 #include <string.h>
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
+#define K(lit) { lit, sizeof(lit) - 1 }
 
 static size_t seq_size(const pledge_node *n)
 {
@@ -112,10 +113,11 @@ static const pledge_party *party_ref(pledge__walk *w, const pledge_node *n, cons
 {
     pledge__id ref = pledge__id_of(n);
     const pledge_party *p;
-    if (!pledge__id_valid(&ref))
+    if (!ref.s)
         return NULL;
+    /* Only valid ids are registered: a hit needs no further check. */
     p = pledge__idmap_get(&w->doc->ids, PLEDGE__ID_PARTY, ref.s, ref.len);
-    if (!p)
+    if (!p && pledge__id_valid(&ref))
         unknown_ref(w, &ref, "party", in, "parties", "the pledge has no parties",
                     w->doc->parties, w->doc->party_count, sizeof(pledge_party),
                     offsetof(pledge_party, id));
@@ -126,7 +128,7 @@ static const pledge_party *party_ref(pledge__walk *w, const pledge_node *n, cons
 
 static void walk_party(pledge__walk *w, pledge_party *p, const pledge_node *n)
 {
-    static const char *const names[] = { "id", "name", "kind", "url", "identifiers" };
+    static const pledge__key names[] = { K("id"), K("name"), K("kind"), K("url"), K("identifiers") };
     const pledge_node *f[N(names)];
     pledge__fields(n, names, N(names), f);
     p->id = pledge__id_of(f[0]);
@@ -161,7 +163,7 @@ static void walk_parties(pledge__walk *w, const pledge_node *seq)
 
 static void walk_source(pledge__walk *w, pledge_source *s, const pledge_node *n)
 {
-    static const char *const names[] = { "kind", "id", "title", "year", "url" };
+    static const pledge__key names[] = { K("kind"), K("id"), K("title"), K("year"), K("url") };
     const pledge_node *f[N(names)];
     pledge__fields(n, names, N(names), f);
     s->doc = w->doc;
@@ -193,7 +195,7 @@ const pledge_source *pledge__walk_source(pledge__walk *w, const char *key,
 
 static void walk_problem(pledge__walk *w, pledge_problem *p, const pledge_node *n)
 {
-    static const char *const names[] = { "id", "title", "description", "sources" };
+    static const pledge__key names[] = { K("id"), K("title"), K("description"), K("sources") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     size_t i, k;
@@ -212,13 +214,13 @@ static void walk_problem(pledge__walk *w, pledge_problem *p, const pledge_node *
     for (i = 0; i < k; i++) {
         pledge__id ref = pledge__id_of(seq_item(f[3], i));
         const pledge_source *s;
-        if (!pledge__id_valid(&ref))
-            continue;
         s = pledge__idmap_get(&doc->ids, PLEDGE__ID_SOURCE, ref.s, ref.len);
         if (s) {
             p->sources[p->source_count++] = s;
             continue;
         }
+        if (!pledge__id_valid(&ref))
+            continue;
         pledge__walk_push_index(w, i);
         unknown_ref(w, &ref, "source", "sources", "sources with an id",
                     "no source of the situation has an id", doc->sources, doc->source_count,
@@ -230,7 +232,7 @@ static void walk_problem(pledge__walk *w, pledge_problem *p, const pledge_node *
 
 static void walk_situation(pledge__walk *w, const pledge_node *n)
 {
-    static const char *const names[] = { "description", "sources", "problems" };
+    static const pledge__key names[] = { K("description"), K("sources"), K("problems") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     size_t i, ns, np;
@@ -276,7 +278,7 @@ static void walk_situation(pledge__walk *w, const pledge_node *n)
 static int walk_point(const pledge_node *n, pledge_number *value, pledge_date *date,
                       const pledge_node **value_node, const pledge_node **date_node)
 {
-    static const char *const names[] = { "value", "date" };
+    static const pledge__key names[] = { K("value"), K("date") };
     const pledge_node *f[N(names)];
     *value_node = *date_node = NULL;
     if (!n || n->type != PLEDGE_NODE_MAPPING)
@@ -325,8 +327,8 @@ static void percent_range(pledge__walk *w, const char *key, const pledge_number 
 
 static void walk_indicator(pledge__walk *w, pledge_indicator *ind, const pledge_node *n)
 {
-    static const char *const names[] = { "id", "text", "unit", "direction", "source",
-                                         "baseline", "target" };
+    static const pledge__key names[] = { K("id"), K("text"), K("unit"), K("direction"), K("source"),
+                                         K("baseline"), K("target") };
     const pledge_node *f[N(names)];
     const pledge_node *bv = NULL, *bd = NULL, *tv = NULL, *td = NULL;
     pledge__fields(n, names, N(names), f);
@@ -384,7 +386,7 @@ static void walk_indicator(pledge__walk *w, pledge_indicator *ind, const pledge_
 
 static void walk_goals(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "id", "text", "level", "indicators" };
+    static const pledge__key names[] = { K("id"), K("text"), K("level"), K("indicators") };
     pledge_doc *doc = w->doc;
     size_t i, j, n = seq_size(seq), total = 0;
     for (i = 0; i < n; i++) {
@@ -444,8 +446,8 @@ static void walk_goals(pledge__walk *w, const pledge_node *seq)
 
 static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node *n)
 {
-    static const char *const names[] = { "id", "text", "responsible", "addresses", "goals",
-                                         "target_group", "recurrence", "target" };
+    static const pledge__key names[] = { K("id"), K("text"), K("responsible"), K("addresses"), K("goals"),
+                                         K("target_group"), K("recurrence"), K("target") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     size_t i, k;
@@ -478,13 +480,13 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
         for (i = 0; i < k; i++) {
             pledge__id ref = pledge__id_of(seq_item(f[3], i));
             const pledge_problem *p;
-            if (!pledge__id_valid(&ref))
-                continue;
             p = pledge__idmap_get(&doc->ids, PLEDGE__ID_PROBLEM, ref.s, ref.len);
             if (p) {
                 a->problems[a->problem_count++] = p;
                 continue;
             }
+            if (!pledge__id_valid(&ref))
+                continue;
             pledge__walk_push_index(w, i);
             unknown_ref(w, &ref, "problem", "addresses", "problems",
                         "the situation lists no problems", doc->problems, doc->problem_count,
@@ -499,13 +501,13 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
         for (i = 0; i < k; i++) {
             pledge__id ref = pledge__id_of(seq_item(f[4], i));
             const pledge_goal *g;
-            if (!pledge__id_valid(&ref))
-                continue;
             g = pledge__idmap_get(&doc->ids, PLEDGE__ID_GOAL, ref.s, ref.len);
             if (g) {
                 a->goals[a->goal_count++] = g;
                 continue;
             }
+            if (!pledge__id_valid(&ref))
+                continue;
             pledge__walk_push_index(w, i);
             unknown_ref(w, &ref, "goal", "goals", "goals", "the pledge has no goals",
                         doc->goals, doc->goal_count, sizeof(pledge_goal),
@@ -515,7 +517,7 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
         pledge__walk_pop(w);
     }
     if (f[7] && f[7]->type == PLEDGE_NODE_MAPPING) {
-        static const char *const tnames[] = { "quantity", "comparator", "unit", "per" };
+        static const pledge__key tnames[] = { K("quantity"), K("comparator"), K("unit"), K("per") };
         const pledge_node *t[N(tnames)];
         pledge__fields(f[7], tnames, N(tnames), t);
         a->has_target = 1;
@@ -531,7 +533,7 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
 
 static void walk_themes(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "id", "title", "description", "activities" };
+    static const pledge__key names[] = { K("id"), K("title"), K("description"), K("activities") };
     pledge_doc *doc = w->doc;
     size_t i, j, n = seq_size(seq), total = 0;
     for (i = 0; i < n; i++)
@@ -577,7 +579,7 @@ static void walk_themes(pledge__walk *w, const pledge_node *seq)
 
 static void walk_channels(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "kind", "url", "name", "owner" };
+    static const pledge__key names[] = { K("kind"), K("url"), K("name"), K("owner") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     doc->channels = pledge__walk_alloc(w, n, sizeof *doc->channels);
@@ -606,7 +608,7 @@ static void walk_channels(pledge__walk *w, const pledge_node *seq)
 
 static void walk_contacts(pledge__walk *w, const pledge_node *seq)
 {
-    static const char *const names[] = { "party", "name", "role", "note", "phone", "email" };
+    static const pledge__key names[] = { K("party"), K("name"), K("role"), K("note"), K("phone"), K("email") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     doc->contacts = pledge__walk_alloc(w, n, sizeof *doc->contacts);
@@ -639,7 +641,7 @@ static void walk_contacts(pledge__walk *w, const pledge_node *seq)
 
 static void walk_period(pledge__walk *w, const pledge_node *n)
 {
-    static const char *const names[] = { "start", "end", "planned_years", "label" };
+    static const pledge__key names[] = { K("start"), K("end"), K("planned_years"), K("label") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     pledge__fields(n, names, N(names), f);
@@ -683,10 +685,10 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
     enum { F_ID, F_TITLE, F_LANGUAGE, F_STATUS, F_SUPERSEDES, F_AREA, F_AGREEMENT,
            F_PARTIES, F_PERIOD, F_FOCUS, F_SUMMARY, F_SITUATION, F_THEMES, F_GOALS,
            F_FOLLOW_UP, F_CHANNELS, F_CONTACTS, F_COUNT };
-    static const char *const names[F_COUNT] = {
-        "id", "title", "language", "status", "supersedes", "area", "agreement", "parties",
-        "period", "focus", "summary", "situation", "themes", "goals", "follow_up",
-        "channels", "contacts"
+    static const pledge__key names[F_COUNT] = {
+        K("id"), K("title"), K("language"), K("status"), K("supersedes"), K("area"), K("agreement"), K("parties"),
+        K("period"), K("focus"), K("summary"), K("situation"), K("themes"), K("goals"), K("follow_up"),
+        K("channels"), K("contacts")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;
@@ -715,8 +717,8 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
                               : PLEDGE_DOC_STATUS_ACTIVE;
     doc->supersedes = string_or_null(f[F_SUPERSEDES]);
     if (f[F_AREA]) {
-        static const char *const an[] = { "municipality", "municipality_code", "police_area",
-                                          "region" };
+        static const pledge__key an[] = { K("municipality"), K("municipality_code"), K("police_area"),
+                                          K("region") };
         const pledge_node *a[N(an)];
         pledge__fields(f[F_AREA], an, N(an), a);
         doc->municipality = string_or_null(a[0]);
@@ -725,7 +727,7 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
         doc->region = string_or_null(a[3]);
     }
     if (f[F_AGREEMENT]) {
-        static const char *const an[] = { "name", "url" };
+        static const pledge__key an[] = { K("name"), K("url") };
         const pledge_node *a[N(an)];
         pledge__fields(f[F_AGREEMENT], an, N(an), a);
         pledge__walk_push_key(w, "agreement");
@@ -737,7 +739,7 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
     doc->focus = text_field(w, "focus", f[F_FOCUS]);
     doc->summary = text_field(w, "summary", f[F_SUMMARY]);
     if (f[F_FOLLOW_UP]) {
-        static const char *const fn[] = { "methods", "frequency", "description" };
+        static const pledge__key fn[] = { K("methods"), K("frequency"), K("description") };
         const pledge_node *a[N(fn)];
         pledge__fields(f[F_FOLLOW_UP], fn, N(fn), a);
         doc->fu_methods = seq_size(a[0]) ? a[0] : NULL;

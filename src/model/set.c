@@ -74,6 +74,76 @@ int pledge_set_add(pledge_set *set, pledge_doc *doc)
     return rc;
 }
 
+int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
+{
+    const pledge_node *root, *f, *id;
+    pledge_doc_kind kind;
+    pledge__sum *s;
+    size_t name_len;
+    if (!set || !tree)
+        return PLEDGE_EARG;
+    root = tree->root;
+    f = pledge_node_get(root, "format", 6);
+    if (!f || f->type != PLEDGE_NODE_STRING)
+        return PLEDGE_OK;
+    if (f->u.s.len == 8 && memcmp(f->u.s.ptr, "pledge/1", 8) == 0)
+        kind = PLEDGE_DOC_PLEDGE;
+    else if (f->u.s.len == 11 && memcmp(f->u.s.ptr, "follow-up/1", 11) == 0)
+        kind = PLEDGE_DOC_FOLLOW_UP;
+    else
+        return PLEDGE_OK;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
+                     sizeof *set->docs))
+        return PLEDGE_ENOMEM;
+    s = pledge__arena_alloc(&set->arena, sizeof *s);
+    if (!s)
+        return PLEDGE_ENOMEM;
+    memset(s, 0, sizeof *s);
+    s->kind = kind;
+    s->invalid = 1;
+    s->doc_index = tree->index;
+    name_len = strlen(tree->name);
+    if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
+        s->file = set->docs[set->count - 1]->file;
+    else if (!(s->file = pledge__arena_strndup(&set->arena, tree->name, name_len)))
+        return PLEDGE_ENOMEM;
+    id = pledge_node_get(root, kind == PLEDGE_DOC_PLEDGE ? "id" : "pledge",
+                         kind == PLEDGE_DOC_PLEDGE ? 2 : 6);
+    if (id && id->type == PLEDGE_NODE_STRING) {
+        pledge__id pid = pledge__id_of(id);
+        if (pledge__id_valid(&pid)) {
+            if (!(s->id = pledge__arena_strndup(&set->arena, pid.s, pid.len)))
+                return PLEDGE_ENOMEM;
+            s->id_len = pid.len;
+            s->id_mark = pledge_node_mark(id);
+        }
+    }
+    set->docs[set->count++] = s;
+    return PLEDGE_OK;
+}
+
+int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *allocator,
+                    pledge_diag_list *diags)
+{
+    pledge_tree *bad = NULL;
+    pledge_doc *doc = NULL;
+    int rc, r;
+    if (!set || !tree) {
+        pledge_tree_free(tree);
+        return PLEDGE_EARG;
+    }
+    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad);
+    if (rc == PLEDGE_OK)
+        return pledge_set_add(set, doc);
+    if (bad) {
+        r = pledge_set_add_invalid(set, bad);
+        pledge_tree_free(bad);
+        if (r)
+            return r;
+    }
+    return rc;
+}
+
 /* ---- the checks ---------------------------------------------------------- */
 
 typedef struct check {
@@ -259,7 +329,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
 
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *s = set->docs[i], *prev;
-        if (s->kind != PLEDGE_DOC_PLEDGE || !valid_id(s->id, s->id_len))
+        if (s->kind != PLEDGE_DOC_PLEDGE || !s->id || !valid_id(s->id, s->id_len))
             continue;
         prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
         if (!prev)
@@ -275,12 +345,13 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
     }
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *f = set->docs[i], *p;
-        if (f->kind != PLEDGE_DOC_FOLLOW_UP || !valid_id(f->id, f->id_len))
+        if (f->kind != PLEDGE_DOC_FOLLOW_UP || f->invalid || !f->id ||
+            !valid_id(f->id, f->id_len))
             continue;
         p = pledge__idmap_get(&pledges, PLEDGE__ID_PLEDGE, f->id, f->id_len);
-        if (p)
+        if (p && !p->invalid)
             check_follow_up(&c, f, p);
-        else if (flags & PLEDGE_SET_RESOLVE)
+        else if (!p && (flags & PLEDGE_SET_RESOLVE))
             report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
                    "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
     }
@@ -303,7 +374,8 @@ int pledge_set_progress(pledge_progress **out, const pledge_set *set, const char
     *out = NULL;
     len = strlen(pledge_id);
     for (i = 0; i < set->count && !p; i++)
-        if (set->docs[i]->kind == PLEDGE_DOC_PLEDGE && set->docs[i]->id_len == len &&
+        if (set->docs[i]->kind == PLEDGE_DOC_PLEDGE && !set->docs[i]->invalid &&
+            set->docs[i]->id && set->docs[i]->id_len == len &&
             memcmp(set->docs[i]->id, pledge_id, len) == 0)
             p = set->docs[i];
     if (!p)
@@ -314,7 +386,8 @@ int pledge_set_progress(pledge_progress **out, const pledge_set *set, const char
             return PLEDGE_ENOMEM;
     }
     for (i = 0; i < set->count; i++)
-        if (set->docs[i]->kind == PLEDGE_DOC_FOLLOW_UP && set->docs[i]->id_len == len &&
+        if (set->docs[i]->kind == PLEDGE_DOC_FOLLOW_UP && !set->docs[i]->invalid &&
+            set->docs[i]->id && set->docs[i]->id_len == len &&
             memcmp(set->docs[i]->id, pledge_id, len) == 0)
             fus[n++] = set->docs[i];
     rc = pledge__progress_from_sums(out, p, fus, n, set->allocator);

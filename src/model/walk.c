@@ -269,7 +269,7 @@ int pledge__id_valid(const pledge__id *id)
     return 1;
 }
 
-void pledge__fields(const pledge_node *map, const char *const *names, size_t count,
+void pledge__fields(const pledge_node *map, const pledge__key *names, size_t count,
                     const pledge_node **vals)
 {
     size_t i, j;
@@ -278,8 +278,9 @@ void pledge__fields(const pledge_node *map, const char *const *names, size_t cou
         return;
     for (i = 0; i < map->u.map.count; i++) {
         const pledge_node *k = map->u.map.pairs[i].key;
+        size_t len = k->u.s.len;
         for (j = 0; j < count; j++) {
-            if (k->u.s.len && k->u.s.ptr[0] == names[j][0] && pledge__key_is(k, names[j])) {
+            if (len == names[j].len && memcmp(k->u.s.ptr, names[j].s, len) == 0) {
                 vals[j] = map->u.map.pairs[i].value;
                 break;
             }

@@ -12,7 +12,12 @@
  *
  * Building is iterative: an explicit stack of frames, one per open
  * collection, whose children collect on one reusable scratch stack and are
- * copied into the tree's arena once, when the collection closes.
+ * copied into the tree's arena once, when the collection closes. A small
+ * tree whose arena grew much larger than its nodes (arena chunks double)
+ * is copied once into an arena of the right size (compact()).
+ *
+ * Positions: libyaml's lines and columns are used as they are (+1); its
+ * character index becomes a byte offset through a cursor over the text.
  */
 #include "yaml_reader.h"
 #include "position.h"
@@ -41,12 +46,14 @@ enum tag_kind {
     TAG_SEQ, TAG_MAP, TAG_UNKNOWN
 };
 
-/* Open addressing over entry numbers (stored + 1; 0 is an empty slot). The
- * owner's entries hold the keys; growing rehashes them all. */
+/* Open addressing over the owner's entries (anchors, or the pairs of a
+ * mapping). A slot holds 32 bits of its key's hash above the entry number
+ * + 1 (0: empty): probes compare hashes and read a key (two cache misses
+ * away) only when they match, and growing needs no hashing. */
 typedef struct idx_table {
-    uint32_t *slots;
-    size_t alloc; /* slots allocated */
-    size_t cap;   /* slots in use: a power of two, or 0 */
+    uint64_t *slots;
+    size_t cap;   /* a power of two, or 0 */
+    size_t count;
 } idx_table;
 
 typedef const char *(*entry_key_fn)(const void *ctx, size_t entry, size_t *len);
@@ -190,61 +197,81 @@ static int push(pledge_yaml_stream *st, pledge_node *n)
 
 /* ---- hash index --------------------------------------------------- */
 
-static uint32_t *idx_slot(const idx_table *t, const char *s, size_t len, entry_key_fn key,
-                          const void *ctx)
+static uint32_t hash32(const char *s, size_t len)
 {
-    size_t mask = t->cap - 1, i = (size_t)pledge__hash(s, len) & mask;
+    return (uint32_t)pledge__hash(s, len);
+}
+
+/* The slot of key @p s (hash @p h), or the empty slot where it goes. */
+static uint64_t *idx_slot(const idx_table *t, uint32_t h, const char *s, size_t len,
+                          entry_key_fn key, const void *ctx)
+{
+    size_t mask = t->cap - 1, i = h & mask;
     for (;;) {
-        uint32_t *slot = &t->slots[i];
-        size_t kl;
-        const char *k;
+        uint64_t *slot = &t->slots[i];
         if (!*slot)
             return slot;
-        k = key(ctx, *slot - 1, &kl);
-        if (kl == len && (len == 0 || memcmp(k, s, len) == 0))
-            return slot;
+        if ((uint32_t)(*slot >> 32) == h) {
+            size_t kl;
+            const char *k = key(ctx, (size_t)(*slot & 0xFFFFFFFFu) - 1, &kl);
+            if (kl == len && (len == 0 || memcmp(k, s, len) == 0))
+                return slot;
+        }
         i = (i + 1) & mask;
     }
 }
 
-/* Make room for @p need entries, the first @p have of which (entries
- * 0..have-1) are re-indexed if the table grows. */
-static int idx_reserve(const pledge_allocator *a, idx_table *t, size_t need, size_t have,
-                       entry_key_fn key, const void *ctx)
+static size_t idx_entry(uint64_t slot)
 {
-    size_t cap = t->cap ? t->cap : TABLE_MIN, e;
-    if (need >= UINT32_MAX - 1)
-        return PLEDGE_ENOMEM;
-    if (t->cap && need <= t->cap / 2)
+    return (size_t)(slot & 0xFFFFFFFFu) - 1;
+}
+
+static void idx_put(idx_table *t, uint64_t *slot, uint32_t h, size_t entry)
+{
+    *slot = ((uint64_t)h << 32) | (uint64_t)(entry + 1);
+    t->count++;
+}
+
+/* Room for one more entry (slot pointers taken before are then stale). */
+static int idx_grow(const pledge_allocator *a, idx_table *t)
+{
+    size_t cap, i;
+    uint64_t *slots;
+    if (t->cap && (t->count + 1) * 2 <= t->cap)
         return PLEDGE_OK;
-    while (need > cap / 2) {
-        if (cap > SIZE_MAX / 4 / sizeof *t->slots)
-            return PLEDGE_ENOMEM;
-        cap *= 2;
+    cap = t->cap ? t->cap * 2 : TABLE_MIN;
+    if (t->count >= UINT32_MAX - 1 || cap > SIZE_MAX / sizeof *slots)
+        return PLEDGE_ENOMEM;
+    slots = pledge__calloc(a, cap, sizeof *slots);
+    if (!slots)
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < t->cap; i++) {
+        uint64_t v = t->slots[i];
+        if (v) {
+            size_t j = (size_t)(v >> 32) & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = v;
+        }
     }
-    if (cap > t->alloc) {
-        uint32_t *bigger = pledge__realloc(a, t->slots, cap * sizeof *t->slots);
-        if (!bigger)
-            return PLEDGE_ENOMEM;
-        t->slots = bigger;
-        t->alloc = cap;
-    }
-    memset(t->slots, 0, cap * sizeof *t->slots);
+    pledge__free(a, t->slots);
+    t->slots = slots;
     t->cap = cap;
-    for (e = 0; e < have; e++) {
-        size_t kl;
-        const char *k = key(ctx, e, &kl);
-        *idx_slot(t, k, kl, key, ctx) = (uint32_t)(e + 1);
-    }
     return PLEDGE_OK;
 }
 
-/* Empty the table; the cost is that of the entries it had. */
-static void idx_clear(idx_table *t)
+/* Empty the table at a cost proportional to what it held: a table much
+ * larger than that is freed rather than cleared. */
+static void idx_clear(const pledge_allocator *a, idx_table *t)
 {
-    if (t->cap)
+    if (t->cap > TABLE_MIN && t->cap > 4 * t->count) {
+        pledge__free(a, t->slots);
+        t->slots = NULL;
+        t->cap = 0;
+    } else if (t->count) {
         memset(t->slots, 0, t->cap * sizeof *t->slots);
-    t->cap = 0;
+    }
+    t->count = 0;
 }
 
 static const char *anchor_key(const void *ctx, size_t e, size_t *len)
@@ -724,11 +751,12 @@ static int emit_breaks(pledge_yaml_stream *st, size_t limit)
 
 static anchor_rec *anchor_find(const pledge_yaml_stream *st, const char *name)
 {
-    uint32_t *slot;
-    if (!st->anchor_index.cap)
+    size_t len = strlen(name);
+    uint64_t *slot;
+    if (!st->anchor_index.count)
         return NULL;
-    slot = idx_slot(&st->anchor_index, name, strlen(name), anchor_key, st);
-    return *slot ? &st->anchors[*slot - 1] : NULL;
+    slot = idx_slot(&st->anchor_index, hash32(name, len), name, len, anchor_key, st);
+    return *slot ? &st->anchors[idx_entry(*slot)] : NULL;
 }
 
 /* Define (or redefine: an alias names the latest) anchor @p name. */
@@ -736,15 +764,15 @@ static int anchor_define(pledge_yaml_stream *st, const char *name, pledge_node *
                          size_t *index_out)
 {
     size_t len = strlen(name);
-    uint32_t *slot;
+    uint32_t h = hash32(name, len);
+    uint64_t *slot;
     anchor_rec *rec;
-    int rc = idx_reserve(st->alloc, &st->anchor_index, st->nanchors + 1, st->nanchors,
-                         anchor_key, st);
+    int rc = idx_grow(st->alloc, &st->anchor_index);
     if (rc)
         return rc;
-    slot = idx_slot(&st->anchor_index, name, len, anchor_key, st);
+    slot = idx_slot(&st->anchor_index, h, name, len, anchor_key, st);
     if (*slot) {
-        rec = &st->anchors[*slot - 1];
+        rec = &st->anchors[idx_entry(*slot)];
     } else {
         if (pledge__grow(st->alloc, (void **)&st->anchors, &st->anchors_cap, st->nanchors + 1,
                          sizeof *st->anchors) ||
@@ -756,7 +784,7 @@ static int anchor_define(pledge_yaml_stream *st, const char *name, pledge_node *
         rec->name_len = len;
         memcpy(st->names + st->names_len, name, len);
         st->names_len += len;
-        *slot = (uint32_t)++st->nanchors;
+        idx_put(&st->anchor_index, slot, h, st->nanchors++);
     }
     rec->node = node;
     rec->height = 0;
@@ -786,7 +814,7 @@ static void drop_frames(pledge_yaml_stream *st)
 {
     size_t i;
     for (i = 0; i < st->nframes; i++)
-        idx_clear(&st->frames[i].keys);
+        idx_clear(st->alloc, &st->frames[i].keys);
     st->nframes = 0;
     st->nscratch = 0;
 }
@@ -813,10 +841,11 @@ static int find_duplicate(pledge_yaml_stream *st, frame *f, const pledge_node *k
 {
     size_t npairs = (st->nscratch - f->base) / 2, i;
     map_ctx ctx;
-    uint32_t *slot;
+    uint64_t *slot;
+    uint32_t h;
     int rc;
     *first = NULL;
-    if (!f->keys.cap && npairs < SMALL_MAP) {
+    if (!f->keys.count && npairs < SMALL_MAP) {
         for (i = 0; i < npairs; i++) {
             const pledge_node *k = st->scratch[f->base + 2 * i];
             if (k->u.s.len == key->u.s.len && !memcmp(k->u.s.ptr, key->u.s.ptr, key->u.s.len)) {
@@ -827,14 +856,25 @@ static int find_duplicate(pledge_yaml_stream *st, frame *f, const pledge_node *k
         return PLEDGE_OK;
     }
     ctx.pairs = st->scratch + f->base;
-    rc = idx_reserve(st->alloc, &f->keys, npairs + 1, npairs, map_key, &ctx);
-    if (rc)
+    if (!f->keys.count) {
+        /* the mapping just grew past SMALL_MAP: index its keys so far */
+        for (i = 0; i < npairs; i++) {
+            const pledge_node *k = ctx.pairs[2 * i];
+            uint32_t hk = hash32(k->u.s.ptr, k->u.s.len);
+            if ((rc = idx_grow(st->alloc, &f->keys)))
+                return rc;
+            idx_put(&f->keys, idx_slot(&f->keys, hk, k->u.s.ptr, k->u.s.len, map_key, &ctx), hk,
+                    i);
+        }
+    }
+    if ((rc = idx_grow(st->alloc, &f->keys)))
         return rc;
-    slot = idx_slot(&f->keys, key->u.s.ptr, key->u.s.len, map_key, &ctx);
+    h = hash32(key->u.s.ptr, key->u.s.len);
+    slot = idx_slot(&f->keys, h, key->u.s.ptr, key->u.s.len, map_key, &ctx);
     if (*slot)
-        *first = st->scratch[f->base + 2 * (*slot - 1)];
+        *first = ctx.pairs[2 * idx_entry(*slot)];
     else
-        *slot = (uint32_t)(npairs + 1); /* the key is pushed next */
+        idx_put(&f->keys, slot, h, npairs); /* the key is pushed next */
     return PLEDGE_OK;
 }
 
@@ -1247,7 +1287,7 @@ static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
             rec->open = 0;
         }
     }
-    idx_clear(&f->keys);
+    idx_clear(st->alloc, &f->keys);
     st->nscratch = f->base;
     st->nframes--;
     return attach(st, n, pledge_node_mark(n), height, count);
@@ -1341,7 +1381,7 @@ static int next_event(pledge_yaml_stream *st)
 static void reset_document(pledge_yaml_stream *st)
 {
     drop_frames(st);
-    idx_clear(&st->anchor_index);
+    idx_clear(st->alloc, &st->anchor_index);
     st->nanchors = 0;
     st->names_len = 0;
     st->expansion = 0;
@@ -1378,8 +1418,14 @@ static pledge_node *copy_node(pledge_yaml_stream *st, pledge_node *o)
     return n;
 }
 
-/* Copy the tree's nodes into @p t, children after their parents, with an
- * explicit stack of the copies whose children are still to copy. */
+/* Copy the tree under @p root into st->tree, parents before children,
+ * with an explicit stack of the copied collections whose children are
+ * still to copy. */
+static int is_collection(const pledge_node *n)
+{
+    return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
+}
+
 static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **out)
 {
     size_t i, k;
@@ -1399,7 +1445,8 @@ static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **ou
             for (i = 0; i < n->u.seq.count; i++) {
                 pledge_node *o = n->u.seq.items[i];
                 int fresh = o->yaml11 != MOVED;
-                if (!(items[i] = copy_node(st, o)) || (fresh && push(st, items[i])))
+                if (!(items[i] = copy_node(st, o)) ||
+                    (fresh && is_collection(items[i]) && push(st, items[i])))
                     return PLEDGE_ENOMEM;
             }
             n->u.seq.items = items;
@@ -1412,7 +1459,7 @@ static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **ou
                 for (k = 0; k < 2; k++) {
                     pledge_node *o = k ? n->u.map.pairs[i].value : n->u.map.pairs[i].key, *c;
                     int fresh = o->yaml11 != MOVED;
-                    if (!(c = copy_node(st, o)) || (fresh && push(st, c)))
+                    if (!(c = copy_node(st, o)) || (fresh && is_collection(c) && push(st, c)))
                         return PLEDGE_ENOMEM;
                     if (k)
                         pairs[i].value = c;

@@ -16,8 +16,8 @@ pledge_doc *mt_load_file(const char *path);
 
 /*
  * Validate every document of @p text as pledge-validate does: each
- * document alone, then the valid ones together in a set (pledge_set_check
- * with @p flags). Returns the diagnostics sorted by document, line and
+ * document alone (pledge_set_load), then all together in the set
+ * (pledge_set_check with @p flags). Returns the diagnostics sorted by document, line and
  * column (caller frees the list).
  */
 pledge_diag_list *mt_validate(const char *name, const char *text, size_t len,

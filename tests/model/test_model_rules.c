@@ -328,6 +328,20 @@ START_TEST(unknown_format)
 }
 END_TEST
 
+START_TEST(follow_up_invalid_pledge)
+{
+    /* An invalid pledge is still among the validated files: a follow-up
+     * naming it is no unknown-pledge (its checks against it are skipped),
+     * and its id still counts for duplicates. */
+    mt_expect("invalid pledge", HEAD PARTIES "period:\n  start: 2024\n  end: ^2023\n" THEMES GOALS
+              FU("p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n",
+              PLEDGE_SET_RESOLVE, CODES(ORDER));
+    mt_expect("invalid duplicate", BASE "---\nformat: pledge/1\nid: ^p\ntitle: T\n"
+              "language: ^sv-SE\n" PARTIES PERIOD THEMES GOALS,
+              0, CODES("pledge.duplicate-pledge", "pattern"));
+}
+END_TEST
+
 START_TEST(follow_up_unknown_pledge)
 {
     char *msg;
@@ -468,6 +482,72 @@ START_TEST(all_problems_at_once)
 }
 END_TEST
 
+static const pledge_diag *find_code(const pledge_diag_list *d, const char *code)
+{
+    size_t i;
+    for (i = 0; i < pledge_diag_list_count(d); i++)
+        if (strcmp(pledge_diag_list_at(d, i)->code, code) == 0)
+            return pledge_diag_list_at(d, i);
+    ck_abort_msg("no %s", code);
+    return NULL;
+}
+
+START_TEST(instance_paths)
+{
+    static const char text[] =
+        HEAD PARTIES PERIOD "themes:\n  - id: t\n    title: T\n    activities:\n"
+        "      - {id: a, text: X, responsible: [kommun, polisen]}\n"
+        "      - {id: b, text: X, responsible: [polis]}\n" GOALS
+        "  - {id: g2, text: X}\n";
+    static const char text2[] =
+        BASE FU("p") FU_PERIOD "activities:\n  - {activity: zz, status: stalled}\n"
+        "indicators:\n  - {indicator: i, date: 2024-10-01}\n";
+    pledge_diag_list *d = mt_validate("case.yaml", text, strlen(text), 0);
+    const pledge_diag *x = find_code(d, REF);
+    ck_assert_str_eq(x->instance_path, "/themes/0/activities/0/responsible/1");
+    ck_assert_uint_eq(x->document, 0);
+    ck_assert_int_eq(x->severity, PLEDGE_SEVERITY_ERROR);
+    x = find_code(d, "pledge.no-indicator");
+    ck_assert_str_eq(x->instance_path, "/goals/1");
+    ck_assert_int_eq(x->severity, PLEDGE_SEVERITY_WARNING);
+    pledge_diag_list_free(d);
+    d = mt_validate("case.yaml", text2, strlen(text2), 0);
+    x = find_code(d, "follow-up.unknown-reference");
+    ck_assert_str_eq(x->instance_path, "/activities/0/activity");
+    ck_assert_uint_eq(x->document, 1);
+    ck_assert_str_eq(x->file, "case.yaml");
+    ck_assert_str_eq(find_code(d, "follow-up.missing-value")->instance_path, "/indicators/0");
+    pledge_diag_list_free(d);
+    {
+        static const char t2[] = HEAD PARTIES PERIOD THEMES
+            "      - {id: b2, text: {en: X}, responsible: [polis]}\n" GOALS;
+        d = mt_validate("case.yaml", t2, strlen(t2), 0);
+        ck_assert_str_eq(find_code(d, "pledge.missing-language")->instance_path,
+                         "/themes/0/activities/2/text");
+        pledge_diag_list_free(d);
+    }
+}
+END_TEST
+
+/* Problems the reader found (a duplicate key) make the document invalid;
+ * the other layers still report theirs. */
+START_TEST(reader_errors_make_invalid)
+{
+    pledge_diag_list *d;
+    pledge_doc *doc = NULL;
+    static const char text[] = HEAD PARTIES "  - id: x\n    name: X\n    kind: other\n"
+                                            "    kind: police\n" PERIOD THEMES GOALS;
+    mt_expect("duplicate key", HEAD PARTIES "  - id: ^x\n    name: X\n    kind: other\n"
+                               "    ^kind: police\n" PERIOD THEMES GOALS,
+              0, CODES("pledge.unused-party", "yaml.duplicate-key"));
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    ck_assert_int_eq(pledge_doc_load_buffer(&doc, "t.yaml", text, strlen(text), NULL, d),
+                     PLEDGE_EINVALID);
+    ck_assert_ptr_null(doc);
+    pledge_diag_list_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model_rules");
@@ -486,10 +566,13 @@ int main(void)
     tcase_add_test(tc, no_indicator);
     tcase_add_test(tc, unknown_format);
     tcase_add_test(tc, all_problems_at_once);
+    tcase_add_test(tc, instance_paths);
+    tcase_add_test(tc, reader_errors_make_invalid);
     suite_add_tcase(s, tc);
     tc = tcase_create("follow-up");
     tcase_set_timeout(tc, 60);
     tcase_add_test(tc, follow_up_unknown_pledge);
+    tcase_add_test(tc, follow_up_invalid_pledge);
     tcase_add_test(tc, follow_up_unknown_reference);
     tcase_add_test(tc, follow_up_period_order);
     tcase_add_test(tc, follow_up_outside_pledge);

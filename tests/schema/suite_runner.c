@@ -105,7 +105,11 @@ static void run_file(const char *dir, const char *file, const pledge_schema_opti
     pledge_diag_list *diags = NULL;
     const pledge_node *cases;
 
-    snprintf(path, sizeof path, "%s/%s", dir, file);
+    if ((size_t)snprintf(path, sizeof path, "%s/%s", dir, file) >= sizeof path) {
+        printf("FAIL %s: path too long\n", file);
+        failed++;
+        return;
+    }
     text = read_all(path, &len);
     if (!text) {
         printf("FAIL %s: cannot read the file\n", file);

@@ -687,7 +687,7 @@ START_TEST(million_keys_are_checked_in_linear_time)
     t0 = now();
     load_opts(&l, t.s, t.len, NULL);
     if (timing_checked())
-        ck_assert_msg(now() - t0 < 10.0, "took %.1f s", now() - t0);
+        ck_assert_msg(now() - t0 < 60.0, "took %.1f s", now() - t0); /* quadratic: hours */
     ck_assert_uint_eq(pledge_node_size(root(&l, 0)), n);
     ck_assert_uint_eq(pledge_diag_list_count(l.diags), 1);
     ck_assert_uint_eq(pledge_diag_list_at(l.diags, 0)->line, n + 1);
@@ -731,7 +731,7 @@ START_TEST(depth_limit_ends_the_stream)
     t0 = now();
     load_opts(&l, t.s, t.len, NULL);
     if (timing_checked())
-        ck_assert_msg(now() - t0 < 1.0, "took %.2f s", now() - t0);
+        ck_assert_msg(now() - t0 < 2.0, "took %.2f s", now() - t0); /* quadratic: a minute */
     ck_assert_uint_eq(l.count, 1);
     ck_assert_ptr_null(root(&l, 0));
     ck_assert_uint_eq(pledge_diag_list_at(l.diags, 0)->column, 257);
@@ -865,7 +865,7 @@ START_TEST(alias_limit_refuses_one_document)
     t0 = now();
     load_opts(&l, t.s, t.len, &o);
     if (timing_checked())
-        ck_assert_msg(now() - t0 < 0.05, "took %.3f s", now() - t0);
+        ck_assert_msg(now() - t0 < 0.5, "took %.3f s", now() - t0); /* ~15 ms at -O0 */
     ck_assert_msg(bc.peak < 1000000, "peak %zu bytes", bc.peak);
     ck_assert_uint_eq(l.count, 2);
     ck_assert_ptr_null(root(&l, 0));
@@ -890,7 +890,7 @@ START_TEST(million_alias_bomb)
     t0 = now();
     load_opts(&l, t.s, t.len, NULL);
     if (timing_checked())
-        ck_assert_msg(now() - t0 < 5.0, "took %.2f s", now() - t0);
+        ck_assert_msg(now() - t0 < 20.0, "took %.2f s", now() - t0);
     ck_assert_uint_eq(l.count, 2);
     ck_assert_ptr_null(root(&l, 0));
     ck_assert_ptr_nonnull(root(&l, 1));

@@ -273,6 +273,10 @@ class _Element:
     def __deepcopy__(self, memo: dict[int, Any]) -> _Element:
         return self
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # By position in its document, which pickles as its data.
+        return (_element_at, (self._doc, self._key))
+
     def _label(self) -> str:
         return ""
 
@@ -805,6 +809,25 @@ class Measurement(_Element):
         return f"{self.indicator_id} {self.date.isoformat()}{value}"
 
 
+def _element_at(doc: Any, key: tuple[Any, ...]) -> _Element:
+    """The object at ``key`` (see the _key of each class) of ``doc``."""
+    kind, *at = key
+    if kind == "evidence":
+        return doc.entries[at[0]].evidence[at[1]]
+    if kind == "indicator-source":
+        return doc.indicators[at[0]].source
+    if kind == "measurement-source":
+        return doc.measurements[at[0]].source
+    if kind in ("source", "problem"):
+        return getattr(doc.situation, kind + "s")[at[0]]
+    return getattr(doc, _LISTS[kind])[at[0]]
+
+
+_LISTS = {"party": "parties", "theme": "themes", "activity": "activities", "goal": "goals",
+          "indicator": "indicators", "channel": "channels", "contact": "contacts",
+          "entry": "entries", "measurement": "measurements"}
+
+
 # ---- documents -----------------------------------------------------------------------
 
 class Document:
@@ -905,6 +928,11 @@ class Document:
 
     def __deepcopy__(self, memo: dict[int, Any]) -> Document:
         return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # As YAML text (which keeps every value, .inf and .nan included),
+        # its source name and its warnings: for pickle and multiprocessing.
+        return (_unpickle_document, (self.to_yaml(), self.file, self._warnings))
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.id}>"
@@ -1097,6 +1125,12 @@ def _documents(result: tuple[list[Any], Any, Any, list[Diagnostic]]) -> list[Doc
     return docs
 
 
+def _unpickle_document(text: str, name: str, warnings: list[Diagnostic]) -> Document:
+    doc = loads(text, name=name)
+    doc._warnings = list(warnings)
+    return doc
+
+
 def _one(docs: list[Document], source: str) -> Pledge | FollowUp:
     if len(docs) != 1:
         found = "no document" if not docs else f"{len(docs)} documents"
@@ -1246,6 +1280,9 @@ class Schema:
         """Every problem of every document of the YAML or JSON text."""
         return _core.sup_schema_validate_buffer(self._h, name, text, 0)[3]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("a compiled Schema cannot be pickled: compile it again where needed")
+
     def __repr__(self) -> str:
         return f"<Schema {self._name}>"
 
@@ -1309,6 +1346,9 @@ class IndicatorProgress:
     def on_track(self) -> bool | None:
         """True or False; None when unknown (no measurement or no target)."""
         return _TRACK.get(_core.indicator_progress_on_track(self._p))
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("an IndicatorProgress cannot be pickled: pickle its documents instead")
 
     def __repr__(self) -> str:
         return f"<IndicatorProgress {self.id}>"
@@ -1376,6 +1416,9 @@ class Progress:
         """The progress of the indicator with this id; KeyError if none."""
         p = _check_key(_core.progress_indicator(self._h, id), id)
         return IndicatorProgress(self, p)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        raise TypeError("a Progress cannot be pickled: pickle its documents instead")
 
     def __repr__(self) -> str:
         return f"<Progress {self.pledge_id}: {self.share_done:.0%} done>"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import datetime
 import json
+import os
 import pathlib
 import re
 import unittest
@@ -167,6 +168,10 @@ class DiagnosticTest(unittest.TestCase):
             a.code = "x"  # type: ignore[misc]
 
 
+FIELDS = ("severity", "code", "message", "file", "document", "line", "column",
+          "instance_path", "schema_path")
+
+
 def pledge_invalid(name: str) -> pathlib.Path:
     return ALE.parent / "invalid" / name
 
@@ -196,6 +201,29 @@ class ValidateTest(unittest.TestCase):
             got = pledge.validate(path, resolve=resolve)
             with self.subTest(file=path.name):
                 self.assertEqual({(d.line, d.column, d.code) for d in got}, expected)
+
+    @unittest.skipUnless(os.environ.get("PLEDGE_BUILD_DIR"), "run by ctest, which names the build")
+    def test_same_diagnostics_as_the_cli(self) -> None:
+        """File by file, validate() reports what pledge-validate --format
+        json reports, field for field."""
+        import subprocess
+        cli = pathlib.Path(os.environ["PLEDGE_BUILD_DIR"], "tools", "pledge-validate",
+                           "pledge-validate")
+        if not cli.exists():
+            self.skipTest("pledge-validate is not built")
+        paths = [ALE, ALE_FOLLOW_UP, FULL, FULL_FOLLOW_UP, *sorted((ALE.parent / "invalid").glob("*"))]
+        for path in paths:
+            for resolve in (False, True):
+                with self.subTest(file=path.name, resolve=resolve):
+                    args = [str(cli), "--format", "json", "--quiet", str(path)]
+                    if resolve:
+                        args.insert(1, "--resolve")
+                    out = subprocess.run(args, capture_output=True, text=True).stdout
+                    expected = [{name: d[name] for name in FIELDS}
+                                for f in json.loads(out)["files"] for d in f["diagnostics"]]
+                    got = [{name: getattr(d, name) for name in FIELDS}
+                           for d in pledge.validate(path, resolve=resolve)]
+                    self.assertEqual(got, expected)
 
     def test_folder_order_and_hidden_files(self) -> None:
         import tempfile
@@ -584,6 +612,34 @@ class EqualityTest(unittest.TestCase):
         self.assertEqual(a.party("kommun"), a.activities[0].responsible[0])
         self.assertNotEqual(a.party("kommun"), pledge.load(FULL).party("kommun"))
         self.assertEqual(len({*a.parties, *b.parties}), 2)
+
+    def test_pickle(self) -> None:
+        import pickle
+        doc = pledge.load(FULL)
+        assert isinstance(doc, pledge.Pledge)
+        again = pickle.loads(pickle.dumps(doc))
+        self.assertEqual(again, doc)
+        self.assertEqual((again.file, again.warnings), (doc.file, doc.warnings))
+        situation = doc.situation
+        assert situation is not None
+        fu = pledge.load(FULL_FOLLOW_UP)
+        assert isinstance(fu, pledge.FollowUp)
+        objects = [doc.parties[2], doc.themes[1], doc.activities[2], doc.goals[1],
+                   doc.indicators[0], doc.indicators[0].source, situation.sources[1],
+                   situation.problems[1], doc.channels[1], doc.contacts[0], fu.entries[0],
+                   fu.entries[0].evidence[1], fu.measurements[0], fu.measurements[0].source]
+        for obj in objects:
+            with self.subTest(obj=obj):
+                copy_ = pickle.loads(pickle.dumps(obj))
+                self.assertEqual(copy_, obj)
+                self.assertIs(type(copy_), type(obj))
+                self.assertEqual(repr(copy_), repr(obj))
+        for obj in (doc.progress([fu]), doc.progress([fu]).indicators[0],
+                    pledge.Schema.from_string("{}")):
+            with self.subTest(obj=obj):
+                with self.assertRaises(TypeError) as cm:
+                    pickle.dumps(obj)
+                self.assertNotIn("Swig", str(cm.exception))
 
     def test_lists(self) -> None:
         doc = pledge.load(ALE)

@@ -56,7 +56,7 @@ class DocsTest(unittest.TestCase):
         printed = out.getvalue()
         for expected in ("Ale – medborgarlöften", "ale-2024 sv", "2024-01-01 None 2024 och tillsvidare",
                          "<Activity tryggare-trafikmiljo>", "11 5", "20% done", "in_progress",
-                         "68.0 2024-10-31", "None None", "['pledge.duplicate-id']"):
+                         "68.0 2024-10-31", "None None", "True\n[]\n"):
             with self.subTest(expected=expected):
                 self.assertIn(expected, printed)
 

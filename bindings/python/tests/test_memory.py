@@ -113,7 +113,7 @@ class RssTest(unittest.TestCase):
         growth = after - before
         print(f"\nmemory {name}: {rounds} rounds after {warmup} warm-up: "
               f"RSS {before / MiB:.1f} MiB -> {after / MiB:.1f} MiB ({growth / KiB:+.0f} KiB)",
-              file=sys.stderr, end="")
+              file=sys.stderr)
         self.assertLess(growth, allowed, f"{name}: RSS grew by {growth / KiB:.0f} KiB")
 
     def test_load_10000_documents(self) -> None:
