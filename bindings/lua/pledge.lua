@@ -326,7 +326,8 @@ Situation = class("Situation", {
 local Period = {
   __name = "pledge.Period",
   __tostring = function(p)
-    return fmt("<Period %s to %s>", p.start, p["end"] and p.last_day or "open end")
+    if p["end"] then return fmt("<Period %s to %s>", p.start, p.last_day) end
+    return fmt("<Period from %s, open-ended>", p.start)
   end,
 }
 

@@ -60,17 +60,61 @@ const char *pledge_doc_kind_name(pledge_doc_kind kind)
            : kind == PLEDGE_DOC_FOLLOW_UP ? "follow-up/1" : NULL;
 }
 
-const char *pledge_doc_status_name(pledge_doc_status s) { return name_of(pledge__doc_statuses, (int)s); }
-const char *pledge_party_kind_name(pledge_party_kind k) { return name_of(pledge__party_kinds, (int)k); }
-const char *pledge_source_kind_name(pledge_source_kind k) { return name_of(pledge__source_kinds, (int)k); }
-const char *pledge_frequency_name(pledge_frequency f) { return name_of(pledge__frequencies, (int)f); }
-const char *pledge_recurrence_name(pledge_recurrence r) { return name_of(pledge__recurrences, (int)r); }
-const char *pledge_comparator_name(pledge_comparator c) { return name_of(pledge__comparators, (int)c); }
-const char *pledge_per_name(pledge_per p) { return name_of(pledge__pers, (int)p); }
-const char *pledge_goal_level_name(pledge_goal_level l) { return name_of(pledge__goal_levels, (int)l); }
-const char *pledge_unit_name(pledge_unit u) { return name_of(pledge__units, (int)u); }
-const char *pledge_direction_name(pledge_direction d) { return name_of(pledge__directions, (int)d); }
-const char *pledge_channel_kind_name(pledge_channel_kind k) { return name_of(pledge__channel_kinds, (int)k); }
+const char *pledge_doc_status_name(pledge_doc_status s)
+{
+    return name_of(pledge__doc_statuses, (int)s);
+}
+
+const char *pledge_party_kind_name(pledge_party_kind k)
+{
+    return name_of(pledge__party_kinds, (int)k);
+}
+
+const char *pledge_source_kind_name(pledge_source_kind k)
+{
+    return name_of(pledge__source_kinds, (int)k);
+}
+
+const char *pledge_frequency_name(pledge_frequency f)
+{
+    return name_of(pledge__frequencies, (int)f);
+}
+
+const char *pledge_recurrence_name(pledge_recurrence r)
+{
+    return name_of(pledge__recurrences, (int)r);
+}
+
+const char *pledge_comparator_name(pledge_comparator c)
+{
+    return name_of(pledge__comparators, (int)c);
+}
+
+const char *pledge_per_name(pledge_per p)
+{
+    return name_of(pledge__pers, (int)p);
+}
+
+const char *pledge_goal_level_name(pledge_goal_level l)
+{
+    return name_of(pledge__goal_levels, (int)l);
+}
+
+const char *pledge_unit_name(pledge_unit u)
+{
+    return name_of(pledge__units, (int)u);
+}
+
+const char *pledge_direction_name(pledge_direction d)
+{
+    return name_of(pledge__directions, (int)d);
+}
+
+const char *pledge_channel_kind_name(pledge_channel_kind k)
+{
+    return name_of(pledge__channel_kinds, (int)k);
+}
+
 
 const char *pledge_status_name(pledge_status s)
 {

@@ -87,7 +87,8 @@ static void walk_evidence(pledge__walk *w, pledge_entry *e, const pledge_node *s
 
 static void walk_entries(pledge__walk *w, const pledge_node *seq)
 {
-    static const pledge__key names[] = { K("activity"), K("status"), K("done"), K("comment"), K("evidence") };
+    static const pledge__key names[] = { K("activity"), K("status"), K("done"), K("comment"),
+        K("evidence") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     if (!n || !(doc->entries = pledge__walk_alloc(w, n, sizeof *doc->entries)))
@@ -136,7 +137,8 @@ static void walk_entries(pledge__walk *w, const pledge_node *seq)
 
 static void walk_measurements(pledge__walk *w, const pledge_node *seq)
 {
-    static const pledge__key names[] = { K("indicator"), K("value"), K("date"), K("source"), K("comment") };
+    static const pledge__key names[] = { K("indicator"), K("value"), K("date"), K("source"),
+        K("comment") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     if (!n || !(doc->measurements = pledge__walk_alloc(w, n, sizeof *doc->measurements)))
@@ -191,7 +193,8 @@ void pledge__follow_up_build(pledge__walk *w, const pledge_node *root)
     enum { F_PLEDGE, F_LANGUAGE, F_ID, F_DATE, F_PERIOD, F_SUMMARY, F_ACTIVITIES,
            F_INDICATORS, F_COUNT };
     static const pledge__key names[F_COUNT] = {
-        K("pledge"), K("language"), K("id"), K("date"), K("period"), K("summary"), K("activities"), K("indicators")
+        K("pledge"), K("language"), K("id"), K("date"), K("period"), K("summary"),
+        K("activities"), K("indicators")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;

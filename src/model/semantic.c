@@ -128,7 +128,8 @@ static const pledge_party *party_ref(pledge__walk *w, const pledge_node *n, cons
 
 static void walk_party(pledge__walk *w, pledge_party *p, const pledge_node *n)
 {
-    static const pledge__key names[] = { K("id"), K("name"), K("kind"), K("url"), K("identifiers") };
+    static const pledge__key names[] = { K("id"), K("name"), K("kind"), K("url"),
+                                         K("identifiers") };
     const pledge_node *f[N(names)];
     pledge__fields(n, names, N(names), f);
     p->id = pledge__id_of(f[0]);
@@ -446,8 +447,9 @@ static void walk_goals(pledge__walk *w, const pledge_node *seq)
 
 static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node *n)
 {
-    static const pledge__key names[] = { K("id"), K("text"), K("responsible"), K("addresses"), K("goals"),
-                                         K("target_group"), K("recurrence"), K("target") };
+    static const pledge__key names[] = { K("id"), K("text"), K("responsible"),
+                                         K("addresses"), K("goals"), K("target_group"),
+                                         K("recurrence"), K("target") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     size_t i, k;
@@ -608,7 +610,8 @@ static void walk_channels(pledge__walk *w, const pledge_node *seq)
 
 static void walk_contacts(pledge__walk *w, const pledge_node *seq)
 {
-    static const pledge__key names[] = { K("party"), K("name"), K("role"), K("note"), K("phone"), K("email") };
+    static const pledge__key names[] = { K("party"), K("name"), K("role"), K("note"), K("phone"),
+        K("email") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     doc->contacts = pledge__walk_alloc(w, n, sizeof *doc->contacts);
@@ -686,9 +689,9 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
            F_PARTIES, F_PERIOD, F_FOCUS, F_SUMMARY, F_SITUATION, F_THEMES, F_GOALS,
            F_FOLLOW_UP, F_CHANNELS, F_CONTACTS, F_COUNT };
     static const pledge__key names[F_COUNT] = {
-        K("id"), K("title"), K("language"), K("status"), K("supersedes"), K("area"), K("agreement"), K("parties"),
-        K("period"), K("focus"), K("summary"), K("situation"), K("themes"), K("goals"), K("follow_up"),
-        K("channels"), K("contacts")
+        K("id"), K("title"), K("language"), K("status"), K("supersedes"), K("area"),
+        K("agreement"), K("parties"), K("period"), K("focus"), K("summary"), K("situation"),
+        K("themes"), K("goals"), K("follow_up"), K("channels"), K("contacts")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;
@@ -717,8 +720,8 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
                               : PLEDGE_DOC_STATUS_ACTIVE;
     doc->supersedes = string_or_null(f[F_SUPERSEDES]);
     if (f[F_AREA]) {
-        static const pledge__key an[] = { K("municipality"), K("municipality_code"), K("police_area"),
-                                          K("region") };
+        static const pledge__key an[] = { K("municipality"), K("municipality_code"),
+                                          K("police_area"), K("region") };
         const pledge_node *a[N(an)];
         pledge__fields(f[F_AREA], an, N(an), a);
         doc->municipality = string_or_null(a[0]);

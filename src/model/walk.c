@@ -280,7 +280,8 @@ void pledge__fields(const pledge_node *map, const pledge__key *names, size_t cou
         const pledge_node *k = map->u.map.pairs[i].key;
         size_t len = k->u.s.len;
         for (j = 0; j < count; j++) {
-            if (len == names[j].len && memcmp(k->u.s.ptr, names[j].s, len) == 0) {
+            if (len == names[j].len && k->u.s.ptr[0] == names[j].s[0] &&
+                memcmp(k->u.s.ptr, names[j].s, len) == 0) {
                 vals[j] = map->u.map.pairs[i].value;
                 break;
             }
