@@ -51,8 +51,9 @@ static const char *const verbs[] = {
 };
 
 static const char *const objects[] = {
-    "tryggare trafikmiljö", "trygga och säkra fysiska miljöer", "belysning på gång- och cykelvägar",
-    "brottsförebyggande åtgärder i centrum", "våld i nära relationer", "psykisk hälsa och suicidprevention",
+    "tryggare trafikmiljö", "trygga och säkra fysiska miljöer",
+    "belysning på gång- och cykelvägar", "brottsförebyggande åtgärder i centrum",
+    "våld i nära relationer", "psykisk hälsa och suicidprevention",
     "säkrare digitala vanor för ungdomar", "tidiga insatser för unga i riskzon",
     "samverkan med det lokala näringslivet", "trygghetsvandringar i bostadsområden",
     "hastighetskontroller vid skolor", "störande moped- och A-traktorkörning",
@@ -180,7 +181,8 @@ static void pledge(out *o, int i)
     prose(o, 4, 2);
     put(o, "  sources:\n"
            "    - {id: medborgardialoger, kind: citizen_dialogue, title: dialoger med medborgare}\n"
-           "    - {id: trygghetsmatning, kind: safety_survey, title: Trygghetsmätning %d, year: %d}\n"
+           "    - {id: trygghetsmatning, kind: safety_survey, title: Trygghetsmätning %d,\n"
+           "       year: %d}\n"
            "    - {id: brottsstatistik, kind: crime_statistics, title: polisens brottsstatistik}\n"
            "    - {id: medarbetare, kind: staff_dialogue, title: dialoger med medarbetare}\n",
         year - 1, year - 1);
@@ -236,7 +238,8 @@ static void pledge(out *o, int i)
         }
     }
     put(o, "follow_up:\n  methods: [safety_survey, citizen_dialogue]\n  frequency: annual\n"
-           "  description: Målen följs upp årligen genom trygghetsmätningar och medborgardialoger.\n");
+           "  description: Målen följs upp årligen genom trygghetsmätningar och\n"
+           "    medborgardialoger.\n");
     put(o, "channels:\n"
            "  - {kind: web, url: \"https://polisen.se/lokalpolisomrade/%05d\", owner: polis}\n"
            "  - {kind: facebook, name: Polisen %s, owner: polis}\n"

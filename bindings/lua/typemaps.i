@@ -175,7 +175,7 @@ static int pledge_lua_address(lua_State *L)
               size_t, int64_t, uint64_t, int32_t, uint32_t, enum SWIGTYPE
 %{ lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; %}
 
-/* In: integers checked for type and range (SWIG's own cast a float). */
+/* In: integers checked for type and range (SWIG's own would truncate 1.5). */
 %typemap(in) int, enum SWIGTYPE
 %{ $1 = ($1_ltype)pledge_lua_check_integer(L, $input, INT_MIN, INT_MAX); %}
 %typemap(in) unsigned int

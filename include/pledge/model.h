@@ -469,6 +469,8 @@ PLEDGE_EXTERN const char *pledge_doc_follow_up_description(const pledge_doc *doc
  * (NULL when out of range), and for elements with ids a lookup by id
  * (NUL-terminated; a hash lookup; NULL when absent). Activities and
  * indicators are numbered over the whole pledge (all themes, all goals).
+ * Every element returned is borrowed from the document (valid while it
+ * lives).
  */
 PLEDGE_EXTERN size_t pledge_doc_party_count(const pledge_doc *doc);
 PLEDGE_EXTERN const pledge_party *pledge_doc_party_at(const pledge_doc *doc, size_t index);
@@ -513,7 +515,8 @@ PLEDGE_EXTERN const pledge_channel *pledge_doc_channel_at(const pledge_doc *doc,
 PLEDGE_EXTERN size_t pledge_doc_contact_count(const pledge_doc *doc);
 PLEDGE_EXTERN const pledge_contact *pledge_doc_contact_at(const pledge_doc *doc, size_t index);
 
-/* ---- party (borrowed from its document) -------------------------- */
+/* ---- party: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_party_id(const pledge_party *party, size_t *len);
 /** "name" (text) */
@@ -531,7 +534,8 @@ PLEDGE_EXTERN const char *pledge_party_identifier_value(const pledge_party *part
 /** Its position in pledge_doc_party_at order. */
 PLEDGE_EXTERN size_t pledge_party_index(const pledge_party *party);
 
-/* ---- source ------------------------------------------------------ */
+/* ---- source: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN pledge_source_kind pledge_source_kind_of(const pledge_source *source);
 /** "id", or NULL when the source has none. */
@@ -543,7 +547,8 @@ PLEDGE_EXTERN const char *pledge_source_title(const pledge_source *source, const
 PLEDGE_EXTERN int pledge_source_year(const pledge_source *source);
 PLEDGE_EXTERN const char *pledge_source_url(const pledge_source *source, size_t *len);
 
-/* ---- problem ----------------------------------------------------- */
+/* ---- problem: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_problem_id(const pledge_problem *problem, size_t *len);
 PLEDGE_EXTERN const char *pledge_problem_title(const pledge_problem *problem,
@@ -555,7 +560,8 @@ PLEDGE_EXTERN size_t pledge_problem_source_count(const pledge_problem *problem);
 PLEDGE_EXTERN const pledge_source *pledge_problem_source_at(const pledge_problem *problem,
                                                             size_t index);
 
-/* ---- theme ------------------------------------------------------- */
+/* ---- theme: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_theme_id(const pledge_theme *theme, size_t *len);
 PLEDGE_EXTERN const char *pledge_theme_title(const pledge_theme *theme, const char *lang,
@@ -567,7 +573,8 @@ PLEDGE_EXTERN const pledge_activity *pledge_theme_activity_at(const pledge_theme
                                                               size_t index);
 PLEDGE_EXTERN size_t pledge_theme_index(const pledge_theme *theme);
 
-/* ---- activity ---------------------------------------------------- */
+/* ---- activity: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_activity_id(const pledge_activity *activity, size_t *len);
 /** "text" (text): what is promised. */
@@ -603,7 +610,8 @@ PLEDGE_EXTERN const char *pledge_activity_target_unit(const pledge_activity *act
                                                       const char *lang, size_t *len);
 PLEDGE_EXTERN pledge_per pledge_activity_target_per(const pledge_activity *activity);
 
-/* ---- goal -------------------------------------------------------- */
+/* ---- goal: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_goal_id(const pledge_goal *goal, size_t *len);
 PLEDGE_EXTERN const char *pledge_goal_text(const pledge_goal *goal, const char *lang,
@@ -614,7 +622,8 @@ PLEDGE_EXTERN const pledge_indicator *pledge_goal_indicator_at(const pledge_goal
                                                                size_t index);
 PLEDGE_EXTERN size_t pledge_goal_index(const pledge_goal *goal);
 
-/* ---- indicator --------------------------------------------------- */
+/* ---- indicator: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN const char *pledge_indicator_id(const pledge_indicator *indicator,
                                               size_t *len);
@@ -637,7 +646,8 @@ PLEDGE_EXTERN int pledge_indicator_has_target(const pledge_indicator *indicator)
 PLEDGE_EXTERN pledge_number pledge_indicator_target_value(const pledge_indicator *indicator);
 PLEDGE_EXTERN pledge_date pledge_indicator_target_date(const pledge_indicator *indicator);
 
-/* ---- channel ----------------------------------------------------- */
+/* ---- channel: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 PLEDGE_EXTERN pledge_channel_kind pledge_channel_kind_of(const pledge_channel *channel);
 PLEDGE_EXTERN const char *pledge_channel_url(const pledge_channel *channel, size_t *len);
@@ -647,7 +657,8 @@ PLEDGE_EXTERN const char *pledge_channel_name(const pledge_channel *channel,
 /** "owner", resolved; NULL when absent. */
 PLEDGE_EXTERN const pledge_party *pledge_channel_owner(const pledge_channel *channel);
 
-/* ---- contact ----------------------------------------------------- */
+/* ---- contact: borrowed from its document, valid while it lives; every
+ *      pointer and string it gives is borrowed from the document too. */
 
 /** "party", resolved. */
 PLEDGE_EXTERN const pledge_party *pledge_contact_party(const pledge_contact *contact);
@@ -661,7 +672,8 @@ PLEDGE_EXTERN const char *pledge_contact_note(const pledge_contact *contact,
 PLEDGE_EXTERN const char *pledge_contact_phone(const pledge_contact *contact, size_t *len);
 PLEDGE_EXTERN const char *pledge_contact_email(const pledge_contact *contact, size_t *len);
 
-/* ---- follow-up/1 -------------------------------------------------- */
+/* ---- follow-up/1: entries, evidence and measurements are borrowed from
+ *      their document and valid while it lives. */
 
 /** "pledge": the id of the pledge reported on. */
 PLEDGE_EXTERN const char *pledge_doc_pledge_id(const pledge_doc *doc, size_t *len);

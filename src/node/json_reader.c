@@ -691,7 +691,7 @@ static int read_string(jparser *j, pledge_node **out)
             n = utf8_seq(q, end);
             if (!n)
                 return utf8_error(j, q);
-            if ((n == 2 && q[1] == 0x85) || (n == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
+            if ((n == 2 && q[0] == 0xC2 && q[1] == 0x85) || (n == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
                                              (q[2] == 0xA8 || q[2] == 0xA9))) {
                 if ((rc = break_warning(j, q, utf8_decode(q, n))) != 0)
                     return rc;

@@ -616,7 +616,9 @@ START_TEST(load_one_document_only)
     ck_assert_ptr_null(doc);
     ck_assert_int_eq(pledge_doc_load_buffer(&doc, "empty.yaml", "", 0, NULL, d), PLEDGE_ERROR);
     ck_assert_uint_eq(pledge_diag_list_count(d), 0);
-    ck_assert_int_eq(pledge_doc_load_buffer(&doc, "one.yaml", two, (size_t)(strstr(two, "---") - two), NULL, d), 0);
+    ck_assert_int_eq(pledge_doc_load_buffer(&doc, "one.yaml", two,
+                                            (size_t)(strstr(two, "---") - two), NULL, d),
+                     0);
     ck_assert_ptr_nonnull(doc);
     pledge_doc_free(doc);
     ck_assert_int_eq(pledge_doc_load_file(&doc, "/nonexistent/x.yaml", NULL, d), PLEDGE_EIO);

@@ -93,11 +93,14 @@ START_TEST(latest_status_and_tie_breaks)
               "activities:\n  - {activity: a1, status: done, comment: C}\n"
               "  - {activity: a2, status: stalled}\n  - {activity: a3, status: in_progress}\n");
     /* Later in load order but dated earlier: loses. */
-    f[1] = fu("p", "2024-06-01", "2024-05-31", "activities:\n  - {activity: a1, status: in_progress}\n");
+    f[1] = fu("p", "2024-06-01", "2024-05-31",
+              "activities:\n  - {activity: a1, status: in_progress}\n");
     /* Same date, earlier period end: loses. */
-    f[2] = fu("p", "2025-01-01", "2024-06-30", "activities:\n  - {activity: a2, status: cancelled}\n");
+    f[2] = fu("p", "2025-01-01", "2024-06-30",
+              "activities:\n  - {activity: a2, status: cancelled}\n");
     /* Same date, same end: the later in load order wins. */
-    f[3] = fu("p", "2025-01-01", "2024-12-31", "activities:\n  - {activity: a3, status: not_started}\n");
+    f[3] = fu("p", "2025-01-01", "2024-12-31",
+              "activities:\n  - {activity: a3, status: not_started}\n");
     prog = progress_of(p, f, 4);
 
     ck_assert_uint_eq(pledge_progress_report_count(prog), 4);
