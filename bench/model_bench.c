@@ -29,6 +29,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -276,6 +277,12 @@ static char **list_dir(const char *dir, size_t *count)
     return v;
 }
 
+static int is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 static void compile_schema(void)
 {
     pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
@@ -313,16 +320,22 @@ int main(int argc, char **argv)
             if (strncmp(names[m], argv[2], strlen(argv[2])) == 0)
                 break;
         if (m == MODES)
-            die("--once floor|trees|schema|validate|copy STREAM");
+            die("--once floor|trees|schema|validate|copy STREAM|DIR");
         compile_schema();
         one[0] = argv[3];
-        run((enum mode)m, one, 1);
+        if (is_dir(argv[3])) {
+            files = list_dir(argv[3], &nfiles);
+            qsort(files, nfiles, sizeof *files, cmp_str);
+            run((enum mode)m, files, nfiles);
+        } else {
+            run((enum mode)m, one, 1);
+        }
         pledge_schema_free(pledge_schema_alone);
         return 0;
     }
     if (argc < 3) {
         fprintf(stderr, "usage: model_bench STREAM.yaml DIR [RUNS]\n"
-                        "       model_bench --once MODE STREAM.yaml\n");
+                        "       model_bench --once MODE STREAM.yaml|DIR\n");
         return 2;
     }
     if (runs < 5 || runs > 63)
