@@ -178,7 +178,8 @@ PLEDGE_EXTERN const char *pledge_node_yaml11_reading(const pledge_node *node);
 /**
  * Deep equality as JSON data: numbers compare by value (1 == 1.0, big
  * integers exactly), mappings regardless of key order, strings bytewise.
- * Positions are ignored. Iterative: safe for trees of any depth.
+ * Positions are ignored; a NaN equals a NaN. Iterative: safe for trees of
+ * any depth (0 when memory for the walk runs out).
  * @return 1 if equal, 0 if not.
  */
 PLEDGE_EXTERN int pledge_node_equal(const pledge_node *a, const pledge_node *b);

@@ -322,7 +322,8 @@ static int numbers_equal(const pledge_node *a, const pledge_node *b)
                b->u.d < 9223372036854775808.0 && (int64_t)b->u.d == a->u.i.v;
     if (a->type == PLEDGE_NODE_FLOAT && b->type == PLEDGE_NODE_INT)
         return numbers_equal(b, a);
-    return a->u.d == b->u.d;
+    /* NaN equals NaN here: equality of trees, not IEEE comparison. */
+    return a->u.d == b->u.d || (a->u.d != a->u.d && b->u.d != b->u.d);
 }
 
 /* Scalars compare here; containers only by type and size. */
