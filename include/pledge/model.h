@@ -13,8 +13,13 @@
  * the document's "format" key (pledge.unknown-format when it names no known
  * format), JSON Schema validation with format assertion on, and the
  * semantic checks of its kind (every problem is reported, not the first
- * only). A document with an error gives no model but a full list of
- * diagnostics; warnings come with the model.
+ * only: the semantic checks also run on what they can read of a document
+ * that the schema rejected). A document with an error gives no model but a
+ * full list of diagnostics; warnings come with the model.
+ *
+ * Validating files as pledge-validate does: read each tree in load order
+ * (pledge_reader_next), hand it to pledge_set_load, then run
+ * pledge_set_check once; pledge_set_progress answers from the same set.
  *
  * Ownership in one sentence: a pledge_doc owns its source tree and every
  * object reachable from it; every pointer an accessor returns (objects and

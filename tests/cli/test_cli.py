@@ -491,7 +491,8 @@ class TestFormats(Temp):
         driver = run0["tool"]["driver"]
         self.assertEqual(driver["name"], "pledge-validate")
         self.assertRegex(driver["version"], r"^\d+\.\d+\.\d+$")
-        self.assertRegex(driver["informationUri"], r"^https?://")
+        if "informationUri" in driver:  # optional; set by packagers
+            self.assertRegex(driver["informationUri"], r"^https?://")
         rules = driver["rules"]
         ids = [rule["id"] for rule in rules]
         self.assertEqual(len(ids), len(set(ids)))

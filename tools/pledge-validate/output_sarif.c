@@ -9,7 +9,7 @@
 #include <string.h>
 
 #ifndef PV_INFORMATION_URI
-#define PV_INFORMATION_URI "https://github.com/libpledge/libpledge"
+#define PV_INFORMATION_URI ""
 #endif
 
 #define SARIF_SCHEMA \
@@ -154,8 +154,11 @@ int pv_output_sarif(const pv_results *r, const char *version, pv_sink *out)
                  "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
                  "          \"name\": \"pledge-validate\",\n          \"version\": ");
     pv_put_json_cstr(out, version);
-    pv_puts(out, ",\n          \"informationUri\": \"" PV_INFORMATION_URI "\",\n"
-                 "          \"rules\": [");
+    if (PV_INFORMATION_URI[0]) {
+        pv_puts(out, ",\n          \"informationUri\": ");
+        pv_put_json_cstr(out, PV_INFORMATION_URI);
+    }
+    pv_puts(out, ",\n          \"rules\": [");
     for (i = 0; i < t.known_count; i++)
         write_rule(out, t.known[i].code, t.known[i].description, t.known[i].severity, i == 0);
     for (i = 0; i < t.extra_count; i++)
