@@ -34,6 +34,31 @@ void pledge__arena_free(pledge_arena *arena)
     arena->total = 0;
 }
 
+static int new_chunk(pledge_arena *arena, size_t want)
+{
+    pledge_arena_chunk *c;
+    if (want > SIZE_MAX - sizeof *c)
+        return PLEDGE_ENOMEM;
+    c = pledge__malloc(arena->allocator, sizeof *c + want);
+    if (!c)
+        return PLEDGE_ENOMEM;
+    c->prev = arena->chunks;
+    c->size = want;
+    arena->chunks = c;
+    arena->next = c->data;
+    arena->end = c->data + want;
+    arena->total += sizeof *c + want;
+    return PLEDGE_OK;
+}
+
+int pledge__arena_reserve(pledge_arena *arena, size_t size)
+{
+    size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
+    if ((size_t)(arena->end - arena->next) >= size)
+        return PLEDGE_OK;
+    return new_chunk(arena, size);
+}
+
 void *pledge__arena_alloc(pledge_arena *arena, size_t size)
 {
     void *p;
@@ -44,22 +69,12 @@ void *pledge__arena_alloc(pledge_arena *arena, size_t size)
         /* Chunks grow with the arena, so small documents stay small and
          * large ones need few chunks. */
         size_t want = arena->chunks ? arena->chunks->size * 2 : ARENA_FIRST_CHUNK;
-        pledge_arena_chunk *c;
         if (want > ARENA_MAX_CHUNK)
             want = ARENA_MAX_CHUNK;
         if (want < size)
             want = size;
-        if (want > SIZE_MAX - sizeof *c)
+        if (new_chunk(arena, want))
             return NULL;
-        c = pledge__malloc(arena->allocator, sizeof *c + want);
-        if (!c)
-            return NULL;
-        c->prev = arena->chunks;
-        c->size = want;
-        arena->chunks = c;
-        arena->next = c->data;
-        arena->end = c->data + want;
-        arena->total += sizeof *c + want;
     }
     p = arena->next;
     arena->next += size;

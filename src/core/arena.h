@@ -22,6 +22,12 @@ void pledge__arena_free(pledge_arena *arena);
 /* @p size bytes aligned for any object; NULL on allocation failure. */
 void *pledge__arena_alloc(pledge_arena *arena, size_t size);
 
+/* Make sure the next @p size bytes come from one chunk, allocating it now
+ * (of exactly that size, however large) when the current one has less
+ * room. Readers size a document's arena this way when they can guess it,
+ * so the tree fits without waste. Returns 0 or PLEDGE_ENOMEM. */
+int pledge__arena_reserve(pledge_arena *arena, size_t size);
+
 /* Copy of @p len bytes plus NUL, in the arena. */
 char *pledge__arena_strndup(pledge_arena *arena, const char *s, size_t len);
 

@@ -330,8 +330,8 @@ static char *pool_alloc(jparser *j, size_t n)
     return r;
 }
 
-/* Like pledge__node_new, but nodes are carved from batches: the arena
- * would round each 40-byte node up to its 16-byte alignment. */
+/* Like pledge__node_new, but nodes are carved from batches with only the
+ * alignment a node needs (the arena aligns each call for max_align_t). */
 static pledge_node *new_node(jparser *j, pledge_node_type type, const unsigned char *at)
 {
     pledge_node *n;
@@ -352,7 +352,7 @@ static pledge_node *new_node(jparser *j, pledge_node_type type, const unsigned c
     n->type = (uint8_t)type;
     n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
     n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = m.offset;
+    n->offset = pledge__offset32(m.offset);
     return n;
 }
 

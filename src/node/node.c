@@ -9,12 +9,24 @@
 pledge_tree *pledge__tree_new(const pledge_allocator *allocator, const char *name,
                               size_t index)
 {
+    return pledge__tree_new_sized(allocator, name, index, 0);
+}
+
+pledge_tree *pledge__tree_new_sized(const pledge_allocator *allocator, const char *name,
+                                    size_t index, size_t hint)
+{
     pledge_tree *t = pledge__calloc(allocator, 1, sizeof *t);
+    size_t name_len = name ? strlen(name) : 0;
     if (!t)
         return NULL;
     t->allocator = allocator;
     t->index = index;
     pledge__arena_init(&t->arena, allocator);
+    if (hint && (hint > SIZE_MAX - name_len - 64 ||
+                 pledge__arena_reserve(&t->arena, hint + name_len + 64))) {
+        pledge__free(allocator, t);
+        return NULL;
+    }
     t->name = pledge__arena_strndup(&t->arena, name ? name : "", name ? strlen(name) : 0);
     if (!t->name) {
         pledge_tree_free(t);
@@ -65,7 +77,7 @@ pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_m
     n->type = (uint8_t)type;
     n->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
     n->column = mark.column > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.column;
-    n->offset = mark.offset;
+    n->offset = pledge__offset32(mark.offset);
     return n;
 }
 

@@ -12,7 +12,10 @@ typedef struct pledge_pair {
     pledge_node *value;
 } pledge_pair;
 
-/* 40 bytes on LP64. For a scalar that YAML 1.1 reads differently
+/* 32 bytes on LP64. Offsets are kept in 32 bits: a source beyond 4 GiB
+ * (far above the default 64 MiB limit) reports UINT32_MAX for nodes past
+ * that point, while lines and columns stay exact up to 2^32 as well.
+ * For a scalar that YAML 1.1 reads differently
  * (yaml11 != NONE), the words of pledge_node_yaml11_reading() are stored
  * right after the NUL that ends u.s.ptr (STRING) or u.i.text (INT). */
 struct pledge_node {
@@ -21,7 +24,7 @@ struct pledge_node {
     uint8_t yaml11; /* pledge_yaml11 */
     uint32_t line;
     uint32_t column;
-    size_t offset;
+    uint32_t offset;
     union {
         int b;
         struct {
@@ -44,6 +47,12 @@ struct pledge_node {
     } u;
 };
 
+/* A byte offset as nodes store it (saturating). */
+static inline uint32_t pledge__offset32(size_t offset)
+{
+    return offset > UINT32_MAX ? UINT32_MAX : (uint32_t)offset;
+}
+
 struct pledge_tree {
     pledge_arena arena;          /* owns every node and string */
     const pledge_allocator *allocator;
@@ -56,6 +65,11 @@ struct pledge_tree {
 /* A new empty tree (root NULL) named @p name; NULL on allocation failure. */
 pledge_tree *pledge__tree_new(const pledge_allocator *allocator, const char *name,
                               size_t index);
+
+/* The same with room for @p hint bytes of nodes and strings reserved in
+ * the arena's first chunk (0: the arena's own growth). */
+pledge_tree *pledge__tree_new_sized(const pledge_allocator *allocator, const char *name,
+                                    size_t index, size_t hint);
 
 /* A zeroed node of @p type at @p mark, from the tree's arena. */
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark);

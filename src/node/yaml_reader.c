@@ -37,6 +37,9 @@
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
 #define TABLE_MIN 64
 #define COMPACT_MAX (4u << 20) /* larger trees waste at most one 64 KB chunk */
+/* The first document's arena is sized from at most this much source: a
+ * guess for a larger one could waste more than it saves. */
+#define HINT_MAX_SOURCE (64u << 10)
 #define MOVED 0xFFu            /* yaml11 of a node already copied by compact() */
 
 enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL };
@@ -122,6 +125,7 @@ struct pledge_yaml_stream {
     /* the document being read */
     pledge_tree *tree;
     size_t reserve;    /* compact(): bytes still to copy */
+    size_t last_used;  /* arena bytes the previous document's tree used */
     pledge_diag_list *diags;
     size_t expansion;
     int skipping;
@@ -137,7 +141,7 @@ static size_t sat_add(size_t a, size_t b)
 
 /* Bump allocation in the tree's arena with only the alignment needed (the
  * arena itself aligns everything for max_align_t): strings are packed
- * byte by byte and nodes take 40 bytes, not 48. */
+ * byte by byte and nodes take sizeof(pledge_node), not more. */
 static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 {
     pledge_arena *a = &st->tree->arena;
@@ -181,7 +185,7 @@ static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pled
     n->type = (uint8_t)type;
     n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
     n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = m.offset;
+    n->offset = pledge__offset32(m.offset);
     return n;
 }
 
@@ -1487,6 +1491,7 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
     size_t used = old->arena.total - (size_t)(old->arena.end - old->arena.next);
     size_t need = used + used / 64 + 64;
     int rc;
+    st->last_used = used;
     if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
     if (!(t = pledge__tree_new(st->alloc, old->name, old->index)))
@@ -1592,6 +1597,16 @@ static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
     return PLEDGE_OK;
 }
 
+static size_t arena_hint(const pledge_yaml_stream *st)
+{
+    size_t rest = st->end > st->cur_byte ? st->end - st->cur_byte : 0;
+    if (st->last_used)
+        return st->last_used + st->last_used / 8;
+    if (rest > HINT_MAX_SOURCE)
+        rest = HINT_MAX_SOURCE;
+    return rest * 19 / 5 + 256;
+}
+
 static int next_document(pledge_yaml_stream *st, pledge_tree **out)
 {
     if (!st->started) {
@@ -1607,7 +1622,13 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
             pledge_tree *t;
             int rc;
             yaml_event_delete(&st->ev);
-            if (!(t = pledge__tree_new(st->alloc, st->name, st->doc)))
+            /* Size the arena for the tree to come, so that it fits in one
+             * chunk and compact() finds nothing to copy: the previous
+             * document's size in a stream (documents of a stream tend to
+             * look alike), else what the rest of the source suggests
+             * (trees take some 3 to 4 times their text; compact() copies
+             * only when more than a fifth of the arena is left unused). */
+            if (!(t = pledge__tree_new_sized(st->alloc, st->name, st->doc, arena_hint(st))))
                 return PLEDGE_ENOMEM;
             st->tree = t;
             rc = read_document(st, t);

@@ -66,6 +66,7 @@
  */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include "schema/regex.h"
+#include "schema/regex_fast.h"
 #include "core/alloc.h"
 
 #include <pcre2.h>
@@ -92,6 +93,10 @@
 
 struct pledge_regex {
     pcre2_code *code;
+    /* Simple patterns (most of a schema's) are also kept in a form that
+     * answers without PCRE2's per-call overhead: see regex_fast.c. */
+    int has_fast;
+    pledge_regex_fast fast;
     pcre2_general_context *gctx; /* the caller's allocator, for fallbacks */
     const pledge_allocator *allocator;
 };
@@ -1043,6 +1048,7 @@ int pledge__regex_compile(pledge_regex **out, const char *pattern, size_t len,
     /* JIT where the platform has it; without it (or out of memory for it)
      * the interpreter runs the same pattern. */
     (void)pcre2_jit_compile(re->code, PCRE2_JIT_COMPLETE);
+    re->has_fast = pledge__regex_fast_compile(&re->fast, pattern ? pattern : "", len);
     *out = re;
     re = NULL;
 
@@ -1190,6 +1196,8 @@ static int search(const pledge_regex *re, const char *s, size_t len, uint32_t op
 
 int pledge__regex_search(const pledge_regex *re, const char *s, size_t len)
 {
+    if (re && re->has_fast && (s || !len))
+        return pledge__regex_fast_search(&re->fast, s ? s : "", len);
     return search(re, s, len, 0);
 }
 

@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: MIT */
+/* Internal: a matcher for the simple patterns schemas use most — sequences
+ * of ASCII literals and classes with quantifiers, optionally anchored
+ * (^[a-z0-9][a-z0-9-]*$, ^x-, ^[0-9]{4}-[0-9]{2}$) — that answers without
+ * calling PCRE2. regex.c still compiles every pattern with PCRE2 (for its
+ * diagnostics) and uses this only as a faster way to the same answer. */
+#ifndef PLEDGE_SCHEMA_REGEX_FAST_H
+#define PLEDGE_SCHEMA_REGEX_FAST_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* At most 63 positions once quantifiers are expanded: a state is one
+ * uint64_t bit set, with a bit for "matched to the end". */
+typedef struct pledge_regex_fast {
+    uint64_t match[128]; /* per ASCII character: the positions it matches */
+    uint64_t star;       /* positions that repeat (x*) */
+    uint64_t skip;       /* positions that may be skipped (x? and x*) */
+    unsigned positions;  /* number of positions */
+    int anchored_start;  /* ^ */
+    int anchored_end;    /* $ */
+} pledge_regex_fast;
+
+/* Fill @p out from the ECMA-262 pattern when it is simple enough; returns
+ * 1 if so, 0 if the pattern needs PCRE2. */
+int pledge__regex_fast_compile(pledge_regex_fast *out, const char *pattern, size_t len);
+
+/* 1 if @p s (@p len bytes of UTF-8) matches, 0 if not. */
+int pledge__regex_fast_search(const pledge_regex_fast *re, const char *s, size_t len);
+
+#endif
