@@ -114,6 +114,7 @@ typedef struct pledge_progress {} pledge_progress;
  * out-parameters, diagnostic lists and callbacks these take. */
 %ignore pledge_doc_from_tree;
 %ignore pledge_doc_from_tree_owned;
+%ignore pledge_doc_take_tree;
 %ignore pledge_doc_read_next;
 %ignore pledge_doc_load_file;
 %ignore pledge_doc_load_buffer;

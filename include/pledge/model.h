@@ -322,6 +322,19 @@ PLEDGE_EXTERN int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree
                                              pledge_diag_list *diags);
 
 /**
+ * As pledge_doc_from_tree_owned, except that a document with errors hands
+ * its tree back in *rejected (caller frees with pledge_tree_free) instead
+ * of freeing it, when @p rejected is non-NULL. For pipelines that validate
+ * in worker threads and then add every document, valid or not, to a set
+ * in load order (pledge_set_add / pledge_set_add_invalid).
+ * @return as pledge_doc_from_tree; *rejected is set only with
+ *         PLEDGE_EINVALID.
+ */
+PLEDGE_EXTERN int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
+                                       const pledge_allocator *allocator,
+                                       pledge_diag_list *diags, pledge_tree **rejected);
+
+/**
  * Read the next document of @p reader and load it (the tree is handed to
  * the document, no copy). @p allocator should be the reader's.
  * @return 0 with *out the document (caller frees), or 0 with *out NULL at

@@ -196,6 +196,19 @@ int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
     return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL);
 }
 
+int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
+                         const pledge_allocator *allocator, pledge_diag_list *diags,
+                         pledge_tree **rejected)
+{
+    if (out)
+        *out = NULL;
+    if (rejected)
+        *rejected = NULL;
+    if (!tree)
+        return PLEDGE_EARG;
+    return load(out, tree, 1, allocator, diags, rejected);
+}
+
 int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
                                const pledge_allocator *allocator, pledge_diag_list *diags)
 {

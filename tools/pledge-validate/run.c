@@ -8,24 +8,20 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Ids read from document roots, with the index of their document. */
-typedef struct id_list {
-    char **ids;
-    size_t *docs;
-    size_t count, capacity;
-} id_list;
+/* A document of a file, in document order: its model when it is valid,
+ * else its tree, kept until the main thread records it in the set. */
+typedef struct doc_entry {
+    pledge_doc *doc;
+    pledge_tree *rejected;
+} doc_entry;
 
 /* One file's work. A worker fills `file` and `docs`; the main thread then
- * moves the docs into the set. */
+ * moves the documents into the set, in load order. */
 typedef struct job {
     const pv_input *input;
     pv_file *file;
-    pledge_doc **docs; /* valid models, in document order */
+    doc_entry *docs;
     size_t doc_count, doc_capacity;
-    /* Under --resolve: the pledge each follow-up names, and the ids of
-     * pledges that are invalid and so not in the set (see route). */
-    id_list follow_ups;
-    id_list bad_pledges;
     int done;
 } job;
 
@@ -106,69 +102,30 @@ static int read_stdin(char **out, size_t *len, size_t limit, char *why, size_t w
     return 0;
 }
 
-static int id_list_add(id_list *l, size_t doc, const char *id, size_t len)
+static void entry_free(doc_entry *e)
 {
-    char *copy;
-    if (l->count == l->capacity) {
-        size_t cap = l->capacity ? l->capacity * 2 : 4;
-        char **ni = realloc(l->ids, cap * sizeof *ni);
-        size_t *nd;
-        if (!ni)
-            return -1;
-        l->ids = ni;
-        nd = realloc(l->docs, cap * sizeof *nd);
-        if (!nd)
-            return -1;
-        l->docs = nd;
-        l->capacity = cap;
-    }
-    copy = malloc(len + 1);
-    if (!copy)
-        return -1;
-    memcpy(copy, id, len);
-    copy[len] = '\0';
-    l->ids[l->count] = copy;
-    l->docs[l->count] = doc;
-    l->count++;
-    return 0;
+    pledge_doc_free(e->doc);
+    pledge_tree_free(e->rejected);
 }
 
-static void id_list_free(id_list *l)
+static int keep_doc(job *j, pledge_doc *doc, pledge_tree *rejected)
 {
-    size_t i;
-    for (i = 0; i < l->count; i++)
-        free(l->ids[i]);
-    free(l->ids);
-    free(l->docs);
-    memset(l, 0, sizeof *l);
-}
-
-/* The string value of key @p key of a mapping, or NULL. */
-static const char *root_string(const pledge_node *root, const char *key, size_t *len)
-{
-    return pledge_node_string(pledge_node_get(root, key, strlen(key)), len);
-}
-
-static int is_format(const pledge_node *root, const char *format)
-{
-    size_t len;
-    const char *s = root_string(root, "format", &len);
-    return s && len == strlen(format) && memcmp(s, format, len) == 0;
-}
-
-static int keep_doc(job *j, pledge_doc *doc)
-{
+    if (!doc && !rejected)
+        return 0;
     if (j->doc_count == j->doc_capacity) {
         size_t cap = j->doc_capacity ? j->doc_capacity * 2 : 4;
-        pledge_doc **nd = realloc(j->docs, cap * sizeof *nd);
+        doc_entry *nd = realloc(j->docs, cap * sizeof *nd);
         if (!nd) {
             pledge_doc_free(doc);
+            pledge_tree_free(rejected);
             return -1;
         }
         j->docs = nd;
         j->doc_capacity = cap;
     }
-    j->docs[j->doc_count++] = doc;
+    j->docs[j->doc_count].doc = doc;
+    j->docs[j->doc_count].rejected = rejected;
+    j->doc_count++;
     return 0;
 }
 
@@ -186,40 +143,25 @@ static const pledge_schema *verbose_schema(const pv_run_options *o, const pledge
     return NULL;
 }
 
-/* Pledge mode for one document; takes the tree. Returns 0 or -1 (out of
- * memory). */
+/* Pledge mode for one document; takes the tree. A valid document's model,
+ * or an invalid one's tree, is kept for the set (an invalid pledge still
+ * counts as present: for duplicate ids and for follow-ups naming it).
+ * Returns 0 or -1 (out of memory). */
 static int validate_pledge(job *j, const pv_run_options *o, pledge_tree *tree)
 {
     pv_file *f = j->file;
     const pledge_node *root = pledge_tree_root(tree);
     const pledge_schema *all = verbose_schema(o, root);
-    size_t index = pledge_tree_index(tree), len;
-    const char *pledge_id = NULL;
+    size_t index = pledge_tree_index(tree);
     pledge_diag_list *tmp = NULL;
     pledge_doc *doc = NULL;
+    pledge_tree *rejected = NULL;
     int rc;
-
-    if (o->resolve) {
-        const char *id;
-        if (is_format(root, "follow-up/1") && (id = root_string(root, "pledge", &len)) &&
-            id_list_add(&j->follow_ups, index, id, len) != 0) {
-            pledge_tree_free(tree);
-            return -1;
-        }
-        /* Copied: the model may take the tree before we know. */
-        if (is_format(root, "pledge/1") && (id = root_string(root, "id", &len)) &&
-            id_list_add(&j->bad_pledges, index, id, len) != 0) {
-            pledge_tree_free(tree);
-            return -1;
-        }
-        if (j->bad_pledges.count && j->bad_pledges.docs[j->bad_pledges.count - 1] == index)
-            pledge_id = j->bad_pledges.ids[j->bad_pledges.count - 1];
-    }
 
     if (!all) {
         /* The model takes the tree without copying it; the set then
          * keeps only a summary, so memory does not grow with the files. */
-        rc = pledge_doc_from_tree_owned(&doc, tree, NULL, f->diags);
+        rc = pledge_doc_take_tree(&doc, tree, NULL, f->diags, &rejected);
     } else {
         /* The model reports the best-matching branch only; --verbose
          * swaps its schema errors for every failing branch. */
@@ -240,17 +182,17 @@ static int validate_pledge(job *j, const pv_run_options *o, pledge_tree *tree)
             pledge_schema_validate(all, root, pledge_tree_name(tree), index,
                                    PLEDGE_VALIDATE_ALL_BRANCHES, f->diags) == PLEDGE_ENOMEM)
             rc = PLEDGE_ENOMEM;
-        pledge_tree_free(tree);
+        if (rc == PLEDGE_EINVALID)
+            rejected = tree;
+        else
+            pledge_tree_free(tree);
     }
     if (rc == PLEDGE_ENOMEM) {
         pledge_doc_free(doc);
+        pledge_tree_free(rejected);
         return -1;
     }
-    if (doc && pledge_id) {
-        /* A valid pledge: it is in the set, so not a bad one. */
-        free(j->bad_pledges.ids[--j->bad_pledges.count]);
-    }
-    return doc ? keep_doc(j, doc) : 0;
+    return keep_doc(j, doc, rejected);
 }
 
 /* Read and validate one file. Returns 0 or -1 (out of memory). */
@@ -416,59 +358,16 @@ static pv_file *map_find(const name_map *m, pv_results *r, const char *name)
     return NULL;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * A follow-up whose pledge is among the files but invalid is reported by
- * the set as follow-up.unknown-pledge, since only valid documents enter
- * it. The pledge is there, with its own errors: say nothing more about
- * the follow-up (its cross-document checks cannot run), as without
- * --resolve. Returns 1 to drop @p d.
- */
-static int pledge_is_invalid(const runner *rn, const char **bad, size_t bad_count,
-                             size_t file, const pledge_diag *d)
-{
-    const id_list *fu;
-    size_t i;
-
-    if (bad_count == 0 || file >= rn->count || strcmp(d->code, "follow-up.unknown-pledge") != 0)
-        return 0;
-    fu = &rn->jobs[file].follow_ups;
-    for (i = 0; i < fu->count; i++) {
-        if (fu->docs[i] == d->document)
-            return bsearch(&fu->ids[i], bad, bad_count, sizeof *bad, cmp_str) != NULL;
-    }
-    return 0;
-}
-
-static int route(pv_results *r, const runner *rn, pledge_diag_list *cross)
+static int route(pv_results *r, pledge_diag_list *cross)
 {
     name_map m;
-    size_t i, j, n = pledge_diag_list_count(cross), bad_count = 0;
-    const char **bad = NULL;
+    size_t i, n = pledge_diag_list_count(cross);
     int rc = 0;
 
     if (n == 0)
         return 0;
-    for (i = 0; i < rn->count; i++)
-        bad_count += rn->jobs[i].bad_pledges.count;
-    if (bad_count) {
-        bad = malloc(bad_count * sizeof *bad);
-        if (!bad)
-            return -1;
-        bad_count = 0;
-        for (i = 0; i < rn->count; i++)
-            for (j = 0; j < rn->jobs[i].bad_pledges.count; j++)
-                bad[bad_count++] = rn->jobs[i].bad_pledges.ids[j];
-        qsort(bad, bad_count, sizeof *bad, cmp_str);
-    }
-    if (map_build(&m, r) != 0) {
-        free(bad);
+    if (map_build(&m, r) != 0)
         return -1;
-    }
     for (i = 0; i < n && rc == 0; i++) {
         const pledge_diag *d = pledge_diag_list_at(cross, i);
         pv_file *f = map_find(&m, r, d->file);
@@ -477,27 +376,23 @@ static int route(pv_results *r, const runner *rn, pledge_diag_list *cross)
              * rather than lost. Adding may move the array: rebuild. */
             free(m.slots);
             f = pv_results_add(r, d->file);
-            if (!f || map_build(&m, r) != 0) {
-                free(bad);
+            if (!f || map_build(&m, r) != 0)
                 return -1;
-            }
         }
-        if (pledge_is_invalid(rn, bad, bad_count, (size_t)(f - r->files), d))
-            continue;
         rc = pledge_diag_list_add(f->diags, d);
     }
     free(m.slots);
-    free(bad);
     return rc == 0 ? 0 : -1;
 }
 
-/* The jobs and their id lists (their models are gone by then). */
+/* The jobs, with whatever documents were not consumed (after a failure). */
 static void free_jobs(runner *rn)
 {
-    size_t i;
+    size_t i, k;
     for (i = 0; rn->jobs && i < rn->count; i++) {
-        id_list_free(&rn->jobs[i].follow_ups);
-        id_list_free(&rn->jobs[i].bad_pledges);
+        for (k = 0; k < rn->jobs[i].doc_count; k++)
+            entry_free(&rn->jobs[i].docs[k]);
+        free(rn->jobs[i].docs);
     }
     free(rn->jobs);
     rn->jobs = NULL;
@@ -570,13 +465,16 @@ int pv_run(pv_results *r, const pv_inputs *in, const pv_run_options *o, char *er
         /* Models enter the set in load order: that decides which of two
          * equal pledge ids is the duplicate. */
         for (k = 0; k < j->doc_count; k++) {
-            if (!set) {
-                pledge_doc_free(j->docs[k]);
-            } else if (pledge_set_add(set, j->docs[k]) != 0) {
-                for (k++; k < j->doc_count; k++)
-                    pledge_doc_free(j->docs[k]);
-                rn.fatal = 1;
+            doc_entry *e = &j->docs[k];
+            int added = 0;
+            if (set && !rn.fatal) {
+                added = e->doc ? pledge_set_add(set, e->doc)
+                               : pledge_set_add_invalid(set, e->rejected);
+                if (added != 0)
+                    rn.fatal = 1;
+                e->doc = NULL; /* the set took it, also on failure */
             }
+            entry_free(e);
         }
         free(j->docs);
         j->docs = NULL;
@@ -599,12 +497,6 @@ int pv_run(pv_results *r, const pv_inputs *in, const pv_run_options *o, char *er
             pthread_join(threads[k], NULL);
     }
     free(threads);
-    /* Models of files not yet consumed when something failed. */
-    for (i = 0; i < rn.count; i++) {
-        for (k = 0; k < rn.jobs[i].doc_count; k++)
-            pledge_doc_free(rn.jobs[i].docs[k]);
-        free(rn.jobs[i].docs);
-    }
     pthread_mutex_destroy(&rn.mu);
     pthread_cond_destroy(&rn.work_cv);
     pthread_cond_destroy(&rn.done_cv);
@@ -616,7 +508,7 @@ int pv_run(pv_results *r, const pv_inputs *in, const pv_run_options *o, char *er
         unsigned int flags = o->resolve ? PLEDGE_SET_RESOLVE : 0;
         if (pledge_diag_list_new(&cross, NULL) != 0)
             goto oom_set;
-        if (pledge_set_check(set, flags, cross) == PLEDGE_ENOMEM || route(r, &rn, cross) != 0) {
+        if (pledge_set_check(set, flags, cross) == PLEDGE_ENOMEM || route(r, cross) != 0) {
             pledge_diag_list_free(cross);
             goto oom_set;
         }
