@@ -42,6 +42,9 @@ static int new_chunk(pledge_arena *arena, size_t want)
     c = pledge__malloc(arena->allocator, sizeof *c + want);
     if (!c)
         return PLEDGE_ENOMEM;
+    /* Zeroed: PCRE2's JIT may read a few bytes past the end of a subject
+     * string (within the chunk), and those bytes must be defined. */
+    memset(c->data, 0, want);
     c->prev = arena->chunks;
     c->size = want;
     arena->chunks = c;

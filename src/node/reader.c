@@ -46,6 +46,17 @@ static int resolve_options(const pledge_load_options *in, pledge_load_options *o
     return PLEDGE_OK;
 }
 
+static int json_blank(const char *data, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3))
+        i = 3; /* a byte order mark */
+    for (; i < len; i++)
+        if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+            return 0;
+    return 1;
+}
+
 static int ends_with_json(const char *name)
 {
     size_t n = name ? strlen(name) : 0;
@@ -236,6 +247,10 @@ int pledge_reader_next(pledge_reader *reader, pledge_tree **out, pledge_diag_lis
         if (reader->json_done)
             return PLEDGE_OK;
         reader->json_done = 1;
+        /* An empty file (whitespace at most) holds no document, as for
+         * YAML, rather than being a syntax error. */
+        if (json_blank(reader->data, reader->len) && !reader->truncated)
+            return PLEDGE_OK;
         rc = pledge__json_read(out, reader->data, reader->len, reader->name, reader->truncated,
                                &reader->opts, diags);
         if (!rc && *out && (!(*out)->root || reader->truncated))
