@@ -9,6 +9,7 @@
 #define W PLEDGE_SEVERITY_WARNING
 
 static const pledge_code_info codes[] = {
+    { "$dynamicRef", E, "a $dynamicRef cycle that never reaches into the data" },
     { "$ref", E, "a $ref cycle that never reaches into the data" },
     { "additionalProperties", E, "a property that the schema does not allow" },
     { "allOf", E, "the value fails one of the schemas it must all match" },
