@@ -13,6 +13,11 @@ libdir=$(ls -d "$root"/lib* | head -n 1)
 test -f "$root/include/pledge.h"
 test -f "$libdir/pkgconfig/pledge.pc"
 test -f "$libdir/cmake/pledge/pledgeConfig.cmake"
+for s in pledge-1 follow-up-1 pledge-validate-output-1; do
+    test -s "$root/share/pledge/schema/$s.schema.json"
+done
+test -f "$root/share/man/man1/pledge-validate.1"
+test -x "$root/bin/pledge-validate"
 if find "$work/stage" -path "$work/stage$prefix" -prune -o -type f -print | grep -q .; then
     echo "files installed outside the prefix" >&2
     exit 1
