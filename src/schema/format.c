@@ -37,6 +37,7 @@
  */
 #include "schema/format.h"
 #include "schema/regex.h"
+#include "core/utf8.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -63,45 +64,6 @@ static int lower(int c)
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
 }
 
-/* Strict UTF-8 decoding of one code point at s[*pos]; -1 when invalid. */
-static int utf8_next(const unsigned char *s, size_t len, size_t *pos, uint32_t *out)
-{
-    size_t i = *pos;
-    uint32_t c = s[i], min;
-    int n;
-    if (c < 0x80) {
-        *out = c;
-        *pos = i + 1;
-        return 0;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-        c &= 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        c &= 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        c &= 0x07;
-        min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (len - i <= (size_t)n)
-        return -1;
-    for (i++; n > 0; n--, i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-        return -1;
-    *out = c;
-    *pos = i;
-    return 0;
-}
 
 /* Exactly @p n ASCII digits at s[0..n) as a number, or -1. */
 static long num(const unsigned char *s, size_t n)
@@ -867,7 +829,7 @@ static int check_label(const unsigned char *s, size_t n, int idn, uint32_t *u, s
         if (!idn)
             return 0;
         for (i = 0, *ulen = 0; i < n; (*ulen)++) {
-            if (*ulen == 63 || utf8_next(s, n, &i, &u[*ulen]) != 0)
+            if (*ulen == 63 || pledge__utf8_next(s, n, &i, &u[*ulen]) != 0)
                 return 0;
         }
         if (!check_ulabel(u, *ulen) || punycode_encode(u, *ulen, enc, 59, &elen) != 0)
@@ -962,7 +924,7 @@ static int check_local_part(const unsigned char *s, size_t n, int idn)
                 i += 2;
                 continue;
             }
-            if (utf8_next(s, n - 1, &i, &c) != 0)
+            if (pledge__utf8_next(s, n - 1, &i, &c) != 0)
                 return 0;
             if (c >= 0x80 ? !idn : (c < 32 || c > 126 || c == '"'))
                 return 0;
@@ -979,7 +941,7 @@ static int check_local_part(const unsigned char *s, size_t n, int idn)
             i++;
             continue;
         }
-        if (utf8_next(s, n, &i, &c) != 0)
+        if (pledge__utf8_next(s, n, &i, &c) != 0)
             return 0;
         if (c >= 0x80 ? !idn : !is_atext((int)c))
             return 0;
@@ -1078,7 +1040,7 @@ static int uri_chars(const unsigned char *s, size_t n, unsigned allow, int iri)
         }
         if (c >= 0x80) {
             uint32_t cp;
-            if (!iri || utf8_next(s, n, &i, &cp) != 0 || !is_ucschar(cp, (allow & U_PRIV) != 0))
+            if (!iri || pledge__utf8_next(s, n, &i, &cp) != 0 || !is_ucschar(cp, (allow & U_PRIV) != 0))
                 return 0;
             continue;
         }
@@ -1266,7 +1228,7 @@ static int check_uri_template(const unsigned char *s, size_t n)
         }
         if (c >= 0x80) {
             uint32_t cp;
-            if (utf8_next(s, n, &i, &cp) != 0 || !is_ucschar(cp, 1))
+            if (pledge__utf8_next(s, n, &i, &cp) != 0 || !is_ucschar(cp, 1))
                 return 0;
             continue;
         }

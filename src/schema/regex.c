@@ -68,6 +68,7 @@
 #include "schema/regex.h"
 #include "schema/regex_fast.h"
 #include "core/alloc.h"
+#include "core/utf8.h"
 
 #include <pcre2.h>
 #include <pthread.h>
@@ -225,45 +226,6 @@ static int emit_literal(rx *r, uint32_t cp)
     return emit_hex(r, cp);
 }
 
-/* Strict UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
-static int utf8_next(const unsigned char *s, size_t len, size_t *pos, uint32_t *out)
-{
-    size_t i = *pos;
-    uint32_t c = s[i], min;
-    int n;
-    if (c < 0x80) {
-        *out = c;
-        *pos = i + 1;
-        return 0;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        n = 1;
-        c &= 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        n = 2;
-        c &= 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        n = 3;
-        c &= 0x07;
-        min = 0x10000;
-    } else {
-        return -1;
-    }
-    if (len - i <= (size_t)n)
-        return -1;
-    for (i++; n > 0; n--, i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        c = (c << 6) | (s[i] & 0x3F);
-    }
-    if (c < min || c > 0x10FFFF || is_surrogate(c))
-        return -1;
-    *out = c;
-    *pos = i;
-    return 0;
-}
 
 /* ECMA WhiteSpace and LineTerminator (\s), digits (\d), word characters
  * (\w); sorted. */
@@ -635,7 +597,7 @@ static int parse_class_atom(rx *r, int64_t *out)
     uint32_t cp;
     r->tok = at;
     if (r->src[at] != '\\') {
-        if (utf8_next(r->src, r->len, &r->pos, &cp) < 0)
+        if (pledge__utf8_next(r->src, r->len, &r->pos, &cp) < 0)
             return rx_fail(r, at, "invalid UTF-8");
         *out = cp;
         return 0;
@@ -935,7 +897,7 @@ static int translate(rx *r)
         }
         default: {
             uint32_t cp;
-            if (utf8_next(r->src, r->len, &r->pos, &cp) < 0)
+            if (pledge__utf8_next(r->src, r->len, &r->pos, &cp) < 0)
                 return rx_fail(r, at, "invalid UTF-8");
             if (emit_literal(r, cp) < 0)
                 return -1;
