@@ -232,6 +232,26 @@ static void verr_buf(vctx *c, const char *code, const pledge_node *node, const i
     pledge__buf_free(msg);
 }
 
+/* "unexpected property \"x\" (did you mean \"y\"?)" at the key, for
+ * additionalProperties and unevaluatedProperties alike. */
+static void unexpected_property(vctx *c, const sch_node *s, const pledge_node *key,
+                                const ipath *ip, const spath *sp, const char *kw)
+{
+    pledge_buf b;
+    const char *sug;
+    size_t sl;
+    pledge__buf_init(&b, c->a);
+    pledge__buf_puts(&b, "unexpected property ");
+    pledge__buf_quote(&b, key->u.s.ptr, key->u.s.len, 60);
+    sug = pledge__msg_suggest(s, key->u.s.ptr, key->u.s.len, &sl);
+    if (sug) {
+        pledge__buf_puts(&b, " (did you mean ");
+        pledge__buf_quote(&b, sug, sl, 60);
+        pledge__buf_puts(&b, "?)");
+    }
+    verr_buf(c, kw, key, ip, sp, kw, &b);
+}
+
 static void drop_errors(vctx *c, size_t from, size_t to)
 {
     sch_errors *e = c->errs;
@@ -625,22 +645,8 @@ static int eval_object(vctx *c, const sch_node *s, const pledge_node *inst, cons
             if (a)
                 ann_set(a, i);
             if (s->additional->boolean == 2) {
-                if (collect) {
-                    pledge_buf b;
-                    const char *sug;
-                    size_t sl;
-                    pledge__buf_init(&b, c->a);
-                    pledge__buf_puts(&b, "unexpected property ");
-                    pledge__buf_quote(&b, key->u.s.ptr, key->u.s.len, 60);
-                    sug = pledge__msg_suggest(s, key->u.s.ptr, key->u.s.len, &sl);
-                    if (sug) {
-                        pledge__buf_puts(&b, " (did you mean ");
-                        pledge__buf_quote(&b, sug, sl, 60);
-                        pledge__buf_puts(&b, "?)");
-                    }
-                    verr_buf(c, "additionalProperties", key, &cip, sp, "additionalProperties",
-                             &b);
-                }
+                if (collect)
+                    unexpected_property(c, s, key, &cip, sp, "additionalProperties");
                 FAIL();
             } else {
                 spath p1 = { sp, "additionalProperties", 20, 0 };
@@ -1257,22 +1263,8 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
             if (ann_get(a, i))
                 continue;
             if (s->uneval_props->boolean == 2) {
-                if (collect) {
-                    pledge_buf b;
-                    const char *sug;
-                    size_t sl;
-                    pledge__buf_init(&b, c->a);
-                    pledge__buf_puts(&b, "unexpected property ");
-                    pledge__buf_quote(&b, key->u.s.ptr, key->u.s.len, 60);
-                    sug = pledge__msg_suggest(s, key->u.s.ptr, key->u.s.len, &sl);
-                    if (sug) {
-                        pledge__buf_puts(&b, " (did you mean ");
-                        pledge__buf_quote(&b, sug, sl, 60);
-                        pledge__buf_puts(&b, "?)");
-                    }
-                    verr_buf(c, "unevaluatedProperties", key, &cip, sp,
-                             "unevaluatedProperties", &b);
-                }
+                if (collect)
+                    unexpected_property(c, s, key, &cip, sp, "unevaluatedProperties");
                 FAIL();
             } else if (!eval(c, s->uneval_props, inst->u.map.pairs[i].value, &cip, &p1, ds,
                              NULL, NULL, collect)) {
