@@ -364,11 +364,6 @@ const pledge_schema *pledge__builtin_schema(pledge_doc_kind kind, pledge_diag_li
 int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
                      pledge_diag_list *diags, pledge_tree **invalid_tree);
 
-/* ---- a deep copy of a tree --------------------------------------------- */
-
-int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
-                      const pledge_allocator *allocator);
-
 /* ---- summaries: what sets and progress keep of a document --------------- */
 
 typedef struct pledge__sum_activity {

@@ -71,6 +71,16 @@ pledge_tree *pledge__tree_new(const pledge_allocator *allocator, const char *nam
 pledge_tree *pledge__tree_new_sized(const pledge_allocator *allocator, const char *name,
                                     size_t index, size_t hint);
 
+/* A deep copy of @p node (and everything under it) in @p arena; the
+ * explicit stack of the walk comes from @p allocator. 0 or PLEDGE_ENOMEM
+ * (then the arena holds a partial copy, freed with it). Iterative. */
+int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node *node,
+                      const pledge_allocator *allocator);
+
+/* A deep copy of @p tree (name, index, error count, nodes) in a new tree. */
+int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
+                      const pledge_allocator *allocator);
+
 /* A zeroed node of @p type at @p mark, from the tree's arena. */
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark);
 

@@ -1639,72 +1639,6 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
     return 0;
 }
 
-/* A deep copy of @p n in the schema's arena, so that a schema compiled
- * from a caller's tree does not depend on that tree living on. */
-static pledge_node *copy_node(cctx *c, const pledge_node *n)
-{
-    pledge_node *m = pledge__arena_alloc(&c->out->arena, sizeof *m);
-    size_t i;
-    if (!m) {
-        oom(c);
-        return NULL;
-    }
-    *m = *n;
-    switch ((pledge_node_type)n->type) {
-    case PLEDGE_NODE_INT: {
-        size_t len = strlen(n->u.i.text) + 1;
-        const char *reading = pledge_node_yaml11_reading(n);
-        char *t = pledge__arena_alloc(&c->out->arena,
-                                      len + (reading ? strlen(reading) + 1 : 0));
-        if (!t) {
-            oom(c);
-            return NULL;
-        }
-        memcpy(t, n->u.i.text, len);
-        if (reading)
-            memcpy(t + len, reading, strlen(reading) + 1);
-        m->u.i.text = t;
-        break;
-    }
-    case PLEDGE_NODE_STRING: {
-        size_t len = n->u.s.len + 1;
-        const char *reading = pledge_node_yaml11_reading(n);
-        char *t = pledge__arena_alloc(&c->out->arena,
-                                      len + (reading ? strlen(reading) + 1 : 0));
-        if (!t) {
-            oom(c);
-            return NULL;
-        }
-        memcpy(t, n->u.s.ptr, len);
-        if (reading)
-            memcpy(t + len, reading, strlen(reading) + 1);
-        m->u.s.ptr = t;
-        break;
-    }
-    case PLEDGE_NODE_SEQUENCE:
-        m->u.seq.items = alloc_array(c, n->u.seq.count, sizeof *m->u.seq.items);
-        if (!m->u.seq.items)
-            return NULL;
-        for (i = 0; i < n->u.seq.count; i++)
-            if (!(m->u.seq.items[i] = copy_node(c, n->u.seq.items[i])))
-                return NULL;
-        break;
-    case PLEDGE_NODE_MAPPING:
-        m->u.map.pairs = alloc_array(c, n->u.map.count, sizeof *m->u.map.pairs);
-        if (!m->u.map.pairs)
-            return NULL;
-        for (i = 0; i < n->u.map.count; i++) {
-            if (!(m->u.map.pairs[i].key = copy_node(c, n->u.map.pairs[i].key)) ||
-                !(m->u.map.pairs[i].value = copy_node(c, n->u.map.pairs[i].value)))
-                return NULL;
-        }
-        break;
-    default:
-        break;
-    }
-    return m;
-}
-
 /* The base URI for a schema named @p name: @p base_uri when given (a
  * path becomes its file: URI), else the name's file: URI when the name
  * is a path, else "urn:pledge:anonymous". */
@@ -1742,7 +1676,10 @@ int pledge_schema_compile_node(pledge_schema **out, const pledge_node *node,
         return rc;
     pledge__buf_init(&uri, c.a);
     base_for(&uri, name, base_uri);
-    copy = uri.failed ? NULL : copy_node(&c, node);
+    /* A copy in the schema's arena, so that a schema compiled from a
+     * caller's tree does not depend on that tree living on. */
+    if (uri.failed || pledge__node_copy(&copy, &c.out->arena, node, c.a))
+        copy = NULL;
     if (!copy) {
         pledge__buf_free(&uri);
         pledge_schema_free(c.out);

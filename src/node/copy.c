@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* A deep copy of a tree into a new tree (pledge_doc_from_tree keeps its
- * own copy of a borrowed tree). Iterative, so any depth is safe. Nodes
- * shared through aliases are copied once per use: the reader's alias
- * expansion limit bounds that. */
-#include "internal.h"
+/* Deep copies of nodes and trees (a document or a schema keeps its own copy
+ * of a borrowed tree). Iterative, so any depth is safe. Nodes shared
+ * through aliases are copied once per use: the reader's alias expansion
+ * limit bounds that. */
+#include "tree.h"
 #include "core/alloc.h"
 
 #include <string.h>
@@ -15,9 +15,9 @@ typedef struct frame {
 } frame;
 
 /* Copy @p n without its children (their slots are allocated, unset). */
-static pledge_node *copy_node(pledge_tree *t, const pledge_node *n)
+static pledge_node *copy_node(pledge_arena *arena, const pledge_node *n)
 {
-    pledge_node *c = pledge__arena_alloc(&t->arena, sizeof *c);
+    pledge_node *c = pledge__arena_alloc(arena, sizeof *c);
     if (!c)
         return NULL;
     *c = *n;
@@ -28,7 +28,7 @@ static pledge_node *copy_node(pledge_tree *t, const pledge_node *n)
         char *p;
         if (n->yaml11)
             len += strlen(n->u.s.ptr + n->u.s.len + 1) + 1;
-        p = pledge__arena_alloc(&t->arena, len);
+        p = pledge__arena_alloc(arena, len);
         if (!p)
             return NULL;
         memcpy(p, n->u.s.ptr, len);
@@ -40,7 +40,7 @@ static pledge_node *copy_node(pledge_tree *t, const pledge_node *n)
         char *p;
         if (n->yaml11)
             len += strlen(n->u.i.text + len) + 1;
-        p = pledge__arena_alloc(&t->arena, len);
+        p = pledge__arena_alloc(arena, len);
         if (!p)
             return NULL;
         memcpy(p, n->u.i.text, len);
@@ -49,7 +49,7 @@ static pledge_node *copy_node(pledge_tree *t, const pledge_node *n)
     }
     case PLEDGE_NODE_SEQUENCE:
         if (n->u.seq.count) {
-            c->u.seq.items = pledge__arena_alloc(&t->arena,
+            c->u.seq.items = pledge__arena_alloc(arena,
                                                  n->u.seq.count * sizeof *c->u.seq.items);
             if (!c->u.seq.items)
                 return NULL;
@@ -58,12 +58,12 @@ static pledge_node *copy_node(pledge_tree *t, const pledge_node *n)
     case PLEDGE_NODE_MAPPING:
         if (n->u.map.count) {
             size_t i;
-            c->u.map.pairs = pledge__arena_alloc(&t->arena,
+            c->u.map.pairs = pledge__arena_alloc(arena,
                                                  n->u.map.count * sizeof *c->u.map.pairs);
             if (!c->u.map.pairs)
                 return NULL;
             for (i = 0; i < n->u.map.count; i++) {
-                c->u.map.pairs[i].key = copy_node(t, n->u.map.pairs[i].key);
+                c->u.map.pairs[i].key = copy_node(arena, n->u.map.pairs[i].key);
                 if (!c->u.map.pairs[i].key)
                     return NULL;
             }
@@ -80,30 +80,19 @@ static int is_container(const pledge_node *n)
     return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
 }
 
-int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
+int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node *node,
                       const pledge_allocator *allocator)
 {
-    pledge_tree *t;
     frame *stack = NULL;
     size_t depth = 0, cap = 0;
-    int rc = PLEDGE_OK;
 
-    *out = NULL;
-    t = pledge__tree_new(allocator, tree->name, tree->index);
-    if (!t)
+    *out = copy_node(arena, node);
+    if (!*out)
         return PLEDGE_ENOMEM;
-    t->errors = tree->errors;
-    if (!tree->root) {
-        *out = t;
-        return PLEDGE_OK;
-    }
-    t->root = copy_node(t, tree->root);
-    if (!t->root)
-        goto nomem;
-    if (is_container(tree->root)) {
+    if (is_container(node)) {
         if (pledge__grow(allocator, (void **)&stack, &cap, 1, sizeof *stack))
-            goto nomem;
-        stack[depth++] = (frame){ tree->root, t->root, 0 };
+            return PLEDGE_ENOMEM;
+        stack[depth++] = (frame){ node, *out, 0 };
     }
     while (depth) {
         frame *f = &stack[depth - 1];
@@ -115,7 +104,7 @@ int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
         }
         child = f->src->type == PLEDGE_NODE_SEQUENCE ? f->src->u.seq.items[f->next]
                                                      : f->src->u.map.pairs[f->next].value;
-        copy = copy_node(t, child);
+        copy = copy_node(arena, child);
         if (!copy)
             goto nomem;
         if (f->src->type == PLEDGE_NODE_SEQUENCE)
@@ -130,10 +119,26 @@ int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
         }
     }
     pledge__free(allocator, stack);
-    *out = t;
-    return rc;
+    return PLEDGE_OK;
 nomem:
     pledge__free(allocator, stack);
-    pledge_tree_free(t);
+    *out = NULL;
     return PLEDGE_ENOMEM;
+}
+
+int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
+                      const pledge_allocator *allocator)
+{
+    pledge_tree *t;
+    *out = NULL;
+    t = pledge__tree_new(allocator, tree->name, tree->index);
+    if (!t)
+        return PLEDGE_ENOMEM;
+    t->errors = tree->errors;
+    if (tree->root && pledge__node_copy(&t->root, &t->arena, tree->root, allocator)) {
+        pledge_tree_free(t);
+        return PLEDGE_ENOMEM;
+    }
+    *out = t;
+    return PLEDGE_OK;
 }
