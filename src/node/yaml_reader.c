@@ -1004,13 +1004,27 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
     *out = NULL;
     if (!pledge__scalar_int_parts(s, len, &negative, &base, &digits, &nd))
         return PLEDGE_EINVALID;
-    n = node_new(st, PLEDGE_NODE_INT, mark);
-    if (!n)
-        return PLEDGE_ENOMEM;
     while (nd > 1 && digits[0] == '0') {
         digits++;
         nd--;
     }
+    if (base != 10 && nd > PLEDGE__RADIX_DIGITS_MAX) {
+        /* Conversion to decimal is quadratic: refuse, keep the text. */
+        pledge_buf m;
+        int rc;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m, "%s integer of %zu digits, more than the limit of %d; it is "
+                               "read as a string",
+                           base == 16 ? "a hexadecimal" : "an octal", nd,
+                           PLEDGE__RADIX_DIGITS_MAX);
+        if ((rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 1, NULL, &m)))
+            return rc;
+        *out = string_node(st, s, len, mark, 0, PLEDGE_YAML11_NONE, NULL, 0);
+        return *out ? PLEDGE_OK : PLEDGE_ENOMEM;
+    }
+    n = node_new(st, PLEDGE_NODE_INT, mark);
+    if (!n)
+        return PLEDGE_ENOMEM;
     if (base == 10 && nd <= 18) {
         /* The common case: the canonical text is the digits themselves. */
         size_t i;

@@ -277,6 +277,30 @@ static void case_vanished(pledge_diag_list *diags)
     expect_code(diags, "io.error");
 }
 
+static void case_big_integer(pledge_diag_list *diags)
+{
+    /* 200,000-digit integers in JSON and YAML (was 46 s each: a digit-by-
+     * digit conversion), and a 100,000-digit hexadecimal one (refused). */
+    size_t len, n = 200000;
+    char *text = repeat("7", n, "]", &len);
+    pledge_tree *t = NULL;
+    text[0] = '[';
+    if (pledge_tree_parse(&t, "big.json", text, len, NULL, diags) != 0 ||
+        strlen(pledge_node_int_text(pledge_node_item(pledge_tree_root(t), 0), NULL)) != n - 1)
+        fail("the big JSON integer must be read exactly");
+    pledge_tree_free(t);
+    text[0] = '7';
+    text[len - 1] = '\n';
+    if (read_all("big.yaml", text, len, NULL, diags) != 1)
+        fail("the big YAML integer must be read");
+    free(text);
+    text = repeat("f", 100000, "\n", &len);
+    memcpy(text, "a: 0x", 5);
+    read_all("hex.yaml", text, len, NULL, diags);
+    free(text);
+    expect_code(diags, "yaml.limit");
+}
+
 static const struct {
     const char *name;
     void (*run)(pledge_diag_list *);
@@ -292,6 +316,7 @@ static const struct {
     { "directory", case_directory },
     { "unreadable", case_unreadable },
     { "vanished", case_vanished },
+    { "big-integer", case_big_integer },
 };
 
 static void case_deep_flow(pledge_diag_list *d) { deep(d, "[", "deep.yaml", PLEDGE_SYNTAX_YAML); }
