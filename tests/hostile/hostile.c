@@ -301,6 +301,26 @@ static void case_big_integer(pledge_diag_list *diags)
     expect_code(diags, "yaml.limit");
 }
 
+static void case_tag_directives(pledge_diag_list *diags)
+{
+    /* 200,000 %TAG directives (4.6 MB): libyaml compares each with all
+     * earlier ones, minutes of work; reading stops at the 65th. The 64
+     * directives before it are allowed, and a document after few of them
+     * is read. */
+    size_t cap = 200000 * 40 + 64, len = 0, i;
+    char *text = malloc(cap);
+    if (!text)
+        fail("malloc");
+    len += (size_t)snprintf(text, cap, "a: 1\n...\n");
+    for (i = 0; i < 200000; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%%TAG !t%zu! tag:x.org,2000:%zu\n", i, i);
+    len += (size_t)snprintf(text + len, cap - len, "--- b\n");
+    if (read_all("tags.yaml", text, len, NULL, diags) < 1)
+        fail("the document before the directives must be read");
+    free(text);
+    expect_code(diags, "yaml.limit");
+}
+
 static const struct {
     const char *name;
     void (*run)(pledge_diag_list *);
@@ -317,6 +337,7 @@ static const struct {
     { "unreadable", case_unreadable },
     { "vanished", case_vanished },
     { "big-integer", case_big_integer },
+    { "tag-directives", case_tag_directives },
 };
 
 static void case_deep_flow(pledge_diag_list *d) { deep(d, "[", "deep.yaml", PLEDGE_SYNTAX_YAML); }
