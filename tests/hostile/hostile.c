@@ -321,6 +321,28 @@ static void case_tag_directives(pledge_diag_list *diags)
     expect_code(diags, "yaml.limit");
 }
 
+static void case_exponential_schema(pledge_diag_list *diags)
+{
+    /* 40 levels whose allOf refers twice to the next one: 2^40
+     * evaluations (days, and 1.6 GB in 20 s collecting errors). The
+     * evaluation budget ends it, for a valid leaf and an invalid one. */
+    static const char *const leaves[] = { "{\"type\": \"string\"}", "{\"type\": \"integer\"}" };
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        char text[8192];
+        size_t len = 0;
+        int i;
+        len += (size_t)snprintf(text, sizeof text, "{\"$ref\": \"#/$defs/d0\", \"$defs\": {");
+        for (i = 0; i < 40; i++)
+            len += (size_t)snprintf(text + len, sizeof text - len,
+                                    "\"d%d\": {\"allOf\": [{\"$ref\": \"#/$defs/d%d\"}, "
+                                    "{\"$ref\": \"#/$defs/d%d\"}]},", i, i + 1, i + 1);
+        snprintf(text + len, sizeof text - len, "\"d40\": %s}}", leaves[k]);
+        compile_expect_no_hang(diags, text, "\"x\"");
+    }
+    expect_code(diags, "schema.limit");
+}
+
 static const struct {
     const char *name;
     void (*run)(pledge_diag_list *);
@@ -338,6 +360,7 @@ static const struct {
     { "vanished", case_vanished },
     { "big-integer", case_big_integer },
     { "tag-directives", case_tag_directives },
+    { "exponential-schema", case_exponential_schema },
 };
 
 static void case_deep_flow(pledge_diag_list *d) { deep(d, "[", "deep.yaml", PLEDGE_SYNTAX_YAML); }
