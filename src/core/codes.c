@@ -62,6 +62,7 @@ static const pledge_code_info codes[] = {
     { "propertyNames", E, "a key of the mapping is not an allowed name" },
     { "required", E, "a required property is missing" },
     { "schema.invalid", E, "the JSON Schema itself is invalid or refers to what cannot be found" },
+    { "schema.limit", E, "validation stopped: the evaluation budget or the stack was used up" },
     { "schema.regex-limit", E, "a pattern was too costly to evaluate on this value" },
     { "type", E, "the value has the wrong type" },
     { "unevaluatedItems", E, "an array item that no subschema allows" },
