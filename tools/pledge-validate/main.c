@@ -11,9 +11,7 @@
 #include <unistd.h>
 
 #include "args.h"
-#include "paths.h"
 #include "results.h"
-#include "run.h"
 #include "sink.h"
 
 #define PROGRAM "pledge-validate"
@@ -127,6 +125,7 @@ static void print_diags_stderr(const char *name, pledge_diag_list *diags, int co
     pv_results_init(&tmp);
     f = pv_results_add(&tmp, name);
     if (f && pledge_diag_list_move(f->diags, diags) == 0) {
+        pledge_diag_list_sort(f->diags, 0);
         pv_results_finish(&tmp, 0);
         pv_output_text(&tmp, &to, &err);
     }
@@ -182,36 +181,75 @@ static char *load_source(void *ud, const pv_file *file, size_t *len)
     return buf;
 }
 
-/* --verbose in pledge mode: compile the built-in schemas here, so their
- * every failing branch can be listed (the model reports the best one). */
-static const pledge_schema *compile_builtin(const char *format, const pledge_load_options *load)
+/* The session's results as the formatters take them. */
+static int collect(pv_results *r, const pledge_session *session)
 {
-    size_t len = 0;
-    const char *src = pledge_format_schema_source(format, &len);
-    pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
-    pledge_diag_list *diags = NULL;
-    pledge_schema *s = NULL;
+    size_t i, k, n = pledge_session_file_count(session);
+    for (i = 0; i < n; i++) {
+        pledge_session_file *sf = pledge_session_file_at(session, i);
+        unsigned int status = pledge_session_file_status(sf);
+        size_t docs = pledge_session_file_documents(sf), srclen;
+        const char *src = pledge_session_file_source(sf, &srclen);
+        pv_file *f = pv_results_add(r, pledge_session_file_name(sf));
 
-    if (!src || pledge_diag_list_new(&diags, NULL) != 0)
-        return NULL;
-    so.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
-    so.load = load;
-    if (pledge_schema_compile_buffer(&s, format, src, len, &so, diags) != 0)
-        s = NULL; /* fall back to the model's best match */
-    pledge_diag_list_free(diags);
-    return s;
+        if (!f || pv_file_set_documents(f, docs) != 0)
+            return -1;
+        for (k = 0; k < docs; k++) {
+            unsigned int ds = pledge_session_document_status(sf, k);
+            f->doc_flags[k] = (unsigned char)(((ds & PLEDGE_DOC_HAS_ERROR) ? PV_DOC_ERROR : 0) |
+                                              ((ds & PLEDGE_DOC_HAS_WARNING) ? PV_DOC_WARNING : 0) |
+                                              ((ds & PLEDGE_DOC_REFUSED) ? PV_DOC_REFUSED : 0));
+        }
+        f->unreadable = (status & PLEDGE_FILE_UNREADABLE) != 0;
+        f->stopped = (status & PLEDGE_FILE_STOPPED) != 0;
+        if (src) {
+            if (!(f->source = malloc(srclen ? srclen : 1)))
+                return -1;
+            memcpy(f->source, src, srclen);
+            f->source_len = srclen;
+        }
+        if (pledge_diag_list_move(f->diags, pledge_session_file_diags(sf)) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Add every PATH to the session. Returns 0, or 2 after a usage error
+ * (a PATH that yields no file) or a failure was reported. */
+static int add_paths(pledge_session *session, const char *const *paths, size_t count,
+                     unsigned int flags)
+{
+    size_t i;
+    for (i = 0; i < count; i++) {
+        int rc = pledge_session_add_path(session, paths[i], flags);
+        if (rc == PLEDGE_EINVALID) {
+            char msg[1024];
+            if (paths[i][0] == '\0')
+                snprintf(msg, sizeof msg, "an empty PATH names no file");
+            else
+                snprintf(msg, sizeof msg,
+                         "no *.yaml or *.yml file in folder '%s' (hidden names, links to "
+                         "folders and --exclude matches are skipped)", paths[i]);
+            return usage_error(msg);
+        }
+        if (rc != 0) {
+            fprintf(stderr, PROGRAM ": %s\n", pledge_strerror(rc));
+            return 2;
+        }
+    }
+    return 0;
 }
 
 int main(int argc, char **argv)
 {
     pv_args a;
-    pv_inputs inputs;
     pv_results results;
-    pv_run_options ro;
+    pledge_session_options so = PLEDGE_SESSION_OPTIONS_INIT;
+    pledge_session *session = NULL;
     pledge_schema *schema = NULL;
     char err[1024];
     static char outbuf[1 << 16];
-    int status, color;
+    int status, color, rc;
 
     if (pv_args_parse(&a, argc, argv, err, sizeof err) != 0) {
         pv_args_free(&a);
@@ -247,35 +285,33 @@ int main(int argc, char **argv)
     }
     color = a.format == PV_FORMAT_TEXT && want_color(a.color);
 
-    if (pv_collect(&inputs, a.paths, a.path_count, a.excludes, a.exclude_count, err,
-                   sizeof err) != 0) {
-        pv_args_free(&a);
-        return usage_error(err);
-    }
-
-    memset(&ro, 0, sizeof ro);
-    {
-        pledge_load_options lo = PLEDGE_LOAD_OPTIONS_INIT;
-        lo.max_depth = a.max_depth;
-        lo.max_alias_expansion = a.max_alias_expansion;
-        lo.max_file_bytes = a.max_file_bytes;
-        ro.load = lo;
+    so.load.max_depth = a.max_depth;
+    so.load.max_alias_expansion = a.max_alias_expansion;
+    so.load.max_file_bytes = a.max_file_bytes;
+    so.flags = (a.resolve ? PLEDGE_SESSION_RESOLVE : 0) | (a.strict ? PLEDGE_SESSION_STRICT : 0) |
+               (a.verbose ? PLEDGE_SESSION_ALL_BRANCHES : 0) |
+               (a.format == PV_FORMAT_TEXT && (color || a.excerpt) ? PLEDGE_SESSION_KEEP_STREAMS
+                                                                    : 0);
+    so.excludes = a.excludes;
+    so.exclude_count = a.exclude_count;
+    so.jobs = a.jobs;
+    if (so.jobs == 0) {
+        long cores = sysconf(_SC_NPROCESSORS_ONLN);
+        so.jobs = cores > 0 ? (unsigned)(cores < 4096 ? cores : 4096) : 1;
     }
     if (a.schema) {
-        pledge_schema_options so = PLEDGE_SCHEMA_OPTIONS_INIT;
+        pledge_schema_options sco = PLEDGE_SCHEMA_OPTIONS_INIT;
         pledge_diag_list *diags = NULL;
-        int rc;
 
-        so.flags = a.assert_formats ? PLEDGE_SCHEMA_ASSERT_FORMATS : 0;
-        so.ref_dirs = a.ref_dirs;
-        so.ref_dir_count = a.ref_dir_count;
-        so.load = &ro.load;
+        sco.flags = a.assert_formats ? PLEDGE_SCHEMA_ASSERT_FORMATS : 0;
+        sco.ref_dirs = a.ref_dirs;
+        sco.ref_dir_count = a.ref_dir_count;
+        sco.load = &so.load;
         if (pledge_diag_list_new(&diags, NULL) != 0) {
-            pv_inputs_free(&inputs);
             pv_args_free(&a);
             return usage_error("out of memory");
         }
-        rc = pledge_schema_compile_file(&schema, a.schema, &so, diags);
+        rc = pledge_schema_compile_file(&schema, a.schema, &sco, diags);
         if (rc != 0 || pledge_diag_list_count(diags)) {
             print_diags_stderr(a.schema, diags, want_color(a.color) && isatty(STDERR_FILENO));
         }
@@ -283,27 +319,29 @@ int main(int argc, char **argv)
         if (rc != 0) {
             fprintf(stderr, PROGRAM ": the schema %s cannot be used (%s); nothing was "
                     "validated\n", a.schema, pledge_strerror(rc));
-            pv_inputs_free(&inputs);
             pv_args_free(&a);
             return 2;
         }
-        ro.schema = schema;
-        ro.validate_flags = a.verbose ? PLEDGE_VALIDATE_ALL_BRANCHES : 0;
-    } else if (a.verbose) {
-        ro.verbose_pledge = compile_builtin("pledge/1", &ro.load);
-        ro.verbose_follow_up = compile_builtin("follow-up/1", &ro.load);
+        so.schema = schema;
     }
-    ro.resolve = a.resolve;
-    ro.keep_stdin = a.format == PV_FORMAT_TEXT && (color || a.excerpt);
-    ro.jobs = a.jobs;
-    if (ro.jobs == 0) {
-        long cores = sysconf(_SC_NPROCESSORS_ONLN);
-        ro.jobs = cores > 0 ? (unsigned)(cores < 4096 ? cores : 4096) : 1;
+
+    if (pledge_session_new(&session, &so) != 0) {
+        pledge_schema_free(schema);
+        pv_args_free(&a);
+        return usage_error("out of memory");
+    }
+    status = add_paths(session, a.paths, a.path_count, 0);
+    if (status != 0) {
+        pledge_session_free(session);
+        pledge_schema_free(schema);
+        pv_args_free(&a);
+        return status;
     }
 
     pv_results_init(&results);
-    if (pv_run(&results, &inputs, &ro, err, sizeof err) != 0) {
-        fprintf(stderr, PROGRAM ": %s\n", err);
+    rc = pledge_session_run(session);
+    if (rc != 0 || collect(&results, session) != 0) {
+        fprintf(stderr, PROGRAM ": %s\n", rc ? pledge_strerror(rc) : "out of memory");
         status = 2;
     } else {
         pv_sink out = {pv_write_stdio, stdout, 0};
@@ -335,10 +373,8 @@ int main(int argc, char **argv)
     }
 
     pv_results_free(&results);
+    pledge_session_free(session);
     pledge_schema_free(schema);
-    pledge_schema_free((pledge_schema *)ro.verbose_pledge);
-    pledge_schema_free((pledge_schema *)ro.verbose_follow_up);
-    pv_inputs_free(&inputs);
     pv_args_free(&a);
     return status;
 }

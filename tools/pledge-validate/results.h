@@ -61,9 +61,10 @@ pv_file *pv_results_add(pv_results *r, const char *path);
  * (grows doc_flags). Returns 0 or -1 when memory runs out. */
 int pv_file_set_documents(pv_file *file, size_t documents);
 
-/* Sort every file's diagnostics (document, line, column), derive each
- * document's validity from its diagnostics (a warning invalidates under
- * @p strict) and compute the per-file and summary counts. */
+/* Derive each document's validity from its marks and its diagnostics (a
+ * warning invalidates under @p strict) and compute the per-file and
+ * summary counts. The diagnostics are printed in their list's order
+ * (the session sorts them into reading order). */
 void pv_results_finish(pv_results *r, int strict);
 
 /* 0, 1 or 2 as cli.md's exit status table says, from the results alone. */
