@@ -18,6 +18,7 @@ static const pledge_code_info codes[] = {
     { "contains", E, "no item (or too few items) of the array match" },
     { "dependentRequired", E, "a property requires another one that is missing" },
     { "dependentSchemas", E, "a property requires the object to match another schema" },
+    { "diagnostics.suppressed", E, "more diagnostics of a file than the cap (--max-diagnostics): how many were left out, by code" },
     { "enum", E, "the value is not one of the allowed values" },
     { "exclusiveMaximum", E, "the number is not below the limit" },
     { "exclusiveMinimum", E, "the number is not above the limit" },

@@ -644,6 +644,7 @@ static int read_file(char **out, size_t *len, const char *path,
     *out = NULL;
     if (!f) {
         int e = errno;
+        w.sys_errno = e;
         if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
                               "cannot open the file: %s", strerror(e)))
             return PLEDGE_ENOMEM;
@@ -679,6 +680,7 @@ static int read_file(char **out, size_t *len, const char *path,
     if (ferror(f)) {
         pledge__free(a, buf);
         fclose(f);
+        w.sys_errno = EIO;
         if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
                               "cannot read the file"))
             return PLEDGE_ENOMEM;

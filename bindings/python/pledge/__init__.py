@@ -1250,6 +1250,9 @@ class Schema:
     @staticmethod
     def _ref_dirs(ref_dirs: Mapping[str, StrPath] | None) -> list[Any]:
         pairs: list[Any] = []
+        if ref_dirs is not None and not isinstance(ref_dirs, Mapping):
+            raise TypeError("ref_dirs must be a mapping of URI prefixes to folders, not "
+                            + type(ref_dirs).__name__)
         for prefix, folder in (ref_dirs or {}).items():
             pairs += [prefix, folder]
         return pairs
