@@ -54,10 +54,14 @@ SEMANTIC_CODES = [
     "follow-up.unknown-reference", "follow-up.period-order",
     "follow-up.outside-pledge", "follow-up.undocumented-done",
     "follow-up.duplicate-entry", "follow-up.missing-value",
+    # 1.1
+    "pledge.no-goal", "pledge.area-conflict", "follow-up.unchecked",
+    "follow-up.undated", "follow-up.unknown-party",
 ]
 # Codes that are warnings: the document stays valid against the schema.
 WARNING_CODES = {
-    "pledge.unused-party", "pledge.no-indicator", "follow-up.outside-pledge",
+    "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
+    "follow-up.unchecked", "follow-up.outside-pledge",
     "follow-up.undocumented-done", "yaml.ambiguous-scalar",
     "yaml.unicode-line-break",
 }

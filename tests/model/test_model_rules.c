@@ -294,7 +294,8 @@ START_TEST(unused_party)
               0, CODES("pledge.unused-party"));
     msg = mt_message(HEAD PARTIES "  - id: raddning\n    name: R\n    kind: rescue_service\n"
                      PERIOD THEMES GOALS, 0, "pledge.unused-party");
-    ck_assert_str_eq(msg, "party \"raddning\" is responsible for no activity");
+    ck_assert_str_eq(msg, "party \"raddning\" is neither responsible for nor partner in any "
+                          "activity, nor a signatory's party");
     free(msg);
     mt_expect("used", HEAD PARTIES "  - id: raddning\n    name: R\n    kind: rescue_service\n"
                       PERIOD THEMES "      - {id: a3, text: X, responsible: [raddning]}\n" GOALS,
@@ -334,8 +335,8 @@ START_TEST(follow_up_invalid_pledge)
      * naming it is no unknown-pledge (its checks against it are skipped),
      * and its id still counts for duplicates. */
     mt_expect("invalid pledge", HEAD PARTIES "period:\n  start: 2024\n  end: ^2023\n" THEMES GOALS
-              FU("p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n",
-              PLEDGE_SET_RESOLVE, CODES(ORDER));
+              FU("^p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n",
+              PLEDGE_SET_RESOLVE, CODES(ORDER, "follow-up.unchecked"));
     mt_expect("invalid duplicate", BASE "---\nformat: pledge/1\nid: ^p\ntitle: T\n"
               "language: ^sv-SE\n" PARTIES PERIOD THEMES GOALS,
               0, CODES("pledge.duplicate-pledge", "pattern"));
@@ -347,10 +348,16 @@ START_TEST(follow_up_unknown_pledge)
     char *msg;
     mt_expect("resolved", FU("^p2") FU_PERIOD, PLEDGE_SET_RESOLVE,
               CODES("follow-up.unknown-pledge"));
-    /* Without resolving, its cross checks are skipped. */
-    mt_expect("not resolved", FU("p2") FU_PERIOD "activities:\n  - {activity: nope, status: "
-                                                 "done, comment: C}\n",
-              0, NONE);
+    /* Without resolving, its cross checks are skipped, and a warning at
+     * its pledge value says so (1.1: no follow-up passes silently). */
+    mt_expect("not resolved", FU("^p2") FU_PERIOD "activities:\n  - {activity: nope, status: "
+                                                  "done, comment: C}\n",
+              0, CODES("follow-up.unchecked"));
+    msg = mt_message(FU("p2") FU_PERIOD, 0, "follow-up.unchecked");
+    ck_assert_str_eq(msg, "pledge \"p2\" is not among the validated files, so this follow-up's "
+                          "activities, indicators, parties and dates were not checked against "
+                          "it; validate it together with its pledge");
+    free(msg);
     msg = mt_message(FU("p2") FU_PERIOD, PLEDGE_SET_RESOLVE, "follow-up.unknown-pledge");
     ck_assert_str_eq(msg, "no pledge with id \"p2\" among the validated files");
     free(msg);
@@ -462,9 +469,9 @@ START_TEST(follow_up_missing_value)
               "indicators:\n  - indicator: t\n    date: 2024-10-01\n    comment: Bättre.\n",
               0, NONE);
     /* Unknown unit without the pledge: nothing to say. */
-    mt_expect("unresolved", FU("q") FU_PERIOD "indicators:\n  - indicator: i\n    date: "
-                                              "2024-10-01\n",
-              0, NONE);
+    mt_expect("unresolved", FU("^q") FU_PERIOD "indicators:\n  - indicator: i\n    date: "
+                                               "2024-10-01\n",
+              0, CODES("follow-up.unchecked"));
 }
 END_TEST
 
