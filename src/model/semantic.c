@@ -60,6 +60,7 @@ static const pledge__id *id_of_obj(unsigned kind, const void *obj)
     case PLEDGE__ID_ACTIVITY: return &((const pledge_activity *)obj)->id;
     case PLEDGE__ID_GOAL: return &((const pledge_goal *)obj)->id;
     case PLEDGE__ID_INDICATOR: return &((const pledge_indicator *)obj)->id;
+    case PLEDGE__ID_PLACE: return &((const pledge_place *)obj)->id;
     default: return NULL;
     }
 }
