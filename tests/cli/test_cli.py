@@ -174,11 +174,13 @@ class TestInformation(unittest.TestCase):
                      "pledge.duplicate-pledge", "follow-up.unknown-pledge",
                      "follow-up.unknown-reference", "follow-up.period-order",
                      "follow-up.duplicate-entry", "follow-up.missing-value",
+                     "pledge.area-conflict", "follow-up.undated", "follow-up.unknown-party",
                      "required", "type", "enum", "const", "additionalProperties",
                      "pattern", "format", "minItems", "oneOf"):
             self.assertEqual(table.get(code), "error", code)
         for code in ("yaml.ambiguous-scalar", "yaml.unicode-line-break",
-                     "pledge.unused-party", "pledge.no-indicator",
+                     "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
+                     "follow-up.unchecked",
                      "follow-up.outside-pledge", "follow-up.undocumented-done"):
             self.assertEqual(table.get(code), "warning", code)
         self.assertEqual(list(table), sorted(table))
