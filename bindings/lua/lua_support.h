@@ -15,6 +15,29 @@
 #include <lua.h>
 #include <pledge.h>
 
+/* Lua 5.3 has one user value per userdata, set and read without an index;
+ * the typemaps use the 5.4 names with index 1 only. */
+#if LUA_VERSION_NUM < 504
+#define lua_newuserdatauv(L, size, nuv) lua_newuserdata((L), (size))
+#define lua_setiuservalue(L, index, n) (lua_setuservalue((L), (index)), 1)
+#define lua_getiuservalue(L, index, n) lua_getuservalue((L), (index))
+#endif
+
+/** The opener SWIG generates (typemaps.i renames it from
+ *  luaopen_pledge_core). */
+int pledge_lua_swig_open(lua_State *L);
+
+/**
+ * The module's opener, `require "pledge.core"`: refuses, with a Lua error
+ * that names both versions, a Lua other than the one the module was
+ * compiled for (its _VERSION differs from LUA_VERSION), then opens the
+ * SWIG module and adds `built_for` (e.g. "Lua 5.4") to it.
+ */
+#if defined(__GNUC__)
+__attribute__((visibility("default")))
+#endif
+int luaopen_pledge_core(lua_State *L);
+
 /** The precision of a date as the Lua layer names it: "year", "month",
  *  "day", or NULL for PLEDGE_DATE_NONE. */
 const char *pledge_lua_precision_name(pledge_date_precision precision);
