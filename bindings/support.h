@@ -100,8 +100,8 @@ pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, si
                                           unsigned int flags);
 
 /**
- * Validate files and folders as `pledge-validate` takes them (docs of
- * cli.md): a folder gives every *.yaml / *.yml below it, in byte-wise
+ * Validate files and folders as `pledge-validate` takes them (DESCRIPTION of
+ * docs/pledge-validate.1): a folder gives every *.yaml / *.yml below it, in byte-wise
  * sorted path order, hidden names and symbolic links to folders skipped; a
  * file named explicitly is always read (".json" as JSON); "-" is standard
  * input, named "<stdin>"; a file reached twice is read once. Then the

@@ -53,7 +53,8 @@ void pledge_lua_push_number(lua_State *L, pledge_number number);
 /** An observation as {date=, value= (nil without a value), report=}. */
 void pledge_lua_push_observation(lua_State *L, const pledge_observation *obs);
 
-/** One diagnostic as a table with the fields of cli.md (integers for
+/** One diagnostic as a table with the fields of pledge-validate's JSON
+ *  output (docs/pledge-validate.1; integers for
  *  document, line and column) and the metatable "pledge.Diagnostic", whose
  *  __tostring prints it as pledge-validate's text output does. */
 void pledge_lua_push_diagnostic(lua_State *L, const pledge_diag *diag);

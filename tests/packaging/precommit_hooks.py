@@ -99,6 +99,10 @@ with tempfile.TemporaryDirectory() as repo:
     except (ValueError, KeyError, TypeError) as error:
         files = {f"unreadable JSON: {error}: {run.stdout[:300]}"}
     check(files == {"pledges/broken.yaml"}, f"--format=json output about broken.yaml only: {files}")
+    # A folder named in args is passed on (pass_filenames: false).
+    run = hook_run("pledges/")
+    check(run.returncode == 1 and "pledges/broken.yaml" in run.stdout + run.stderr,
+          "a folder is validated: " + run.stdout + run.stderr)
     # "--" ends the options.
     run = hook_run("--", "pledges/ale-2024.yaml", "config.yaml")
     check(run.returncode == 0, "after --: files: " + run.stdout + run.stderr)
