@@ -29,7 +29,8 @@ def _import_core() -> Any:
     A C extension is built for one Python version: another Python does not
     even see a file named for another ABI (_core.cpython-311-...so under
     Python 3.12), and its own error, "cannot import name '_core' ...
-    (most likely due to a circular import)", would mislead.
+    (most likely due to a circular import)", would mislead: it is replaced,
+    not chained.
     """
     try:
         from . import _core as core
@@ -60,11 +61,11 @@ def _import_core() -> Any:
                 f"{here}), not for this {running} ({sys.executable}): install pledge for "
                 f"this Python (pip install . from the source, or build with CMake's "
                 f"-DPython3_EXECUTABLE={sys.executable}; see docs/python.md)",
-                name=__name__, path=here) from error
+                name=__name__, path=here) from None
         if not built:
             raise ImportError(
                 f"pledge's C module (_core) is missing from {here}: build and install "
-                f"the package (see docs/python.md)", name=__name__, path=here) from error
+                f"the package (see docs/python.md)", name=__name__, path=here) from None
         raise
 
 
