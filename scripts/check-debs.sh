@@ -12,6 +12,26 @@
 # installed), python3 imports pledge, lua5.4 and lua5.3 require "pledge"
 # without LUA_PATH/LUA_CPATH, and a C program builds with pkg-config
 # against libpledge-dev and runs. Ends with "N passed, N failed".
+#
+# Around it, on the CI machine (bash, as root, from the checkout):
+#
+#   apt-get install -y -qq --no-install-recommends dpkg-dev lintian mmdebstrap
+#   apt-get build-dep -y ./
+#   work=$(mktemp -d); mkdir "$work/libpledge"
+#   git archive HEAD | tar -x -C "$work/libpledge"
+#   (cd "$work/libpledge" && DEB_BUILD_OPTIONS="nocheck parallel=$(nproc)" \
+#       dpkg-buildpackage -us -uc -b)                # the tests ran in ctest already
+#   lintian --fail-on error "$work"/libpledge_*.changes
+#   root="$work/root"
+#   mmdebstrap --variant=apt bookworm "$root"
+#   mkdir "$root/src" "$root/debs"
+#   git archive HEAD | tar -x -C "$root/src"
+#   cp "$work"/*.deb "$root/debs/" && rm -f "$root"/debs/*-dbgsym_*.deb
+#   cp /etc/resolv.conf "$root/etc/resolv.conf"
+#   mount --bind /dev "$root/dev" && mount -t proc proc "$root/proc"
+#   rc=0; chroot "$root" sh /src/scripts/check-debs.sh /debs || rc=$?
+#   umount "$root/proc" "$root/dev" && rm -rf "$work"   # never rm before umount
+#   [ "$rc" -eq 0 ]
 set -eu
 debs=$(cd "${1:?usage: check-debs.sh DEB_DIR}" && pwd)
 cd "$(dirname "$0")/.."
