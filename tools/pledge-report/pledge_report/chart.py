@@ -7,6 +7,7 @@ the page shows the same data in a table beside it."""
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -18,6 +19,15 @@ LEFT, RIGHT, TOP, BOTTOM = 48, 14, 14, 30
 MEASURED = "#1d4ed8"   # 6.7:1 on white
 PLANNED = "#7e22ce"    # 6.9:1 on white
 AXIS = "#4b5563"       # 7.5:1 on white
+
+
+def _nice(v: float) -> float:
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= v > 0."""
+    p = 10.0 ** math.floor(math.log10(v))
+    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
+        if m * p >= v * (1 - 1e-12):
+            return m * p
+    return 10.0 * p
 
 
 def _f(x: float) -> str:
@@ -45,8 +55,9 @@ def indicator_chart(lang: Lang, iid: str, text: str, unit: str | None,
         lo, hi = 0.0, 100.0
     else:
         lo = min(0.0, min(values))
-        hi = max(values)
-        hi = hi + (hi - lo) * 0.15 if hi > lo else lo + 1.0
+        hi = _nice(max(values) * 1.1) if max(values) > 0 else 1.0
+        if lo < 0:
+            lo = -_nice(-lo * 1.1)
     span_days = (d1 - d0).days
     pw, ph = W - LEFT - RIGHT, H - TOP - BOTTOM
 

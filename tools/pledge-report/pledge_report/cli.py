@@ -21,10 +21,12 @@ INDEX = "index.html"
 _SV_ORDER = str.maketrans({"å": "z\x01", "ä": "z\x02", "ö": "z\x03", "æ": "z\x02", "ø": "z\x03"})
 
 
-def _sort_key(row: dict[str, Any]) -> tuple[str, str, str]:
+def _sort_key(row: dict[str, Any]) -> tuple[bool, str, str, str]:
+    """By area (pledges without one last), then title, then id."""
     area = row["area"].text if row["area"] else ""
     title = row["title"].text if row["title"] else ""
-    return (area.casefold().translate(_SV_ORDER), title.casefold().translate(_SV_ORDER), row["id"])
+    return (not area, area.casefold().translate(_SV_ORDER),
+            title.casefold().translate(_SV_ORDER), row["id"])
 
 
 def render_pages(col: Collection, lang: str = "sv",

@@ -159,6 +159,10 @@ def collect(paths: list[str], *, resolve: bool = False, stderr: TextIO = sys.std
     print the diagnostics to ``stderr``, and load the valid documents."""
     files = expand(paths)
     diagnostics = pledge.validate(*files, resolve=resolve)
+    # In pledge-validate's order: by file in load order, then position.
+    order = {os.path.normpath(f): i for i, f in enumerate(files)}
+    diagnostics.sort(key=lambda d: (order.get(os.path.normpath(d.file), len(order)),
+                                    d.line, d.column))
     invalid: dict[str, set[int]] = {}
     col = Collection()
     for d in diagnostics:
