@@ -114,6 +114,10 @@ def main() -> int:
     from selenium.webdriver.chrome.service import Service
 
     os.makedirs(work, exist_ok=True)
+    # A fresh machine may run this with an empty environment: npm and
+    # Chromium want a home and a cache they can write.
+    os.environ.setdefault("HOME", work)
+    os.environ["npm_config_cache"] = os.path.join(work, "npm-cache")
     shots = os.path.join(work, "screenshots")
     shutil.rmtree(shots, ignore_errors=True)
     os.makedirs(shots)

@@ -383,6 +383,46 @@ class TestNumbers(unittest.TestCase):
                       self.index.body)
 
 
+class TestInstall(unittest.TestCase):
+    """cmake --install puts a launcher in bin/ that finds its package and
+    the bindings relative to itself (so a moved or DESTDIR install works)."""
+
+    def test_installed_tool_runs(self):
+        cmake, build = os.environ.get("PLEDGE_CMAKE"), os.environ.get("PLEDGE_BUILD_DIR")
+        if not cmake or not build:
+            self.skipTest("run by ctest, which says where the build is")
+        with tempfile.TemporaryDirectory() as tmp:
+            prefix = os.path.join(tmp, "usr")
+            subprocess.run([cmake, "--install", build, "--prefix", prefix, "--component", "python"],
+                           check=True, capture_output=True)
+            moved = os.path.join(tmp, "moved")
+            os.rename(prefix, moved)
+            tool = os.path.join(moved, "bin", "pledge-report")
+            out = os.path.join(tmp, "out")
+            env = {"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"}
+            r = subprocess.run([tool, *ALE, "-o", out], capture_output=True, text=True, env=env)
+            self.assertEqual(r.returncode, 0, r.stderr)
+            self.assertEqual(sorted(os.listdir(out)), ["ale-2024.html", "index.html"])
+            man = os.path.join(moved, "share", "man", "man1", "pledge-report.1")
+            self.assertTrue(os.path.exists(man))
+
+
+class TestExamples(unittest.TestCase):
+    def test_every_valid_pledge_of_examples(self):
+        """pledge-report examples/ -o out/: a page for each valid pledge."""
+        folder = os.path.join(SRC, "examples")
+        with open(os.devnull, "w") as null:
+            ids = sorted(p.id for p in collect([folder], stderr=null).pledges)
+        with tempfile.TemporaryDirectory() as tmp:
+            r = run(folder, "-o", tmp)
+            self.assertIn(r.returncode, (0, 1), r.stderr)      # examples/invalid holds invalid files
+            self.assertEqual(sorted(os.listdir(tmp)), sorted([f"{i}.html" for i in ids] + ["index.html"]))
+            self.assertIn("ale-2024", ids)
+            index = open(os.path.join(tmp, "index.html"), encoding="utf-8").read()
+            for i in ids:
+                self.assertIn(f'data-pledge="{i}"', index)
+
+
 class TestFormat11(unittest.TestCase):
     """Keys of format 1.1, rendered from to_dict() (needs a library that
     accepts format 1.1: checked, and said, below)."""
