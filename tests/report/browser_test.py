@@ -129,13 +129,16 @@ def main() -> int:
            os.path.join(SRC, "examples", "ale-2024-follow-up-2025.yaml")]
     other, other_id = pick_other_pledge()
     out = os.path.join(work, "site")
-    shutil.rmtree(out, ignore_errors=True)
-    cmd = ([LAUNCHER] if LAUNCHER else [sys.executable, "-m", "pledge_report"]) + ["-q", "-o", out] + ale + other
-    r = subprocess.run(cmd, capture_output=True, text=True)
-    if r.returncode != 0:
-        print(r.stderr)
-        check(False, f"pledge-report exited {r.returncode}")
-        return 1
+    out_en = os.path.join(work, "site-en")
+    launcher = [LAUNCHER] if LAUNCHER else [sys.executable, "-m", "pledge_report"]
+    for folder, extra in ((out, []), (out_en, ["--lang", "en"])):
+        shutil.rmtree(folder, ignore_errors=True)
+        r = subprocess.run(launcher + extra + ["-q", "-o", folder] + ale + other,
+                           capture_output=True, text=True)
+        if r.returncode != 0:
+            print(r.stderr)
+            check(False, f"pledge-report {' '.join(extra)} exited {r.returncode}")
+            return 1
     pages = {"ale-2024": ale, other_id: other}
     print(f"pages: ale-2024, {other_id} ({', '.join(os.path.relpath(f, SRC) for f in other)}), index")
 
@@ -152,15 +155,20 @@ def main() -> int:
         driver.set_script_timeout(120)
         driver.execute_cdp_cmd("Network.enable", {})
         canary(driver, work, axe_source)
-        for name in list(pages) + ["index"]:
-            url = "file://" + os.path.join(out, f"{name}.html")
-            for label, width in WIDTHS.items():
+        # (name, folder, widths): every page in Swedish at every width, the
+        # Ale page in English at phone and desktop width.
+        runs = [(n, out, WIDTHS) for n in list(pages) + ["index"]]
+        runs.append(("ale-2024", out_en, {k: WIDTHS[k] for k in ("phone", "desktop")}))
+        for name, folder, widths in runs:
+            url = "file://" + os.path.join(folder, f"{name}.html")
+            en = folder == out_en
+            for label, width in widths.items():
                 driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                        {"width": width, "height": 900, "deviceScaleFactor": 1,
                                         "mobile": width < 700})
                 driver.get_log("performance")  # drop what came before
                 driver.get(url)
-                where = f"{name} at {width}px"
+                where = f"{name}{' (en)' if en else ''} at {width}px"
                 requested = requests_of(driver)
                 check(all(u == url for u in requested),
                       f"{where}: requests beyond the page itself: {[u for u in requested if u != url]}")
@@ -173,20 +181,23 @@ def main() -> int:
                     "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
                 check(overflow <= 0, f"{where}: {overflow}px of horizontal scrolling")
                 if name != "index":
-                    check_progress(driver, where, *expected_progress(pages[name], name))
+                    check_progress(driver, where, "en" if en else "sv",
+                                   *expected_progress(pages[name], name))
                 else:
                     rows = driver.execute_script(
                         "return [...document.querySelectorAll('tr[data-pledge]')].map(r => r.dataset.pledge)")
                     check(sorted(rows) == sorted(pages), f"{where}: index rows {rows}")
                 violations = run_axe(driver, axe_source)
-                results[f"{name}@{width}"] = [
+                key = f"{name}{'-en' if en else ''}@{width}"
+                results[key] = [
                     {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
                     for v in violations]
                 check(not violations, f"{where}: axe-core violations: "
-                      + json.dumps(results[f"{name}@{width}"], ensure_ascii=False))
+                      + json.dumps(results[key], ensure_ascii=False))
                 if label in ("phone", "desktop"):
-                    screenshot(driver, width, os.path.join(shots, f"{name}-{label}.png"))
-                    if name == "ale-2024" and label == "desktop":
+                    shot = f"{name}{'-en' if en else ''}-{label}.png"
+                    screenshot(driver, width, os.path.join(shots, shot))
+                    if name == "ale-2024" and label == "desktop" and not en:
                         driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                                {"width": 1100, "height": 1500, "deviceScaleFactor": 1,
                                                 "mobile": False})
@@ -261,7 +272,7 @@ def check_structure(driver, where: str) -> None:
                 levels: hs, main: document.querySelectorAll('main').length,
                 banner: document.querySelectorAll('body > header').length,
                 footer: document.querySelectorAll('body > footer').length};""")
-    check(info["lang"] in ("sv", "en"), f"{where}: lang {info['lang']!r}")
+    check(info["lang"] == ("en" if "(en)" in where else "sv"), f"{where}: lang {info['lang']!r}")
     check(info["h1"] == 1, f"{where}: {info['h1']} h1 elements")
     levels = info["levels"]
     check(levels and levels[0] == 1, f"{where}: the first heading is not h1")
@@ -270,8 +281,11 @@ def check_structure(driver, where: str) -> None:
     check(info["main"] == 1 and info["footer"] == 1, f"{where}: landmarks {info}")
 
 
-def check_progress(driver, where: str, ids: list[str], statuses: dict[str, str],
+def check_progress(driver, where: str, lang: str, ids: list[str], statuses: dict[str, str],
                    counts: dict[str, int]) -> None:
+    from pledge_report.i18n import load_catalog
+    from pledge_report.view import SYMBOLS
+    labels = load_catalog(lang)["status"]
     shown = driver.execute_script(
         "return Object.fromEntries([...document.querySelectorAll('li.promise')]"
         ".map(li => [li.dataset.activity, [li.dataset.status, li.querySelector('.latest').innerText.trim(),"
@@ -281,8 +295,9 @@ def check_progress(driver, where: str, ids: list[str], statuses: dict[str, str],
         got = shown.get(aid)
         check(got is not None and got[0] == status, f"{where}: {aid} shows {got}, expected {status}")
         check(got is not None and got[2], f"{where}: {aid} not visible")
-        # The status is a word (and a symbol), not a colour only.
-        check(got is not None and len(got[1]) > 2, f"{where}: {aid} status text {got and got[1]!r}")
+        # The status is a word and a symbol, not a colour only.
+        check(got is not None and got[1] == f"{SYMBOLS[status]} {labels[status]}",
+              f"{where}: {aid} status text {got and got[1]!r}")
     legend = driver.execute_script(
         "return [...document.querySelectorAll('.glance > ul.legend li')].map(li =>"
         " [li.querySelector('.status').className.split(' ').find(c => c.startsWith('s-')).slice(2),"

@@ -345,7 +345,7 @@ class TestNumbers(unittest.TestCase):
 
     def test_glance_and_parties(self):
         body = self.page.body
-        self.assertIn("2 av 5 löften genomförda (40 %)", body)
+        self.assertIn("40 % 2 av 5 löften genomförda.", body)
         self.assertIn("1 struket löfte räknas inte.", body)
         self.assertIn("Exempelkommun: 2 av 3 genomförda", body)
         self.assertIn("Polisen: 1 av 3 genomförda", body)
