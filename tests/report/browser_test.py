@@ -70,7 +70,6 @@ def install_axe(work: str) -> str:
 def pick_other_pledge() -> tuple[list[str], str]:
     """Files of a pledge of examples/ (not Ale) that has follow-ups, and its
     id; without one, the invented pledge of tests/report/data."""
-    import pledge
     from pledge_report.collect import collect
     folder = os.path.join(SRC, "examples")
     paths = [os.path.join(folder, n) for n in sorted(os.listdir(folder))

@@ -9,7 +9,6 @@ which holds exactly the keys of the source, so keys of format 1.1
 whether or not the typed API has them yet."""
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +16,7 @@ import pledge
 
 from . import chart
 from .collect import follow_up_key
-from .i18n import Lang, first_day, last_day
+from .i18n import Lang, first_day
 from .urls import safe_url
 
 # Display order of statuses (the bar, the legend), with a symbol each so
@@ -162,11 +161,13 @@ class PageBuilder:
         if period.get("start") is not None and period.get("end") is not None:
             span = f"{self.lang.date(period['start'])} – {self.lang.date(period['end'])}"
         date = self.lang.date(d["date"]) if d.get("date") is not None else None
-        sort = last_day(d.get("date")) or last_day(period.get("end"))
+        # For <time datetime>: the date as written ("2019-05" is a valid
+        # month string), else the end of the period reported on.
+        raw = d.get("date") if d.get("date") is not None else period.get("end")
         return {"date": date, "period": label.text if label else span,
                 "period_lang": label.lang if label else self.lang.code,
                 "text": date or (label.text if label else span) or "",
-                "iso": sort.isoformat() if sort else None}
+                "iso": str(raw) if first_day(raw) else None}
 
     def period_text(self) -> Text:
         period = self.d.get("period") or {}
@@ -236,12 +237,22 @@ class PageBuilder:
                     found.append((d, e))
         return found
 
-    def history_item(self, d: dict[str, Any], e: dict[str, Any]) -> dict[str, Any]:
+    def done_text(self, done: Any, target: dict[str, Any] | None) -> str | None:
+        """ "Genomfört: 74 kontroller" (in the target's unit), or None."""
+        if done is None:
+            return None
+        unit = self.loc((target or {}).get("unit"))
+        if unit:
+            return self.lang.t("done_value", value=f"{self.lang.number(done)} {unit.text}")
+        return self.lang.t("done_count", n=self.lang.number(done))
+
+    def history_item(self, d: dict[str, Any], e: dict[str, Any],
+                     target: dict[str, Any] | None = None) -> dict[str, Any]:
         rl = self.report_lang(d)
         return {
             "when": self.report_when(d),
             "status": _status_view(self.lang, e.get("status", "not_assessable")),
-            "done": e.get("done"),
+            "done": self.done_text(e.get("done"), target),
             "outputs": self.outputs(e.get("outputs"), rl),
             "events": self.events(e.get("events"), rl),
             "comment": self.loc(e.get("comment"), rl),
@@ -273,7 +284,7 @@ class PageBuilder:
         except KeyError:
             status = "not_reported"
         entries = self.entries_for(aid)
-        history = [self.history_item(d, e) for d, e in entries]
+        history = [self.history_item(d, e, a.get("target")) for d, e in entries]
         last = self.report_when(entries[-1][0]) if entries else None
         target = a.get("target")
         done = None
@@ -282,6 +293,7 @@ class PageBuilder:
                 done = e["done"]
                 break
         met = target_met(target, done) if target else None
+        done_text = self.done_text(done, target)
         return {
             "id": aid,
             "text": self.loc(a.get("text")),
@@ -301,6 +313,7 @@ class PageBuilder:
                            {"value": met, "label": self.lang.verdict("target_met", met),
                             "symbol": {True: "✓", False: "✗", None: "?"}[met]}),
             "done": done,
+            "done_text": done_text,
             "last": last,
             "history": history,
         }
