@@ -322,6 +322,23 @@ class TestStreams(unittest.TestCase):
         self.assertIn('data-activity="a2" data-status="not_reported"', text)
         self.assertNotIn("Fel datum", text)
 
+    def test_nothing_after_a_syntax_error(self):
+        """The documents after a syntax error were never validated: left out."""
+        text = ("format: pledge/1\nid: vor\ntitle: Före\nlanguage: sv\n"
+                "parties: [{id: k, name: K, kind: municipality}]\nperiod: {start: 2024}\n"
+                "themes: [{id: t, title: T, activities: [{id: a, text: A, responsible: [k]}]}]\n"
+                "goals: [{id: g, text: G, indicators: [{id: i, text: I, unit: count, direction: increase}]}]\n"
+                "---\nformat: [unclosed\n---\n")
+        after = text.split("---\n")[0].replace("id: vor", "id: efter").replace("Före", "Efter")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "s.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text + after)
+            with open(os.devnull, "w") as null:
+                col = collect([path], stderr=null)
+        self.assertEqual([p.id for p in col.pledges], ["vor"])
+        self.assertGreaterEqual(col.errors, 1)
+
     def test_expand_order(self):
         files = collect_mod.expand([DATA])
         rel = [os.path.relpath(f, DATA) for f in files]

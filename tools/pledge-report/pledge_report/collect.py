@@ -130,6 +130,11 @@ def split_stream(text: str) -> list[str]:
     return docs
 
 
+# Problems after which the library reads no further in a stream (cli.md,
+# Limits): the documents after them were never validated.
+_STREAM_ENDS = {"yaml.syntax", "yaml.invalid-utf8", "yaml.limit", "io.error"}
+
+
 @dataclass
 class Collection:
     """What was read: valid pledges and their follow-ups, in load order."""
@@ -164,12 +169,16 @@ def collect(paths: list[str], *, resolve: bool = False, stderr: TextIO = sys.std
     diagnostics.sort(key=lambda d: (order.get(os.path.normpath(d.file), len(order)),
                                     d.line, d.column))
     invalid: dict[str, set[int]] = {}
+    cut: dict[str, int] = {}   # a stream whose reading stopped at this document
     col = Collection()
     for d in diagnostics:
         if not quiet or d.severity == "error":
             _print_diagnostic(d, stderr)
         if d.severity == "error":
-            invalid.setdefault(os.path.normpath(d.file), set()).add(d.document)
+            key = os.path.normpath(d.file)
+            invalid.setdefault(key, set()).add(d.document)
+            if d.code in _STREAM_ENDS:
+                cut[key] = min(cut.get(key, d.document), d.document)
             if d.code == "io.error":
                 col.unreadable = True
     col.errors = sum(len(v) for v in invalid.values())
@@ -188,6 +197,8 @@ def collect(paths: list[str], *, resolve: bool = False, stderr: TextIO = sys.std
         except (OSError, UnicodeDecodeError):
             continue
         for i, chunk in enumerate(chunks):
+            if i >= cut.get(os.path.normpath(path), len(chunks)):
+                break  # pledge-validate read no further: neither does the report
             if i in bad:
                 continue
             try:
