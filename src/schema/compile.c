@@ -35,12 +35,6 @@ typedef struct map_slot {
     sch_resource *res;
 } map_slot;
 
-typedef struct uri_entry {
-    const char *uri;
-    sch_resource *res;
-    struct uri_entry *next;
-} uri_entry;
-
 typedef struct pending {
     sch_node *s;
     const pledge_node *ref;   /* the $ref / $dynamicRef value */
@@ -59,7 +53,8 @@ typedef struct cctx {
     const pledge_schema *meta;/* the built-in metaschema, fetched lazily */
     map_slot *map;
     size_t map_cap, map_count;
-    uri_entry *uris;
+    pledge__table keys;       /* (mapping, key) -> value, for JSON Pointers */
+    pledge__table indexed;    /* mappings whose keys are in keys */
     pending *todo;
     char *root_dir;           /* folder of the root schema file, or NULL */
     int errors;
@@ -257,25 +252,13 @@ static map_slot *map_get(cctx *c, const pledge_node *n, int create)
 
 static sch_resource *uri_lookup(cctx *c, const char *uri, size_t len)
 {
-    uri_entry *e;
-    for (e = c->uris; e; e = e->next)
-        if (strlen(e->uri) == len && memcmp(e->uri, uri, len) == 0)
-            return e->res;
-    return NULL;
+    return pledge__table_get(&c->out->uris, 0, uri, len);
 }
 
 static void uri_register(cctx *c, const char *uri, sch_resource *res)
 {
-    uri_entry *e;
-    if (uri_lookup(c, uri, strlen(uri)))
-        return;
-    e = alloc0(c, sizeof *e);
-    if (!e)
-        return;
-    e->uri = uri;
-    e->res = res;
-    e->next = c->uris;
-    c->uris = e;
+    if (pledge__table_put(&c->out->uris, 0, uri, strlen(uri), res, NULL))
+        oom(c);
 }
 
 static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *node,
@@ -287,6 +270,7 @@ static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *n
     r->uri = uri;
     r->node = node;
     r->doc = doc;
+    r->anchor_table = &c->out->anchors;
     r->next = c->out->resources;
     c->out->resources = r;
     uri_register(c, uri, r);
@@ -296,15 +280,13 @@ static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *n
 static void add_anchor(cctx *c, sch_resource *r, const pledge_node *name,
                        const pledge_node *node, int dynamic)
 {
-    sch_anchor *a;
-    for (a = r->anchors; a; a = a->next) {
-        if (a->len == name->u.s.len && memcmp(a->name, name->u.s.ptr, a->len) == 0 &&
-            a->dynamic == dynamic) {
-            if (a->node != node)
-                cerr(c, r->doc, name, "the anchor \"%s\" is defined twice in the resource %s",
-                     name->u.s.ptr, r->uri);
-            return;
-        }
+    sch_anchor *a = pledge__table_get(&c->out->anchors, pledge__anchor_ns(r, dynamic),
+                                      name->u.s.ptr, name->u.s.len);
+    if (a) {
+        if (a->node != node)
+            cerr(c, r->doc, name, "the anchor \"%s\" is defined twice in the resource %s",
+                 name->u.s.ptr, r->uri);
+        return;
     }
     a = alloc0(c, sizeof *a);
     if (!a)
@@ -313,6 +295,11 @@ static void add_anchor(cctx *c, sch_resource *r, const pledge_node *name,
     a->len = name->u.s.len;
     a->node = node;
     a->dynamic = dynamic;
+    if (pledge__table_put(&c->out->anchors, pledge__anchor_ns(r, dynamic), a->name, a->len, a,
+                          NULL)) {
+        oom(c);
+        return;
+    }
     a->next = r->anchors;
     r->anchors = a;
 }
@@ -884,6 +871,31 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
 
 /* The compiled schema that @p ref (a $ref value in resource @p res)
  * designates; *frag_out gets the decoded fragment when asked. */
+/* The value of @p key in the large mapping @p map, through an index made
+ * on the first lookup: JSON Pointers into $defs of thousands of entries
+ * stay linear overall. */
+static const pledge_node *key_lookup(void *ud, const pledge_node *map, const char *key,
+                                     size_t len)
+{
+    cctx *c = ud;
+    if (!pledge__table_get(&c->indexed, (uintptr_t)map, "", 0)) {
+        size_t i;
+        for (i = 0; i < map->u.map.count; i++) {
+            const pledge_node *k = map->u.map.pairs[i].key;
+            if (pledge__table_put(&c->keys, (uintptr_t)map, k->u.s.ptr, k->u.s.len,
+                                  map->u.map.pairs[i].value, NULL)) {
+                oom(c);
+                return NULL;
+            }
+        }
+        if (pledge__table_put(&c->indexed, (uintptr_t)map, "", 0, (void *)map, NULL)) {
+            oom(c);
+            return NULL;
+        }
+    }
+    return pledge__table_get(&c->keys, (uintptr_t)map, key, len);
+}
+
 static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledge_node *ref,
                                    pledge_buf *frag_out, const pledge_node **node_out)
 {
@@ -930,15 +942,17 @@ static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledg
     if (frag.len == 0) {
         node = target->node;
     } else if (frag.data[0] == '/') {
-        node = pledge__json_pointer(target->node, frag.data, frag.len);
+        node = pledge__json_pointer_with(target->node, frag.data, frag.len, key_lookup, c);
     } else {
-        const sch_anchor *a;
-        for (a = target->anchors; a; a = a->next)
-            if (a->len == frag.len && memcmp(a->name, frag.data, frag.len) == 0) {
-                node = a->node;
-                if (!a->dynamic)
-                    break;
-            }
+        /* a plain anchor first, else a dynamic one of that name */
+        const sch_anchor *a = pledge__table_get(target->anchor_table,
+                                                pledge__anchor_ns(target, 0), frag.data,
+                                                frag.len);
+        if (!a)
+            a = pledge__table_get(target->anchor_table, pledge__anchor_ns(target, 1),
+                                  frag.data, frag.len);
+        if (a)
+            node = a->node;
     }
     if (!node) {
         cerr(c, res->doc, ref, "cannot resolve \"%s\": %s has no %s \"%s\"", ref->u.s.ptr,
@@ -1555,6 +1569,8 @@ static void schema_free_parts(pledge_schema *s)
     for (d = s->docs; d; d = d->next)
         pledge_tree_free(d->tree);
     pledge__free(s->allocator, s->map);
+    pledge__table_free(&s->uris);
+    pledge__table_free(&s->anchors);
     pledge__arena_free(&s->arena);
 }
 
@@ -1586,6 +1602,10 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
         return PLEDGE_ENOMEM;
     c->out->allocator = c->a;
     c->out->flags = c->flags;
+    pledge__table_init(&c->out->uris, c->a);
+    pledge__table_init(&c->out->anchors, c->a);
+    pledge__table_init(&c->keys, c->a);
+    pledge__table_init(&c->indexed, c->a);
     c->out->max_evaluations = opts && opts->version >= 2 ? opts->max_evaluations : 0;
     pledge__arena_init(&c->out->arena, c->a);
     return 0;
@@ -1631,6 +1651,8 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
     }
     pledge__free(c->a, c->map);
     c->map = NULL;
+    pledge__table_free(&c->keys);
+    pledge__table_free(&c->indexed);
     rc = c->rc ? c->rc : c->errors ? PLEDGE_EINVALID : 0;
     if (rc) {
         pledge_schema_free(c->out);
@@ -1810,6 +1832,8 @@ int pledge__schema_compile_builtin(pledge_schema **out)
             compile_schema(&c, r->node, r);
         drain(&c);
     }
+    pledge__table_free(&c.keys);
+    pledge__table_free(&c.indexed);
     if (c.rc || c.errors) {
         rc = c.rc ? c.rc : PLEDGE_ERROR;
         pledge__free(c.a, c.map);

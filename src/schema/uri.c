@@ -334,7 +334,33 @@ static int token_equals(const char *tok, size_t tl, const char *key, size_t kl)
     return k == kl;
 }
 
+/* Unescape token @p tok into @p out (@p cap bytes); its length, or
+ * SIZE_MAX when it does not fit or is not a valid token. */
+static size_t token_unescape(const char *tok, size_t tl, char *out, size_t cap)
+{
+    size_t i, k = 0;
+    for (i = 0; i < tl; i++, k++) {
+        char c = tok[i];
+        if (k >= cap)
+            return SIZE_MAX;
+        if (c == '~') {
+            if (i + 1 >= tl || (tok[i + 1] != '0' && tok[i + 1] != '1'))
+                return SIZE_MAX;
+            c = tok[++i] == '0' ? '~' : '/';
+        }
+        out[k] = c;
+    }
+    return k;
+}
+
 const pledge_node *pledge__json_pointer(const pledge_node *root, const char *ptr, size_t len)
+{
+    return pledge__json_pointer_with(root, ptr, len, NULL, NULL);
+}
+
+const pledge_node *pledge__json_pointer_with(const pledge_node *root, const char *ptr,
+                                             size_t len, pledge__pointer_key_fn find,
+                                             void *ud)
 {
     const pledge_node *n = root;
     size_t i = 0;
@@ -348,7 +374,13 @@ const pledge_node *pledge__json_pointer(const pledge_node *root, const char *ptr
         while (j < len && ptr[j] != '/')
             j++;
         tl = j - i - 1;
-        if (n->type == PLEDGE_NODE_MAPPING) {
+        if (n->type == PLEDGE_NODE_MAPPING && find && n->u.map.count > 16 &&
+            (memchr(tok, '~', tl) == NULL || tl <= 256)) {
+            char key[256];
+            size_t kl = memchr(tok, '~', tl) ? token_unescape(tok, tl, key, sizeof key) : tl;
+            n = kl == SIZE_MAX ? NULL : find(ud, n, kl == tl && !memchr(tok, '~', tl) ? tok : key,
+                                             kl);
+        } else if (n->type == PLEDGE_NODE_MAPPING) {
             const pledge_node *found = NULL;
             for (m = 0; m < n->u.map.count; m++) {
                 const pledge_node *k = n->u.map.pairs[m].key;
