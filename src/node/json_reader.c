@@ -20,6 +20,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define J_STOP 1          /* the document is refused (or complete with an error) */
@@ -790,6 +791,15 @@ static int read_number(jparser *j, pledge_node **out)
         text[n] = '\0';
         if (c_strtod(text, &node->u.d))
             return PLEDGE_ENOMEM;
+        if (isinf(node->u.d)) {
+            /* not silently infinity: 1e400 and 1e500 would compare equal */
+            int rc = report(j, jmark(j, start), PLEDGE_SEVERITY_ERROR, "yaml.limit",
+                            "the number %.*s%s is beyond the range of floating-point numbers "
+                            "(about 1.8e308)", n > 40 ? 40 : (int)n, text, n > 40 ? "..." : "");
+            j->tree->errors++;
+            if (rc)
+                return rc;
+        }
     } else if ((size_t)(int_end - digits) <= FAST_DIGITS) {
         /* No leading zeros in JSON: the text is canonical but for "-0". */
         const unsigned char *d;

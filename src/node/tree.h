@@ -94,4 +94,9 @@ pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_m
 int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, int base,
                             int negative, int64_t *value, int *big, const char **text);
 
+/* The exact decimal text of @p d when it is a finite integer (buffer of
+ * at least 320 bytes); 0 otherwise. Integers beyond int64 compare and
+ * hash through it. */
+int pledge__double_integer_text(double d, char *buf, size_t size);
+
 #endif

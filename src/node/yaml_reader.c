@@ -29,6 +29,7 @@
 #include "core/hash.h"
 
 #include <yaml.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -1045,6 +1046,23 @@ static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t le
     return n;
 }
 
+/* A float literal with digits that became infinity is an error (.inf is
+ * written with letters): it must not pass silently, or 1e400 would equal
+ * 1e500. */
+static int float_range(pledge_yaml_stream *st, const char *s, size_t len, double d,
+                       pledge_mark mark)
+{
+    pledge_buf m;
+    if (!isinf(d) || memchr(s, 'i', len) || memchr(s, 'I', len))
+        return PLEDGE_OK;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_puts(&m, "the number ");
+    pledge__buf_append(&m, s, len > 40 ? 40 : len);
+    pledge__buf_printf(&m, "%s is beyond the range of floating-point numbers (about 1.8e308)",
+                       len > 40 ? "..." : "");
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 1, NULL, &m);
+}
+
 /* An INT node for a core-schema integer text. */
 static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_mark mark,
                     unsigned flags, pledge_yaml11 y11, const char *words, size_t wlen,
@@ -1137,6 +1155,8 @@ static int tagged_scalar(pledge_yaml_stream *st, int tag, const char *s, size_t 
         rc = pledge__scalar_float(s, len, st->alloc, &d);
         if (rc)
             return rc == PLEDGE_EINVALID ? PLEDGE_OK : rc;
+        if ((rc = float_range(st, s, len, d, mark)))
+            return rc;
         if (!(*out = node_new(st, PLEDGE_NODE_FLOAT, mark)))
             return PLEDGE_ENOMEM;
         (*out)->u.d = d;
@@ -1247,6 +1267,8 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
             double d = 0;
             if ((rc = pledge__scalar_float(s, len, st->alloc, &d)))
                 return rc == PLEDGE_EINVALID ? PLEDGE_ERROR : rc;
+            if ((rc = float_range(st, s, len, d, mark)))
+                return rc;
             n = node_new(st, PLEDGE_NODE_FLOAT, mark);
             if (n)
                 n->u.d = d;

@@ -358,6 +358,13 @@ static uint64_t node_hash(const pledge_node *n)
         if (n->type == PLEDGE_NODE_INT)
             return pledge__sch_name_hash(n->u.i.text, strlen(n->u.i.text));
         {
+            /* an integral double beyond int64 hashes as the big integer
+             * it equals */
+            char buf[400];
+            if (pledge__double_integer_text(n->u.d, buf, sizeof buf))
+                return pledge__sch_name_hash(buf, strlen(buf));
+        }
+        {
             uint64_t bits;
             double d = n->u.d == 0 ? 0 : n->u.d;
             memcpy(&bits, &d, sizeof bits);

@@ -148,6 +148,61 @@ START_TEST(cycles_under_not_and_if_are_reported)
 }
 END_TEST
 
+START_TEST(numbers_compare_by_mathematical_value)
+{
+    static const struct { const char *schema, *doc; int valid; } cases[] = {
+        { "{\"const\": 100000000000000000000}", "1e20", 1 },
+        { "{\"const\": 1e20}", "100000000000000000000", 1 },
+        { "{\"enum\": [1, 100000000000000000000]}", "1.0e20", 1 },
+        { "{\"const\": 100000000000000000001}", "1e20", 0 },
+        { "{\"uniqueItems\": true}", "[100000000000000000000, 1e20]", 0 },
+        { "{\"uniqueItems\": true}", "[100000000000000000001, 1e20]", 1 },
+        { "{\"uniqueItems\": true}", "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,"
+          "23,24,25,26,27,28,29,30,1e20,100000000000000000000]", 0 },
+        { "{\"maximum\": 100000000000000000000}", "1e20", 1 },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pledge_schema *s = compile(cases[i].schema, NULL);
+        int rc;
+        pledge_diag_list *d = run(s, cases[i].doc, &rc);
+        ck_assert_msg((rc == 0) == cases[i].valid, "%s against %s: %s", cases[i].doc,
+                      cases[i].schema, test_diags_text(d));
+        pledge_diag_list_free(d);
+        pledge_schema_free(s);
+    }
+}
+END_TEST
+
+START_TEST(overflowing_floats_are_reported)
+{
+    static const struct { const char *name, *text; } cases[] = {
+        { "a.json", "[1e400]" }, { "a.yaml", "- 1e400\n" }, { "b.yaml", "- !!float -2e999\n" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pledge_diag_list *d = NULL;
+        pledge_tree *t = NULL;
+        ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+        pledge_tree_parse(&t, cases[i].name, cases[i].text, strlen(cases[i].text), NULL, d);
+        expect_one(d, "yaml.limit");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "range"));
+        pledge_tree_free(t);
+        pledge_diag_list_free(d);
+    }
+    {
+        /* .inf is written with letters: no diagnostic */
+        pledge_tree *t = NULL;
+        pledge_diag_list *d = NULL;
+        ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+        ck_assert_int_eq(pledge_tree_parse(&t, "c.yaml", "- .inf\n- -.Inf\n", 15, NULL, d), 0);
+        ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+        pledge_tree_free(t);
+        pledge_diag_list_free(d);
+    }
+}
+END_TEST
+
 /* ---- small stacks ------------------------------------------------------ */
 
 typedef struct job {
@@ -264,6 +319,8 @@ int main(void)
     tcase_add_test(tc, exponential_schemas_end_with_the_budget);
     tcase_add_test(tc, the_budget_is_an_option);
     tcase_add_test(tc, cycles_under_not_and_if_are_reported);
+    tcase_add_test(tc, numbers_compare_by_mathematical_value);
+    tcase_add_test(tc, overflowing_floats_are_reported);
     tcase_add_test(tc, deep_ref_chains_on_small_stacks);
     tcase_add_test(tc, recursive_schemas_over_deep_data_on_small_stacks);
     suite_add_tcase(s, tc);
