@@ -4,9 +4,10 @@
  * explicit stack (no recursion). Children of the open containers collect on
  * one reusable scratch stack and are copied into the tree's arena once, when
  * their container closes. Lines and columns are counted on the way: lines
- * can only break in whitespace (LF, CR, CR LF) and, through U+0085/U+2028/
- * U+2029, inside strings, so a node's column is its distance from the start
- * of its line minus the UTF-8 continuation bytes seen on that line.
+ * break only at LF, CR and CR LF (RFC 8259; U+0085/U+2028/U+2029 are
+ * ordinary characters, unlike in YAML), which JSON allows only in
+ * whitespace, so a node's column is its distance from the start of its line
+ * minus the UTF-8 continuation bytes seen on that line.
  */
 #include "json_reader.h"
 #include "tree.h"
@@ -292,20 +293,6 @@ static int unexpected(jparser *j, const unsigned char *at, const char *expected)
     else if (c == '/' || c == '#')
         hint = " (JSON has no comments)";
     return fail(j, at, "json.syntax", "%s, got %s%s", expected, got, hint);
-}
-
-static int break_warning(jparser *j, const unsigned char *at, unsigned long cp)
-{
-    const char *what = cp == 0x85 ? "NEXT LINE" : cp == 0x2028 ? "LINE SEPARATOR"
-                                                               : "PARAGRAPH SEPARATOR";
-    if (j->break_warnings++ >= MAX_BREAK_WARNINGS)
-        return 0;
-    return report(j, jmark(j, at), PLEDGE_SEVERITY_WARNING, "yaml.unicode-line-break",
-                  "U+%04lX (%s) counts as a line break for YAML tools, so the lines after "
-                  "it are numbered one more than in most editors%s",
-                  cp, what,
-                  j->break_warnings == MAX_BREAK_WARNINGS ? " (further ones are not reported)"
-                                                          : "");
 }
 
 /* ---- memory ------------------------------------------------------- */
@@ -692,16 +679,9 @@ static int read_string(jparser *j, pledge_node **out)
             n = utf8_seq(q, end);
             if (!n)
                 return utf8_error(j, q);
-            if ((n == 2 && q[0] == 0xC2 && q[1] == 0x85) || (n == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
-                                             (q[2] == 0xA8 || q[2] == 0xA9))) {
-                if ((rc = break_warning(j, q, utf8_decode(q, n))) != 0)
-                    return rc;
-                j->line++;
-                j->line_start = q + n;
-                j->extra = 0;
-            } else {
-                j->extra += n - 1;
-            }
+            /* U+0085, U+2028 and U+2029 are characters like any other:
+             * RFC 8259 breaks lines at LF and CR only */
+            j->extra += n - 1;
             q += n;
             break;
         }
@@ -709,8 +689,6 @@ static int read_string(jparser *j, pledge_node **out)
 closed:
     len = (size_t)(q - body) - saved;
     buf = pool_alloc(j, len + 1);
-    /* The node's mark is taken before the string: a U+2028 in it moved the
-     * line on since. */
     node = buf ? new_node(j, PLEDGE_NODE_STRING, open) : NULL;
     if (node) {
         node->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
