@@ -94,6 +94,18 @@ pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_m
 int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, int base,
                             int negative, int64_t *value, int *big, const char **text);
 
+/* Exactly one document (the rule of pledge_tree_parse) read from the file
+ * at @p path (any kind a FILE* reads: a pipe named by the caller too). */
+int pledge__tree_read_path(pledge_tree **out, const char *path, const pledge_load_options *opts,
+                           pledge_diag_list *diags);
+
+/* Exactly one document (the rule of pledge_tree_parse) read from the open
+ * file @p fd, which this takes and closes: anything but a regular file is
+ * io.error (a FIFO would block). The load options' limits apply.
+ * @return 0, PLEDGE_EIO, PLEDGE_EINVALID, PLEDGE_ENOMEM, PLEDGE_EARG. */
+int pledge__tree_read_fd(pledge_tree **out, const char *name, int fd,
+                         const pledge_load_options *opts, pledge_diag_list *diags);
+
 /* The exact decimal text of @p d when it is a finite integer (buffer of
  * at least 320 bytes); 0 otherwise. Integers beyond int64 compare and
  * hash through it. */
