@@ -15,6 +15,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/utf8.h"
 
 #include <locale.h>
 #include <pthread.h>
@@ -124,45 +125,17 @@ static int c_strtod(const char *text, double *out)
 /* ---- UTF-8 ---------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at @p p (p[0] >= 0x80), 0 if invalid
- * (overlong forms, surrogates and values beyond U+10FFFF included). */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+ * (overlong forms, surrogates and values beyond U+10FFFF included); its
+ * code point to *cp (may be NULL). The decoder is core's. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end, uint32_t *cp)
 {
-    size_t avail = (size_t)(end - p);
-    unsigned c = p[0], lo = 0x80, hi = 0xBF;
-    if (c < 0xC2)
+    size_t pos = 0;
+    uint32_t c;
+    if (pledge__utf8_next(p, (size_t)(end - p), &pos, &c))
         return 0;
-    if (c < 0xE0)
-        return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return avail >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c < 0xF5) {
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        return avail >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
-                       (p[3] & 0xC0) == 0x80
-                   ? 4
-                   : 0;
-    }
-    return 0;
-}
-
-static unsigned long utf8_decode(const unsigned char *p, size_t n)
-{
-    switch (n) {
-    case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-    case 3: return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    case 4:
-        return ((unsigned long)(p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) |
-               ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-    default: return p[0];
-    }
+    if (cp)
+        *cp = c;
+    return pos;
 }
 
 static size_t utf8_put(char *out, unsigned long cp)
@@ -277,10 +250,10 @@ static int unexpected(jparser *j, const unsigned char *at, const char *expected)
     }
     c = *at;
     if (c >= 0x80) {
-        size_t n = utf8_seq(at, j->end);
-        if (!n)
+        uint32_t cp;
+        if (!utf8_seq(at, j->end, &cp))
             return utf8_error(j, at);
-        snprintf(got, sizeof got, "U+%04lX", utf8_decode(at, n));
+        snprintf(got, sizeof got, "U+%04lX", (unsigned long)cp);
     } else if (c < 0x20 || c == 0x7F) {
         snprintf(got, sizeof got, "U+%04X", (unsigned)c);
     } else if (c == '\'') {
@@ -335,12 +308,8 @@ static pledge_node *new_node(jparser *j, pledge_node_type type, const unsigned c
         j->nodes_end = n + j->node_batch;
     }
     n = j->nodes++;
-    memset(n, 0, sizeof *n);
     m = jmark(j, at);
-    n->type = (uint8_t)type;
-    n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
-    n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = pledge__offset32(m.offset);
+    pledge__node_init(n, type, m);
     return n;
 }
 
@@ -569,7 +538,7 @@ static int scan_escape(jparser *j, const unsigned char **pq, size_t *saved)
     case 'u':
         break;
     default:
-        if (q[1] >= 0x80 && !utf8_seq(q + 1, end))
+        if (q[1] >= 0x80 && !utf8_seq(q + 1, end, NULL))
             return utf8_error(j, q + 1);
         if (q[1] > 0x20 && q[1] < 0x7F)
             return fail(j, q, "json.syntax",
@@ -676,7 +645,7 @@ static int read_string(jparser *j, pledge_node **out)
                         "a control character (U+%04X) must be escaped in a JSON string",
                         (unsigned)*q);
         default:
-            n = utf8_seq(q, end);
+            n = utf8_seq(q, end, NULL);
             if (!n)
                 return utf8_error(j, q);
             /* U+0085, U+2028 and U+2029 are characters like any other:

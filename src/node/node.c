@@ -72,13 +72,8 @@ size_t pledge_tree_memory(const pledge_tree *tree)
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark)
 {
     pledge_node *n = pledge__arena_alloc(&tree->arena, sizeof *n);
-    if (!n)
-        return NULL;
-    memset(n, 0, sizeof *n);
-    n->type = (uint8_t)type;
-    n->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
-    n->column = mark.column > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.column;
-    n->offset = pledge__offset32(mark.offset);
+    if (n)
+        pledge__node_init(n, type, mark);
     return n;
 }
 

@@ -7,6 +7,8 @@
 #include "pledge/node.h"
 #include "core/arena.h"
 
+#include <string.h>
+
 typedef struct pledge_pair {
     pledge_node *key;   /* always a STRING node with its own position */
     pledge_node *value;
@@ -80,6 +82,17 @@ int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node 
 /* A deep copy of @p tree (name, index, error count, nodes) in a new tree. */
 int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
                       const pledge_allocator *allocator);
+
+/* Make @p n a zeroed node of @p type at @p mark: the one place a node's
+ * fields are first set, whatever memory it comes from. */
+static inline void pledge__node_init(pledge_node *n, pledge_node_type type, pledge_mark mark)
+{
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    n->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
+    n->column = mark.column > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.column;
+    n->offset = pledge__offset32(mark.offset);
+}
 
 /* A zeroed node of @p type at @p mark, from the tree's arena. */
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark);

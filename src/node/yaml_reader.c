@@ -27,6 +27,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/utf8.h"
 
 #include <yaml.h>
 #include <math.h>
@@ -184,13 +185,8 @@ static void *copy_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
 {
     pledge_node *n = tree_alloc(st, sizeof *n, _Alignof(pledge_node));
-    if (!n)
-        return NULL;
-    memset(n, 0, sizeof *n);
-    n->type = (uint8_t)type;
-    n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
-    n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = pledge__offset32(m.offset);
+    if (n)
+        pledge__node_init(n, type, m);
     return n;
 }
 
@@ -444,7 +440,7 @@ static void prescan(pledge_yaml_stream *st)
     while (i < n) {
         unsigned char c;
         unsigned long cp;
-        size_t w, k;
+        size_t w;
         while (WORDS && n - i >= 8) {
             uint64_t m = unusual_bytes(load64(p + i));
             if (m) {
@@ -474,43 +470,17 @@ static void prescan(pledge_yaml_stream *st)
             st->ascii_end = i;
             ascii = 0;
         }
-        w = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-        if (!w) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg,
-                     "the byte 0x%02X does not start a UTF-8 character", c);
-            break;
-        }
-        for (k = 1; k < w && i + k < n && (p[i + k] & 0xC0) == 0x80; k++)
-            ;
-        if (k < w) {
-            if (i + k == n && st->truncated) {
-                set_cut(st, CUT_SIZE, i); /* the limit cut a character in two */
-            } else if (i + k == n) {
-                set_cut(st, CUT_UTF8, i);
-                snprintf(st->cut_msg, sizeof st->cut_msg,
-                         "the file ends inside a UTF-8 character");
-            } else {
-                set_cut(st, CUT_UTF8, i);
-                snprintf(st->cut_msg, sizeof st->cut_msg,
-                         "the byte 0x%02X after the lead byte 0x%02X does not continue a "
-                         "UTF-8 character", p[i + k], c);
+        {
+            /* core's decoder; core's words for what is wrong */
+            size_t next = i;
+            uint32_t cp32;
+            if (pledge__utf8_next(p, n, &next, &cp32) != 0) {
+                int ends = pledge__utf8_problem(p, n, i, st->cut_msg, sizeof st->cut_msg);
+                set_cut(st, ends && st->truncated ? CUT_SIZE : CUT_UTF8, i);
+                break;
             }
-            break;
-        }
-        cp = c & (0xFFu >> (w + 1));
-        for (k = 1; k < w; k++)
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        if ((w == 3 && cp < 0x800) || (w == 4 && cp < 0x10000)) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg, "an overlong encoding of U+%04lX", cp);
-            break;
-        }
-        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg,
-                     "U+%04lX is not a Unicode scalar value", cp);
-            break;
+            cp = cp32;
+            w = next - i;
         }
         if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
             set_cut(st, CUT_CONTROL, i);
