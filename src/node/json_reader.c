@@ -10,6 +10,7 @@
  * minus the UTF-8 continuation bytes seen on that line.
  */
 #include "json_reader.h"
+#include "pointer.h"
 #include "tree.h"
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -415,7 +416,7 @@ static int find_or_add_key(jparser *j, jframe *f, pledge_node *key, pledge_node 
 /* The JSON Pointer of the top mapping, for the duplicate-key diagnostic. */
 static void mapping_path(const jparser *j, pledge_buf *b)
 {
-    size_t i, k;
+    size_t i;
     for (i = 0; i + 1 < j->nframes; i++) {
         const jframe *f = &j->frames[i];
         pledge__buf_putc(b, '/');
@@ -423,15 +424,8 @@ static void mapping_path(const jparser *j, pledge_buf *b)
             pledge__buf_printf(b, "%zu", j->frames[i + 1].start - f->start);
             continue;
         }
-        for (k = 0; f->key && k < f->key->u.s.len; k++) {
-            char c = f->key->u.s.ptr[k];
-            if (c == '~')
-                pledge__buf_puts(b, "~0");
-            else if (c == '/')
-                pledge__buf_puts(b, "~1");
-            else
-                pledge__buf_putc(b, c);
-        }
+        if (f->key)
+            pledge__json_pointer_escape(b, f->key->u.s.ptr, f->key->u.s.len);
     }
 }
 

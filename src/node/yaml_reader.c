@@ -20,6 +20,7 @@
  * character index becomes a byte offset through a cursor over the text.
  */
 #include "yaml_reader.h"
+#include "pointer.h"
 #include "position.h"
 #include "scalar.h"
 #include "tree.h"
@@ -570,19 +571,10 @@ static int looks_utf16(const unsigned char *p, size_t n)
 
 static void path_segment(pledge_buf *b, const pledge_node *key)
 {
-    size_t k;
     if (!key)
         return; /* a complex key: no segment names it */
     pledge__buf_putc(b, '/');
-    for (k = 0; k < key->u.s.len; k++) {
-        char c = key->u.s.ptr[k];
-        if (c == '~')
-            pledge__buf_puts(b, "~0");
-        else if (c == '/')
-            pledge__buf_puts(b, "~1");
-        else
-            pledge__buf_putc(b, c);
-    }
+    pledge__json_pointer_escape(b, key->u.s.ptr, key->u.s.len);
 }
 
 /* The JSON Pointer of the node being attached to the innermost open
