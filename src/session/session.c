@@ -339,13 +339,12 @@ int pledge_session_add_path(pledge_session *session, const char *path, unsigned 
         rc = io_error(f, ENOENT, "an empty PATH names no file");
         return rc ? rc : PLEDGE_EINVALID;
     }
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    if (stat(path, &st) != 0) /* reading it says why */
+        return take_file(session, path, 0, 0, 0, 0, flags);
+    if (S_ISDIR(st.st_mode))
         return add_folder(session, path, flags);
-    /* A file named explicitly is always taken, whatever its name; one
-     * that cannot be examined too, and reading it says why. */
-    if (stat(path, &st) == 0)
-        return take_file(session, path, 0, 1, (uint64_t)st.st_dev, (uint64_t)st.st_ino, flags);
-    return take_file(session, path, 0, 0, 0, 0, flags);
+    /* A file named explicitly is always taken, whatever its name. */
+    return take_file(session, path, 0, 1, (uint64_t)st.st_dev, (uint64_t)st.st_ino, flags);
 }
 
 int pledge_session_add_buffer(pledge_session *session, const char *name, const void *data,
