@@ -65,8 +65,10 @@ extern "C" {
 #define PLEDGE_SESSION_STRICT 0x2u       /**< a warning makes its document invalid */
 #define PLEDGE_SESSION_ALL_BRANCHES 0x4u /**< report every failing anyOf/oneOf
                                               branch, not the best match (--verbose) */
-#define PLEDGE_SESSION_KEEP_STREAMS 0x8u /**< keep the bytes of standard input and
-                                              of streams (pledge_session_file_source) */
+#define PLEDGE_SESSION_KEEP_SOURCES 0x8u /**< keep the bytes read from every file and
+                                              stream, for excerpts
+                                              (pledge_session_file_source); memory
+                                              then grows with the inputs' size */
 
 /**
  * Options of a session. Initialise with PLEDGE_SESSION_OPTIONS_INIT or
@@ -196,8 +198,10 @@ PLEDGE_EXTERN unsigned int pledge_session_document_status(const pledge_session_f
  */
 PLEDGE_EXTERN pledge_diag_list *pledge_session_file_diags(const pledge_session_file *file);
 
-/** With PLEDGE_SESSION_KEEP_STREAMS, the bytes read from standard input or
- *  a stream (borrowed; *len gets their length); else NULL. */
+/** With PLEDGE_SESSION_KEEP_SOURCES, the bytes read from the file, standard
+ *  input or stream, exactly those its positions count in (borrowed; *len
+ *  gets their length); NULL for buffers (the caller has them) and
+ *  otherwise. */
 PLEDGE_EXTERN const char *pledge_session_file_source(const pledge_session_file *file,
                                                      size_t *len);
 

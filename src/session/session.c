@@ -42,9 +42,9 @@ struct pledge_session_file {
     int walked;             /* found by walking a folder */
     int known;              /* dev/ino: the identity the walk saw */
     uint64_t dev, ino;
-    char *data;             /* IN_BUFFER's bytes; kept stream bytes */
+    char *data;             /* IN_BUFFER's bytes; kept source bytes */
     size_t len;
-    FILE *fp;               /* IN_STREAM, borrowed */
+    FILE *fp;               /* IN_STREAM (borrowed), or the file being read */
     size_t documents;
     unsigned char *doc_flags; /* PLEDGE_DOC_* per document */
     size_t doc_capacity;
@@ -423,6 +423,34 @@ static int slurp(const pledge_allocator *a, FILE *fp, size_t limit, char **out, 
     return PLEDGE_OK;
 }
 
+static int open_stream(pledge_session_file *f, pledge_reader **rd)
+{
+    pledge_session *s = f->session;
+    char *buf;
+    size_t len;
+    char reason[128];
+    int err = 0, rc;
+    rc = slurp(s->alloc, f->kind == IN_STDIN ? stdin : f->fp, s->opts.load.max_file_bytes, &buf,
+               &len, &err);
+    if (rc == PLEDGE_ENOMEM)
+        return rc;
+    if (rc) {
+        if (f->kind == IN_STDIN)
+            return io_error(f, err, "cannot read standard input: %s",
+                            describe(err, reason, sizeof reason));
+        return io_error(f, err, "cannot read %s: %s", f->name,
+                        describe(err, reason, sizeof reason));
+    }
+    rc = pledge_reader_open_buffer(rd, f->name, buf, len, &s->opts.load, f->diags);
+    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
+        f->data = buf;
+        f->len = len;
+    } else {
+        pledge__free(s->alloc, buf);
+    }
+    return rc;
+}
+
 /* Open a file input. Folders' files are opened without blocking and read
  * only when regular (a FIFO would hang the run) and still the file the
  * walk saw; a file named explicitly may be anything readable. */
@@ -463,39 +491,18 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
         close(fd);
         return io_error(f, err, "cannot open %s: %s", f->name, describe(err, reason, sizeof reason));
     }
+    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
+        f->fp = fp;
+        rc = open_stream(f, rd); /* keeps the bytes, for excerpts */
+        f->fp = NULL;
+        fclose(fp);
+        return rc;
+    }
     rc = pledge_reader_open_fp(rd, f->name, fp, &s->opts.load, f->diags);
     fclose(fp);
     if (rc == PLEDGE_EIO) {
         f->status |= PLEDGE_FILE_UNREADABLE;
         return PLEDGE_OK;
-    }
-    return rc;
-}
-
-static int open_stream(pledge_session_file *f, pledge_reader **rd)
-{
-    pledge_session *s = f->session;
-    char *buf;
-    size_t len;
-    char reason[128];
-    int err = 0, rc;
-    rc = slurp(s->alloc, f->kind == IN_STDIN ? stdin : f->fp, s->opts.load.max_file_bytes, &buf,
-               &len, &err);
-    if (rc == PLEDGE_ENOMEM)
-        return rc;
-    if (rc) {
-        if (f->kind == IN_STDIN)
-            return io_error(f, err, "cannot read standard input: %s",
-                            describe(err, reason, sizeof reason));
-        return io_error(f, err, "cannot read %s: %s", f->name,
-                        describe(err, reason, sizeof reason));
-    }
-    rc = pledge_reader_open_buffer(rd, f->name, buf, len, &s->opts.load, f->diags);
-    if (s->opts.flags & PLEDGE_SESSION_KEEP_STREAMS) {
-        f->data = buf;
-        f->len = len;
-    } else {
-        pledge__free(s->alloc, buf);
     }
     return rc;
 }
@@ -833,7 +840,7 @@ const char *pledge_session_file_source(const pledge_session_file *file, size_t *
 {
     if (len)
         *len = 0;
-    if (!file || (file->kind != IN_STDIN && file->kind != IN_STREAM) || !file->data)
+    if (!file || file->kind == IN_BUFFER || !file->data)
         return NULL;
     if (len)
         *len = file->len;

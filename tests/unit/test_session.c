@@ -183,11 +183,12 @@ START_TEST(streams_and_errno)
     ck_assert_ptr_nonnull(fp);
     fputs("format: pledge/1\n", fp);
     rewind(fp);
-    o.flags = PLEDGE_SESSION_KEEP_STREAMS;
+    o.flags = PLEDGE_SESSION_KEEP_SOURCES;
     ck_assert_int_eq(pledge_session_new(&s, &o), 0);
     ck_assert_int_eq(pledge_session_add_path(s, "/nonexistent/x.yaml", 0), 0);
     ck_assert_int_eq(pledge_session_add_stream(s, "piped", fp, 0), 0);
     ck_assert_int_eq(pledge_session_add_stream(s, "x", NULL, 0), PLEDGE_EARG);
+    ck_assert_int_eq(pledge_session_add_path(s, VALID "pledge.yaml", 0), 0);
     ck_assert_int_eq(pledge_session_run(s), 0);
     f = pledge_session_file_at(s, 0);
     d = pledge_diag_list_at(pledge_session_file_diags(f), 0);
@@ -204,6 +205,13 @@ START_TEST(streams_and_errno)
     ck_assert_uint_eq(len, 17);
     ck_assert_int_eq(memcmp(src, "format: pledge/1\n", 17), 0);
     ck_assert_ptr_null(pledge_session_file_source(pledge_session_file_at(s, 0), &len));
+    ck_assert_uint_eq(len, 0);
+    /* a file's bytes are kept too, as read (for excerpts) */
+    load_texts();
+    src = pledge_session_file_source(pledge_session_file_at(s, 2), &len);
+    ck_assert_uint_eq(len, pledge_len);
+    ck_assert_int_eq(memcmp(src, pledge_text, len), 0);
+    free_texts();
     pledge_session_free(s);
     fclose(fp);
 }
