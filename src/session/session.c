@@ -355,8 +355,14 @@ int pledge_session_add_buffer(pledge_session *session, const char *name, const v
         return PLEDGE_EARG;
     if (!(f = file_new(session, name, IN_BUFFER, flags)))
         return PLEDGE_ENOMEM;
-    if (!(f->data = pledge__malloc(session->alloc, len ? len : 1)))
-        return PLEDGE_ENOMEM; /* the entry stays, freed with the session */
+    if (!(f->data = pledge__malloc(session->alloc, len ? len : 1))) {
+        /* Take the entry back: it was the last one added. */
+        session->count--;
+        if (!(flags & PLEDGE_INPUT_CONTEXT))
+            session->reported_count--;
+        file_free(session->alloc, f);
+        return PLEDGE_ENOMEM;
+    }
     if (len)
         memcpy(f->data, data, len);
     f->len = len;
@@ -478,7 +484,9 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
             return io_error(f, 0, "cannot read %s: not a regular file (a FIFO, device or "
                             "socket in a folder is not read; name it to read it)", f->name);
         }
-        if (f->known && ((uint64_t)st.st_dev != f->dev || (uint64_t)st.st_ino != f->ino)) {
+        /* Not the file the walk saw (or a link that was dangling then):
+         * something changed it meanwhile, perhaps to lead elsewhere. */
+        if (!f->known || (uint64_t)st.st_dev != f->dev || (uint64_t)st.st_ino != f->ino) {
             close(fd);
             return io_error(f, 0, "cannot read %s: it was replaced while the folder was "
                             "walked", f->name);
