@@ -353,6 +353,34 @@ START_TEST(diagnostics_are_capped_per_file)
 }
 END_TEST
 
+START_TEST(all_branches_through_the_model)
+{
+    size_t len, k;
+    char *text = test_read_file(PLEDGE_SOURCE_DIR "/examples/ale-2024.yaml", &len);
+    char *phone = strstr(text, "    phone: \"010-565 44 56\"\n");
+    char buf[512];
+    ck_assert_ptr_nonnull(phone);
+    memset(phone, ' ', strlen("    phone: \"010-565 44 56\"")); /* the contact loses it */
+    for (k = 0; k < 2; k++) {
+        pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+        pledge_session *s;
+        pledge_diag_list *l;
+        o.flags = k ? PLEDGE_SESSION_ALL_BRANCHES : 0;
+        ck_assert_int_eq(pledge_session_new(&s, &o), 0);
+        ck_assert_int_eq(pledge_session_add_buffer(s, "ale.yaml", text, len, 0), 0);
+        ck_assert_int_eq(pledge_session_run(s), 0);
+        l = pledge_session_file_diags(pledge_session_file_at(s, 0));
+        /* the best match, or each failing branch of the contact's anyOf */
+        ck_assert_str_eq(codes(pledge_session_file_at(s, 0), buf, sizeof buf),
+                         k ? "required required" : "required");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(l, 0)->message,
+                                     k ? "anyOf branch 0 of 2" : "1 other anyOf branch"));
+        pledge_session_free(s);
+    }
+    free(text);
+}
+END_TEST
+
 /* Every file's diagnostics as text, for comparing runs. */
 static char *all_text(const pledge_session *s)
 {
@@ -440,6 +468,7 @@ int main(void)
     tcase_add_test(tc, streams_and_errno);
     tcase_add_test(tc, folders_as_cli_md_says);
     tcase_add_test(tc, diagnostics_are_capped_per_file);
+    tcase_add_test(tc, all_branches_through_the_model);
     tcase_add_test(tc, same_results_for_every_job_count);
     tcase_add_test(tc, allocation_failures_are_clean);
     suite_add_tcase(s, tc);
