@@ -261,13 +261,43 @@ static void unknown_in_pledge(check *c, const pledge__sum *f, const pledge__sum 
     pledge__buf_free(&list);
 }
 
+/* 1.1: every reported_by entry names a party of the pledge. */
+static void check_reported_by(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    size_t i, j;
+    for (i = 0; i < f->ref_count; i++) {
+        const pledge__sum_ref *r = &f->refs[i];
+        int found = 0;
+        pledge_buf list;
+        char path[48];
+        if (!r->id || !valid_id(r->id, r->len))
+            continue;
+        for (j = 0; j < p->ref_count && !found; j++)
+            found = p->refs[j].len == r->len && memcmp(p->refs[j].id, r->id, r->len) == 0;
+        if (found)
+            continue;
+        snprintf(path, sizeof path, "/reported_by/%zu", i);
+        pledge__buf_init(&list, c->allocator);
+        pledge__list_ids(&list, p->refs, p->ref_count, sizeof *p->refs,
+                         offsetof(pledge__sum_ref, id));
+        if (list.failed)
+            c->rc = PLEDGE_ENOMEM;
+        else
+            report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-party", r->mark, path,
+                   "unknown party \"%s\" in reported_by: pledge \"%s\" has no such party; its "
+                   "parties are: %s", r->id, p->id, pledge__buf_cstr(&list));
+        pledge__buf_free(&list);
+    }
+}
+
 static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p)
 {
     size_t i;
     char a[16], b[16];
 
     if (f->start.precision && p->start.precision &&
-        pledge_date_compare(f->start, pledge_date_first_day(p->start)) < 0) {
+        pledge_date_compare(pledge_date_first_day(f->start), pledge_date_first_day(p->start)) <
+            0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->start, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -275,7 +305,8 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                "the report's period starts (%s) before the period of pledge \"%s\" (%s)", a,
                p->id, b);
     } else if (f->start.precision && p->end.precision &&
-               pledge_date_compare(f->start, pledge_date_last_day(p->end)) > 0) {
+               pledge_date_compare(pledge_date_first_day(f->start),
+                                   pledge_date_last_day(p->end)) > 0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->end, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -284,6 +315,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                a, p->id, b);
     }
 
+    check_reported_by(c, f, p);
     for (i = 0; i < f->entry_count; i++) {
         const pledge__sum_entry *e = &f->entries[i];
         if (!valid_id(e->id, e->len))
@@ -403,6 +435,17 @@ int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_li
         else if (!p && (flags & PLEDGE_SET_RESOLVE))
             report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
                    "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
+        else if (!p)
+            /* 1.1: no follow-up passes silently. */
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" is not among the validated files, so this follow-up's "
+                   "activities, indicators, parties and dates were not checked against it; "
+                   "validate it together with its pledge", f->id);
+        else
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" (%s, line %zu) has errors, so this follow-up's activities, "
+                   "indicators, parties and dates were not checked against it; fix the pledge "
+                   "first", f->id, p->file, p->id_mark.line);
     }
     pledge__idmap_free(&pledges, set->allocator);
     if (c.rc)

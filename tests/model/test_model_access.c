@@ -337,9 +337,10 @@ START_TEST(ale_follow_up)
         seen[pledge_entry_status(e)]++;
         ck_assert_ptr_eq(pledge_doc_entry(fu, pledge_entry_activity_id(e, NULL)), e);
     }
-    /* Every status is used. */
+    /* Every status of 1.0 is used (not_done came with 1.1). */
     for (i = 1; i < PLEDGE_STATUS_COUNT; i++)
-        ck_assert_msg(seen[i] > 0, "status %s unused", pledge_status_name((pledge_status)i));
+        if (i != PLEDGE_STATUS_NOT_DONE)
+            ck_assert_msg(seen[i] > 0, "status %s unused", pledge_status_name((pledge_status)i));
     e = pledge_doc_entry(fu, "informationsmoten-foraldrar");
     ck_assert_ptr_nonnull(e);
     ck_assert_int_eq(pledge_entry_status(e), PLEDGE_STATUS_DONE);
