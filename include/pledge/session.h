@@ -117,7 +117,7 @@ typedef struct pledge_session pledge_session;
 typedef struct pledge_session_file pledge_session_file;
 
 /** Input flags. */
-#define PLEDGE_INPUT_CONTEXT 0x1u /**< validated for the cross-document checks
+#define PLEDGE_SESSION_CONTEXT 0x1u /**< validated for the cross-document checks
                                        only: not among the results (--context) */
 
 /**
@@ -173,20 +173,20 @@ PLEDGE_EXTERN const char *pledge_session_file_name(const pledge_session_file *fi
 PLEDGE_EXTERN size_t pledge_session_file_documents(const pledge_session_file *file);
 
 /** File status flags. */
-#define PLEDGE_FILE_UNREADABLE 0x1u /**< io.error: nothing could be read */
-#define PLEDGE_FILE_STOPPED 0x2u    /**< a syntax error or limit ended the stream */
-#define PLEDGE_FILE_INVALID 0x4u    /**< a document is invalid, or the file is */
+#define PLEDGE_SESSION_FILE_UNREADABLE 0x1u /**< io.error: nothing could be read */
+#define PLEDGE_SESSION_FILE_STOPPED 0x2u    /**< a syntax error or limit ended the stream */
+#define PLEDGE_SESSION_FILE_INVALID 0x4u    /**< a document is invalid, or the file is */
 
-/** PLEDGE_FILE_* flags of the file (after pledge_session_run). */
+/** PLEDGE_SESSION_FILE_* flags of the file (after pledge_session_run). */
 PLEDGE_EXTERN unsigned int pledge_session_file_status(const pledge_session_file *file);
 
 /** Document status flags. */
-#define PLEDGE_DOC_HAS_ERROR 0x1u   /**< an error concerns it */
-#define PLEDGE_DOC_HAS_WARNING 0x2u /**< a warning concerns it */
-#define PLEDGE_DOC_REFUSED 0x4u     /**< the reader could not build it */
-#define PLEDGE_DOC_INVALID 0x8u     /**< an error, refused, or a warning under strict */
+#define PLEDGE_SESSION_DOC_ERROR 0x1u   /**< an error concerns it */
+#define PLEDGE_SESSION_DOC_WARNING 0x2u /**< a warning concerns it */
+#define PLEDGE_SESSION_DOC_REFUSED 0x4u /**< the reader could not build it */
+#define PLEDGE_SESSION_DOC_INVALID 0x8u /**< an error, refused, or a warning under strict */
 
-/** PLEDGE_DOC_* flags of the @p index-th document (0 when out of range),
+/** PLEDGE_SESSION_DOC_* flags of the @p index-th document (0 when out of range),
  *  suppressed diagnostics included. */
 PLEDGE_EXTERN unsigned int pledge_session_document_status(const pledge_session_file *file,
                                                           size_t index);

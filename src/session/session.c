@@ -46,7 +46,7 @@ struct pledge_session_file {
     size_t len;
     FILE *fp;               /* IN_STREAM (borrowed), or the file being read */
     size_t documents;
-    unsigned char *doc_flags; /* PLEDGE_DOC_* per document */
+    unsigned char *doc_flags; /* PLEDGE_SESSION_DOC_* per document */
     size_t doc_capacity;
     unsigned int status;
     int file_bad;           /* a problem about the file, not one document */
@@ -158,7 +158,7 @@ static int doc_slot(pledge_session_file *f, size_t index)
 
 static unsigned int severity_flag(pledge_severity severity)
 {
-    return severity == PLEDGE_SEVERITY_ERROR ? PLEDGE_DOC_HAS_ERROR : PLEDGE_DOC_HAS_WARNING;
+    return severity == PLEDGE_SEVERITY_ERROR ? PLEDGE_SESSION_DOC_ERROR : PLEDGE_SESSION_DOC_WARNING;
 }
 
 /* A diagnostic the cap kept out: counted by code, and its document marked
@@ -200,7 +200,7 @@ static pledge_session_file *file_new(pledge_session *s, const char *name, enum i
     if (pledge__grow(s->alloc, (void **)&s->files, &s->capacity, s->count + 1,
                      sizeof *s->files))
         return NULL;
-    if (!(flags & PLEDGE_INPUT_CONTEXT) &&
+    if (!(flags & PLEDGE_SESSION_CONTEXT) &&
         pledge__grow(s->alloc, (void **)&s->reported, &s->reported_capacity,
                      s->reported_count + 1, sizeof *s->reported))
         return NULL;
@@ -216,12 +216,12 @@ static pledge_session_file *file_new(pledge_session *s, const char *name, enum i
         return NULL;
     }
     /* A context file's diagnostics are never reported: keep one at most. */
-    if (flags & PLEDGE_INPUT_CONTEXT)
+    if (flags & PLEDGE_SESSION_CONTEXT)
         pledge__diag_list_limit(f->diags, 1, NULL, NULL);
     else if (s->opts.max_diagnostics)
         pledge__diag_list_limit(f->diags, s->opts.max_diagnostics, on_drop, f);
     s->files[s->count++] = f;
-    if (!(flags & PLEDGE_INPUT_CONTEXT))
+    if (!(flags & PLEDGE_SESSION_CONTEXT))
         s->reported[s->reported_count++] = f;
     return f;
 }
@@ -240,7 +240,7 @@ static int io_error(pledge_session_file *f, int err, const char *fmt_what, ...)
     va_start(ap, fmt_what);
     rc = pledge__diag_vaddf(f->diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, fmt_what, ap);
     va_end(ap);
-    f->status |= PLEDGE_FILE_UNREADABLE;
+    f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
     return rc;
 }
 
@@ -358,7 +358,7 @@ int pledge_session_add_buffer(pledge_session *session, const char *name, const v
     if (!(f->data = pledge__malloc(session->alloc, len ? len : 1))) {
         /* Take the entry back: it was the last one added. */
         session->count--;
-        if (!(flags & PLEDGE_INPUT_CONTEXT))
+        if (!(flags & PLEDGE_SESSION_CONTEXT))
             session->reported_count--;
         file_free(session->alloc, f);
         return PLEDGE_ENOMEM;
@@ -509,7 +509,7 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
     rc = pledge_reader_open_fp(rd, f->name, fp, &s->opts.load, f->diags);
     fclose(fp);
     if (rc == PLEDGE_EIO) {
-        f->status |= PLEDGE_FILE_UNREADABLE;
+        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         return PLEDGE_OK;
     }
     return rc;
@@ -570,7 +570,7 @@ static int process(pledge_session_file *f)
     if (rc == PLEDGE_ENOMEM)
         return rc;
     if (rc != PLEDGE_OK || !rd) {
-        f->status |= PLEDGE_FILE_UNREADABLE;
+        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         if (rc != PLEDGE_OK && pledge_diag_list_count(f->diags) == 0 && !f->dropped_total)
             return io_error(f, 0, "cannot read this file");
         return PLEDGE_OK;
@@ -592,7 +592,7 @@ static int process(pledge_session_file *f)
         if (index + 1 > f->documents)
             f->documents = index + 1;
         if (!pledge_tree_root(tree)) {
-            f->doc_flags[index] |= PLEDGE_DOC_REFUSED;
+            f->doc_flags[index] |= PLEDGE_SESSION_DOC_REFUSED;
             pledge_tree_free(tree);
             continue;
         }
@@ -604,7 +604,7 @@ static int process(pledge_session_file *f)
         if (n > f->documents && (rc = doc_slot(f, n - 1)) == PLEDGE_OK)
             f->documents = n;
         if (!pledge_reader_complete(rd))
-            f->status |= PLEDGE_FILE_STOPPED;
+            f->status |= PLEDGE_SESSION_FILE_STOPPED;
     }
     pledge_reader_free(rd);
     if (rc == PLEDGE_OK && f->oom)
@@ -648,7 +648,7 @@ static pledge_diag_list *route(void *ud, size_t tag)
 {
     pledge_session *s = ud;
     pledge_session_file *f = tag < s->count ? s->files[tag] : NULL;
-    if (!f || (f->input_flags & PLEDGE_INPUT_CONTEXT))
+    if (!f || (f->input_flags & PLEDGE_SESSION_CONTEXT))
         return NULL;
     return f->diags;
 }
@@ -670,18 +670,18 @@ static int finish(pledge_session_file *f)
             f->file_bad = 1; /* about the file, not one of its documents */
     }
     for (i = f->documents; i < f->doc_capacity; i++)
-        if (f->doc_flags[i] & (PLEDGE_DOC_HAS_ERROR | (strict ? PLEDGE_DOC_HAS_WARNING : 0)))
+        if (f->doc_flags[i] & (PLEDGE_SESSION_DOC_ERROR | (strict ? PLEDGE_SESSION_DOC_WARNING : 0)))
             f->file_bad = 1; /* dropped diagnostics about the file */
     for (i = 0; i < f->documents; i++) {
         unsigned int fl = f->doc_flags[i];
-        if ((fl & (PLEDGE_DOC_HAS_ERROR | PLEDGE_DOC_REFUSED)) ||
-            (strict && (fl & PLEDGE_DOC_HAS_WARNING))) {
-            f->doc_flags[i] = (unsigned char)(fl | PLEDGE_DOC_INVALID);
+        if ((fl & (PLEDGE_SESSION_DOC_ERROR | PLEDGE_SESSION_DOC_REFUSED)) ||
+            (strict && (fl & PLEDGE_SESSION_DOC_WARNING))) {
+            f->doc_flags[i] = (unsigned char)(fl | PLEDGE_SESSION_DOC_INVALID);
             invalid++;
         }
     }
-    if (invalid || f->file_bad || (f->status & (PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_STOPPED)))
-        f->status |= PLEDGE_FILE_INVALID;
+    if (invalid || f->file_bad || (f->status & (PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_STOPPED)))
+        f->status |= PLEDGE_SESSION_FILE_INVALID;
     if (f->dropped_total) {
         pledge_buf b;
         pledge_diag_where w;

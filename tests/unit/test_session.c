@@ -130,9 +130,9 @@ START_TEST(buffers_in_load_order_with_cross_checks)
     f = pledge_session_file_at(s, 2);
     ck_assert_str_eq(codes(f, buf, sizeof buf), "pledge.duplicate-pledge");
     ck_assert_str_eq(pledge_diag_list_at(pledge_session_file_diags(f), 0)->file, "p2.yaml");
-    ck_assert_uint_eq(pledge_session_file_status(f), PLEDGE_FILE_INVALID);
+    ck_assert_uint_eq(pledge_session_file_status(f), PLEDGE_SESSION_FILE_INVALID);
     ck_assert_uint_eq(pledge_session_document_status(f, 0),
-                      PLEDGE_DOC_HAS_ERROR | PLEDGE_DOC_INVALID);
+                      PLEDGE_SESSION_DOC_ERROR | PLEDGE_SESSION_DOC_INVALID);
     ck_assert_uint_eq(pledge_session_document_status(f, 1), 0);
     pledge_session_free(s);
     free_texts();
@@ -160,9 +160,9 @@ START_TEST(context_inputs_are_not_reported)
     ck_assert_int_eq(pledge_session_add_buffer(s, "fu.yaml", follow_up_text, follow_up_len, 0),
                      0);
     ck_assert_int_eq(pledge_session_add_buffer(s, "ctx.yaml", pledge_text, pledge_len,
-                                               PLEDGE_INPUT_CONTEXT), 0);
+                                               PLEDGE_SESSION_CONTEXT), 0);
     ck_assert_int_eq(pledge_session_add_buffer(s, "ctx2.yaml", pledge_text, pledge_len,
-                                               PLEDGE_INPUT_CONTEXT), 0);
+                                               PLEDGE_SESSION_CONTEXT), 0);
     ck_assert_int_eq(pledge_session_run(s), 0);
     ck_assert_uint_eq(pledge_session_file_count(s), 1);
     ck_assert_str_eq(codes(pledge_session_file_at(s, 0), buf, sizeof buf), "");
@@ -196,7 +196,7 @@ START_TEST(streams_and_errno)
     ck_assert_int_eq(pledge_diag_errno(d), ENOENT);
     ck_assert_uint_eq(d->line, 0);
     ck_assert_uint_eq(pledge_session_file_status(f),
-                      PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_INVALID);
+                      PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_INVALID);
     f = pledge_session_file_at(s, 1);
     ck_assert_str_eq(pledge_session_file_name(f), "piped");
     ck_assert_uint_eq(pledge_session_file_documents(f), 1);
@@ -291,7 +291,7 @@ START_TEST(folders_as_cli_md_says)
     ck_assert_str_eq(codes(pledge_session_file_at(s, 3), buf, sizeof buf), "io.error");
     ck_assert_str_eq(pledge_session_file_name(pledge_session_file_at(s, 3)), path);
     ck_assert_uint_eq(pledge_session_file_status(pledge_session_file_at(s, 3)),
-                      PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_INVALID);
+                      PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_INVALID);
     pledge_session_free(s);
     teardown_tmp();
 }
@@ -336,10 +336,10 @@ START_TEST(diagnostics_are_capped_per_file)
     /* 2,050 duplicate keys + 2 unknown formats, 10 kept */
     ck_assert_msg(strstr(last->message, "2042 more diagnostics") != NULL, "%s", last->message);
     /* the second document's errors were all suppressed: still invalid */
-    ck_assert_uint_eq(pledge_session_document_status(f, 1) & PLEDGE_DOC_INVALID,
-                      PLEDGE_DOC_INVALID);
-    ck_assert_uint_eq(pledge_session_document_status(f, 0) & PLEDGE_DOC_INVALID,
-                      PLEDGE_DOC_INVALID);
+    ck_assert_uint_eq(pledge_session_document_status(f, 1) & PLEDGE_SESSION_DOC_INVALID,
+                      PLEDGE_SESSION_DOC_INVALID);
+    ck_assert_uint_eq(pledge_session_document_status(f, 0) & PLEDGE_SESSION_DOC_INVALID,
+                      PLEDGE_SESSION_DOC_INVALID);
     pledge_session_free(s);
     /* no cap: every one */
     o.max_diagnostics = 0;

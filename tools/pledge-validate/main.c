@@ -180,12 +180,12 @@ static int collect(pv_results *r, const pledge_session *session, const pv_args *
             /* With --ignore, a document's errors and warnings are those
              * of the diagnostics kept (pv_results_finish reads them). */
             if (!a->ignore_count)
-                fl = ((ds & PLEDGE_DOC_HAS_ERROR) ? PV_DOC_ERROR : 0) |
-                     ((ds & PLEDGE_DOC_HAS_WARNING) ? PV_DOC_WARNING : 0);
-            f->doc_flags[k] = (unsigned char)(fl | ((ds & PLEDGE_DOC_REFUSED) ? PV_DOC_REFUSED : 0));
+                fl = ((ds & PLEDGE_SESSION_DOC_ERROR) ? PV_DOC_ERROR : 0) |
+                     ((ds & PLEDGE_SESSION_DOC_WARNING) ? PV_DOC_WARNING : 0);
+            f->doc_flags[k] = (unsigned char)(fl | ((ds & PLEDGE_SESSION_DOC_REFUSED) ? PV_DOC_REFUSED : 0));
         }
-        f->unreadable = (status & PLEDGE_FILE_UNREADABLE) != 0;
-        f->stopped = (status & PLEDGE_FILE_STOPPED) != 0;
+        f->unreadable = (status & PLEDGE_SESSION_FILE_UNREADABLE) != 0;
+        f->stopped = (status & PLEDGE_SESSION_FILE_STOPPED) != 0;
         if (src) {
             if (!(f->source = malloc(srclen ? srclen : 1)))
                 return -1;
@@ -437,7 +437,7 @@ int main(int argc, char **argv)
     }
     status = add_paths(session, a.paths, a.path_count, 0);
     if (status == 0)
-        status = add_paths(session, a.contexts, a.context_count, PLEDGE_INPUT_CONTEXT);
+        status = add_paths(session, a.contexts, a.context_count, PLEDGE_SESSION_CONTEXT);
     if (status != 0) {
         pledge_session_free(session);
         pledge_schema_free(schema);
