@@ -1079,6 +1079,36 @@ PLEDGE_EXTERN size_t pledge_progress_activity_report(const pledge_progress *prog
 PLEDGE_EXTERN int pledge_progress_activity_status(const pledge_progress *progress,
                                                   const char *activity_id);
 
+/** "done" of the latest report on activity @p index that gives one (the
+ *  order of "latest status"), or -1 when none does (1.1). */
+PLEDGE_EXTERN int64_t pledge_progress_activity_done(const pledge_progress *progress,
+                                                    size_t index);
+
+/**
+ * Whether activity @p index meets its target (1.1): from the latest report
+ * that gives "done", compared with the target's quantity by its comparator
+ * (absent: at_least), for a target "per: period" or without "per";
+ * UNKNOWN without a target, without "done", or for a target per year,
+ * term, month, week or day.
+ */
+PLEDGE_EXTERN pledge_target_met pledge_progress_activity_target_met(
+    const pledge_progress *progress, size_t index);
+
+/**
+ * Status counts per party (1.1): the pledge's parties in document order
+ * (pledge_progress_party_id), each with the counts of the activities it is
+ * responsible for (an activity with several responsible parties counts
+ * for each). @p party PLEDGE_NO_INDEX (or the party count, for bindings)
+ * gives the counts of the activities with no responsible party, which are
+ * never spread over the parties.
+ * 0 for an unknown party or status.
+ */
+PLEDGE_EXTERN size_t pledge_progress_party_count(const pledge_progress *progress);
+PLEDGE_EXTERN const char *pledge_progress_party_id(const pledge_progress *progress,
+                                                   size_t index, size_t *len);
+PLEDGE_EXTERN size_t pledge_progress_party_status_count(const pledge_progress *progress,
+                                                        size_t party, pledge_status status);
+
 /** The pledge's indicators, in document order, and lookup by id. */
 PLEDGE_EXTERN size_t pledge_progress_indicator_count(const pledge_progress *progress);
 PLEDGE_EXTERN const pledge_indicator_progress *pledge_progress_indicator_at(
