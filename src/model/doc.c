@@ -95,7 +95,7 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
                 const pledge_allocator *allocator, pledge_diag_list *diags,
                 pledge_tree **invalid_tree)
 {
-    size_t first = pledge_diag_list_count(diags);
+    pledge_diag_list *mine = NULL;
     const pledge_schema *schema;
     pledge_doc_kind kind;
     pledge_tree *src = tree;
@@ -137,8 +137,15 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
     doc->index = src->index;
     doc->root = src->root;
 
-    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, diags);
+    /* The document's diagnostics are gathered apart and reworded for
+     * pledge writers on the way to @p diags (messages.c). */
+    if (diags && pledge_diag_list_new(&mine, pledge__diag_list_allocator(diags))) {
+        pledge_doc_free(doc);
+        return PLEDGE_ENOMEM;
+    }
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, mine);
     if (rc != PLEDGE_OK && rc != PLEDGE_EINVALID) {
+        pledge_diag_list_free(mine);
         pledge_doc_free(doc);
         return rc;
     }
@@ -146,18 +153,22 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
 
     memset(&w, 0, sizeof w);
     w.doc = doc;
-    w.diags = diags;
+    w.diags = mine;
     if (kind == PLEDGE_DOC_PLEDGE)
         pledge__pledge_build(&w, doc->root);
     else
         pledge__follow_up_build(&w, doc->root);
-    if (w.rc) {
-        pledge_doc_free(doc);
-        return w.rc;
-    }
     invalid = invalid || w.errors > 0;
     /* Schema and semantic problems in reading order, as people fix them. */
-    pledge_diag_list_sort(diags, first);
+    pledge_diag_list_sort(mine, 0);
+    rc = w.rc;
+    if (!rc && diags)
+        rc = pledge__pledge_messages(diags, mine, 0);
+    pledge_diag_list_free(mine);
+    if (rc) {
+        pledge_doc_free(doc);
+        return rc;
+    }
     if (invalid && invalid_tree && owned) {
         doc->owns_tree = 0;
         *invalid_tree = src;

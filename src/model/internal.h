@@ -398,6 +398,14 @@ extern const char *const pledge__party_roles[];
 extern const char *const pledge__place_kinds[];
 extern const char *const pledge__qualifiers[];
 
+/* ---- messages for pledge writers (messages.c) --------------------------- */
+
+/* Append the diagnostics of @p from (from index @p first) to @p to,
+ * reworded for the people who write pledges: no regular expression, one
+ * diagnostic per mistake, Swedish words hinted, and no diagnostic that
+ * only follows from a misspelt top-level key. 0 or PLEDGE_ENOMEM. */
+int pledge__pledge_messages(pledge_diag_list *to, const pledge_diag_list *from, size_t first);
+
 /* ---- built-in schemas -------------------------------------------------- */
 
 /* The compiled built-in schema for @p kind (compiled once per process,

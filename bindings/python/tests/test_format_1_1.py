@@ -135,3 +135,17 @@ class Progress11Test(unittest.TestCase):
         self.assertEqual(prog.activity_status("synas-i-byar"), "partially_done")
         self.assertEqual(prog.target_met["utbildningar-alkoholservering"], True)
         self.assertIsNone(prog.target_met["trafikkontroll-varje-dygn"])  # per day
+
+
+class MessagesTest(unittest.TestCase):
+    def test_messages_for_pledge_writers(self) -> None:
+        text = (ALE.read_text(encoding="utf-8")
+                .replace("kind: municipality", "kind: kommun", 1)
+                .replace("url: https://www.ale.se", "url: www.ale.se", 1))
+        with self.assertRaises(pledge.ValidationError) as cm:
+            pledge.loads(text, name="ale.yaml")
+        messages = {d.code: d.message for d in cm.exception.diagnostics}
+        self.assertIn('did you mean "municipality"?', messages["enum"])
+        self.assertNotIn("pattern", messages)  # one diagnostic for the url
+        self.assertTrue(messages["format"].startswith('"www.ale.se" is not a url: a url starts '
+                                                      "with https://"))
