@@ -942,10 +942,13 @@ PLEDGE_EXTERN int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc);
  * Record, in load order, a document that did not load (pledge_doc_from_tree
  * gave PLEDGE_EINVALID): it has no model, but an invalid pledge is still
  * among the validated files. Its id takes part in pledge.duplicate-pledge,
- * and a follow-up that names it is not follow-up.unknown-pledge (its
- * checks against that pledge are skipped: its content is not reliable).
- * Only the root's "format" and "id" are read; @p tree is borrowed during
- * the call. A document of no known format is not recorded.
+ * and a follow-up that names it is not follow-up.unknown-pledge. A pledge
+ * is read again (its diagnostics are not repeated) so that its follow-ups
+ * are checked against the parts its errors do not touch (1.1: an error in
+ * its period leaves its activities, indicators and parties to check
+ * against); the checks it makes impossible are skipped, and
+ * follow-up.unchecked says which. @p tree is borrowed during the call. A
+ * document of no known format is not recorded.
  * @return 0, PLEDGE_ENOMEM, PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree);
@@ -970,10 +973,13 @@ PLEDGE_EXTERN size_t pledge_set_count(const pledge_set *set);
  * valid follow-up whose pledge is in the set (the first pledge with that
  * id, when it is valid),
  * follow-up.unknown-reference, follow-up.outside-pledge,
- * follow-up.missing-value, pledge.percent-range of measurements and
- * pledge.missing-language of a follow-up without "language". A follow-up
- * whose pledge is absent is follow-up.unknown-pledge with
- * PLEDGE_SET_RESOLVE, else its cross checks are skipped. Diagnostics
+ * follow-up.missing-value, follow-up.unknown-party (1.1),
+ * pledge.percent-range of measurements and pledge.missing-language of a
+ * follow-up without "language". A follow-up whose pledge is absent is
+ * follow-up.unknown-pledge with PLEDGE_SET_RESOLVE, else its cross checks
+ * are skipped and follow-up.unchecked (a warning) says so: no follow-up
+ * passes silently (1.1). A follow-up of an invalid pledge is checked as
+ * far as the pledge's errors allow (see pledge_set_add_invalid). Diagnostics
  * carry the file and document index each document was read from. Each
  * call reports everything anew.
  * @return 0 if no error was found (warnings allowed), PLEDGE_EINVALID,

@@ -421,6 +421,26 @@ const pledge_schema *pledge__builtin_schema(pledge_doc_kind kind, pledge_diag_li
 int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
                      pledge_diag_list *diags, pledge_tree **invalid_tree);
 
+/* What of an invalid pledge the cross-document checks may still use (1.1):
+ * the parts its errors do not touch. */
+enum {
+    PLEDGE__PART_PARTIES = 1u,    /* "parties": reported_by */
+    PLEDGE__PART_ACTIVITIES = 2u, /* "themes", "activities": entries */
+    PLEDGE__PART_INDICATORS = 4u, /* "goals": measurements */
+    PLEDGE__PART_PERIOD = 8u,     /* "period": follow-up.outside-pledge */
+    PLEDGE__PART_LANGUAGE = 16u,  /* "language": texts of follow-ups without one */
+    PLEDGE__PART_ALL = 31u
+};
+
+/* Load @p tree (borrowed: the model reads it in place, so free the
+ * document before the tree) as a pledge and keep the model even when it has
+ * errors; *unreliable gets the parts (PLEDGE__PART_*) that its errors
+ * touch. Its diagnostics are dropped (they were reported when it was
+ * loaded). 0 with *out set, PLEDGE_EINVALID when no model could be built
+ * (not a pledge), PLEDGE_ENOMEM, PLEDGE_ERROR. */
+int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
+                             const pledge_allocator *allocator, unsigned *unreliable);
+
 /* ---- summaries: what sets and progress keep of a document --------------- */
 
 typedef struct pledge__sum_activity {
@@ -509,6 +529,7 @@ typedef struct pledge__sum {
     /* 1.1: a pledge's parties; a follow-up's reported_by */
     pledge__sum_ref *refs;
     size_t ref_count;
+    unsigned unreliable; /* an invalid pledge: PLEDGE__PART_* its errors touch */
 } pledge__sum;
 
 /* Copy what sets and progress need of @p doc into @p arena. @p file, when
