@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: MIT
 --[[
-libpledge for Lua 5.4: citizen pledges (medborgarlöften) as validated data.
+libpledge for Lua 5.4 and 5.3: citizen pledges (medborgarlöften) as validated data.
 
     local pledge = require "pledge"
     local doc, err = pledge.load("examples/ale-2024.yaml")
@@ -14,12 +14,35 @@ unreadable file) return nil, message, diagnostics; error() is raised only
 for misuse (a wrong argument type). See docs/lua.md.
 ]]
 
+-- The C module, built for one Lua version (5.4 or 5.3). A module of
+-- another version is refused by the dynamic linker (undefined lua_*
+-- symbols) before its opener can say so; this names both versions.
+local function load_core()
+  local ok, core = pcall(require, "pledge.core")
+  if ok then return core end
+  local reason = tostring(core)
+  local path = package.searchpath and package.searchpath("pledge.core", package.cpath)
+  if path and reason:find("undefined symbol: lua", 1, true) then
+    local built_for = "another Lua"
+    local f = io.open(path, "rb")
+    if f then
+      local bytes = f:read("a") or ""
+      f:close()
+      built_for = bytes:match("pledge%-lua%-built%-for: (Lua [%d.]+)") or built_for
+    end
+    reason = string.format(
+      "pledge.core (%s) was built for %s and cannot be loaded by %s: install the module "
+      .. "built for %s (see docs/lua.md)\n%s", path, built_for, _VERSION, _VERSION, reason)
+  end
+  error(reason, 0)
+end
+
 local core
 do
   -- SWIG's opener defines the globals swig_type and swig_equals whatever
   -- -nomoduleglobal says; a module must leave the globals as it found them.
   local saved_type, saved_equals = rawget(_G, "swig_type"), rawget(_G, "swig_equals")
-  core = require "pledge.core"
+  core = load_core()
   rawset(_G, "swig_type", saved_type)
   rawset(_G, "swig_equals", saved_equals)
 end

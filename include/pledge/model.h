@@ -398,8 +398,8 @@ PLEDGE_EXTERN int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
  * is read and validated; caller frees *out with pledge_doc_free.
  * @return 0; PLEDGE_EIO (unreadable: an io.error diagnostic);
  *         PLEDGE_EINVALID (a document has errors, the diagnostics say
- *         which); PLEDGE_ERROR when the stream holds no document or more
- *         than one; PLEDGE_ENOMEM; PLEDGE_EARG.
+ *         which, or the stream holds no document or more than one: a
+ *         yaml.syntax diagnostic says so); PLEDGE_ENOMEM; PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_doc_load_file(pledge_doc **out, const char *path,
                                        const pledge_load_options *opts,

@@ -417,9 +417,30 @@ const pledge_schema *pledge__builtin_schema(pledge_doc_kind kind, pledge_diag_li
 /* ---- loading ------------------------------------------------------------ */
 
 /* pledge_doc_from_tree_owned, except that the tree of a document found
- * invalid is not freed but handed to *invalid_tree (caller frees). */
+ * invalid is not freed but handed to *invalid_tree (caller frees), and
+ * that the built-in schema validates with @p validate_flags
+ * (PLEDGE_VALIDATE_ALL_BRANCHES for pledge-validate --verbose). */
 int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
-                     pledge_diag_list *diags, pledge_tree **invalid_tree);
+                     pledge_diag_list *diags, pledge_tree **invalid_tree,
+                     unsigned int validate_flags);
+
+/* ---- sets, for the validation session ---------------------------------- */
+
+/* Move every document of @p from to the end of @p set, in order, each
+ * tagged with @p tag; @p set takes @p from (frees it with itself), also
+ * on failure only when 0 is returned. For worker threads that fill one
+ * set per file, merged in load order. 0, PLEDGE_ENOMEM, PLEDGE_EARG. */
+int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag);
+
+/* The list for the diagnostics of the document tagged @p tag (NULL:
+ * drop them). */
+typedef pledge_diag_list *(*pledge__set_route_fn)(void *ud, size_t tag);
+
+/* pledge_set_check, each diagnostic going to the list @p route gives for
+ * its document's tag (documents merged with pledge__set_merge; without
+ * tags, everything goes to @p diags). */
+int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
+                             pledge__set_route_fn route, void *ud);
 
 /* What of an invalid pledge the cross-document checks may still use (1.1):
  * the parts its errors do not touch. */

@@ -16,6 +16,12 @@ struct pledge_set {
     pledge_arena arena; /* the summaries */
     pledge__sum **docs;
     size_t count, capacity;
+    /* With pledge__set_merge: the tag of each summary (NULL until a merge
+     * gives one) and the sets whose arenas hold merged summaries. */
+    size_t *tags;
+    size_t tag_capacity;
+    pledge_set **parts;
+    size_t part_count, part_capacity;
 };
 
 int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
@@ -35,8 +41,13 @@ int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
 
 void pledge_set_free(pledge_set *set)
 {
+    size_t i;
     if (!set)
         return;
+    for (i = 0; i < set->part_count; i++)
+        pledge_set_free(set->parts[i]);
+    pledge__free(set->allocator, set->parts);
+    pledge__free(set->allocator, set->tags);
     pledge__arena_free(&set->arena);
     pledge__free(set->allocator, set->docs);
     pledge__free(set->allocator, set);
@@ -45,6 +56,30 @@ void pledge_set_free(pledge_set *set)
 size_t pledge_set_count(const pledge_set *set)
 {
     return set ? set->count : 0;
+}
+
+int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag)
+{
+    size_t i;
+    if (!set || !from || from == set)
+        return PLEDGE_EARG;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity,
+                     set->count + from->count, sizeof *set->docs) ||
+        pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
+                     set->count + from->count, sizeof *set->tags) ||
+        pledge__grow(set->allocator, (void **)&set->parts, &set->part_capacity,
+                     set->part_count + 1, sizeof *set->parts))
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < from->count; i++) {
+        set->tags[set->count] = tag;
+        set->docs[set->count++] = from->docs[i];
+    }
+    /* The summaries stay in from's arena, which set now owns. */
+    pledge__free(from->allocator, from->docs);
+    from->docs = NULL;
+    from->count = from->capacity = 0;
+    set->parts[set->part_count++] = from;
+    return PLEDGE_OK;
 }
 
 int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc)
@@ -155,7 +190,7 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
         pledge_tree_free(tree);
         return PLEDGE_EARG;
     }
-    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad);
+    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad, 0);
     if (rc == PLEDGE_OK)
         return pledge_set_add(set, doc);
     if (bad) {
@@ -171,6 +206,9 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
 
 typedef struct check {
     pledge_diag_list *diags;
+    pledge__set_route_fn route; /* NULL: everything goes to diags */
+    void *route_ud;
+    size_t tag;                 /* of the document being checked */
     const pledge_allocator *allocator;
     int rc;
     size_t errors;
@@ -196,7 +234,8 @@ static void report(check *c, const pledge__sum *s, pledge_severity severity, con
     where.instance_path = path;
     where.schema_path = "";
     va_start(ap, fmt);
-    rc = pledge__diag_vaddf(c->diags, severity, code, &where, fmt, ap);
+    rc = pledge__diag_vaddf(c->route ? c->route(c->route_ud, c->tag) : c->diags, severity,
+                            code, &where, fmt, ap);
     va_end(ap);
     if (rc)
         c->rc = rc;
@@ -401,6 +440,12 @@ static void unchecked_parts(check *c, const pledge__sum *f, const pledge__sum *p
 
 int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diags)
 {
+    return pledge__set_check_routed(set, flags, diags, NULL, NULL);
+}
+
+int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
+                             pledge__set_route_fn route, void *ud)
+{
     pledge__idmap pledges;
     size_t i, n = 0;
     check c;
@@ -409,6 +454,8 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
         return PLEDGE_EARG;
     memset(&c, 0, sizeof c);
     c.diags = diags;
+    c.route = set->tags ? route : NULL;
+    c.route_ud = ud;
     c.allocator = set->allocator;
     for (i = 0; i < set->count; i++)
         n += set->docs[i]->kind == PLEDGE_DOC_PLEDGE;
@@ -417,6 +464,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
 
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *s = set->docs[i], *prev;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (s->kind != PLEDGE_DOC_PLEDGE || !s->id || !valid_id(s->id, s->id_len))
             continue;
         prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
@@ -433,6 +481,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
     }
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *f = set->docs[i], *p;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (f->kind != PLEDGE_DOC_FOLLOW_UP || f->invalid || !f->id ||
             !valid_id(f->id, f->id_len))
             continue;

@@ -49,7 +49,7 @@ REAL = ["examples/lulea-2018.yaml", "examples/stenungsund-orust-tjorn-2023.yaml"
 EXAMPLES = ["examples/ale-2024.yaml", "examples/ale-2024-follow-up-2025.yaml"] + REAL
 INVALID_DIR = "examples/invalid"
 
-# The semantic codes of format.md and cli.md: examples/invalid/CODE.yaml each.
+# The semantic codes of docs/format.md and docs/pledge-validate.1: examples/invalid/CODE.yaml each.
 SEMANTIC_CODES = [
     "pledge.duplicate-id", "pledge.unknown-reference", "pledge.period-order",
     "pledge.direction", "pledge.missing-language", "pledge.percent-range",
@@ -263,7 +263,7 @@ def describe(err):
 
 
 # ---------------------------------------------------------------------------
-# Positions: where libpledge points for an error (cli.md)
+# Positions: where libpledge points for an error (docs/pledge-validate.1)
 # ---------------------------------------------------------------------------
 
 def node_at(root, path):

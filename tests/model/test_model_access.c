@@ -612,11 +612,19 @@ START_TEST(load_one_document_only)
                               "format: follow-up/1\npledge: p\ndate: 2025-01-01\n"
                               "period: {start: 2024-01-01, end: 2024-12-31}\n";
     ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    /* Not exactly one document: invalid input, with a diagnostic. */
     ck_assert_int_eq(pledge_doc_load_buffer(&doc, "two.yaml", two, strlen(two), NULL, d),
-                     PLEDGE_ERROR);
+                     PLEDGE_EINVALID);
     ck_assert_ptr_null(doc);
-    ck_assert_int_eq(pledge_doc_load_buffer(&doc, "empty.yaml", "", 0, NULL, d), PLEDGE_ERROR);
-    ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 1);
+    ck_assert_str_eq(pledge_diag_list_at(d, 0)->code, "yaml.syntax");
+    ck_assert_str_eq(pledge_diag_list_at(d, 0)->file, "two.yaml");
+    ck_assert_uint_eq(pledge_diag_list_at(d, 0)->document, 1);
+    ck_assert_int_eq(pledge_doc_load_buffer(&doc, "empty.yaml", "", 0, NULL, d),
+                     PLEDGE_EINVALID);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 2);
+    ck_assert_str_eq(pledge_diag_list_at(d, 1)->file, "empty.yaml");
+    pledge_diag_list_clear(d);
     ck_assert_int_eq(pledge_doc_load_buffer(&doc, "one.yaml", two,
                                             (size_t)(strstr(two, "---") - two), NULL, d),
                      0);

@@ -440,7 +440,7 @@ local function check_diagnostic(d)
   end
 end
 
-t.test("validate: files and folders, the fields of cli.md", function()
+t.test("validate: files and folders, the fields of --format json", function()
   local diags = pledge.validate(ALE, FOLLOW_UP)
   t.is_sequence(diags, "diagnostics")
   t.eq(#diags, 0, "the examples are valid")

@@ -22,7 +22,54 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias, Union
 
-from . import _core
+
+def _import_core() -> Any:
+    """The C module, or an ImportError that says which Python it was built for.
+
+    A C extension is built for one Python version: another Python does not
+    even see a file named for another ABI (_core.cpython-311-...so under
+    Python 3.12), and its own error, "cannot import name '_core' ...
+    (most likely due to a circular import)", would mislead: it is replaced,
+    not chained.
+    """
+    try:
+        from . import _core as core
+        return core
+    except ImportError as error:
+        import importlib.machinery
+        import platform
+        import sys
+
+        here = os.path.dirname(os.path.abspath(__file__))
+        try:
+            built = sorted(n for n in os.listdir(here) if n.startswith("_core.")
+                           and n.endswith((".so", ".pyd")))
+        except OSError:
+            built = []
+        running = (f"{platform.python_implementation()} "
+                   f"{sys.version_info[0]}.{sys.version_info[1]}")
+        usable = [n for n in built
+                  if any(n == "_core" + s for s in importlib.machinery.EXTENSION_SUFFIXES)]
+        if built and not usable:
+            tags = []
+            for name in built:
+                m = re.match(r"_core\.(cpython|pypy)-?(\d)(\d+)", name)
+                tags.append(f"{'CPython' if m.group(1) == 'cpython' else 'PyPy'} "
+                            f"{m.group(2)}.{m.group(3)}" if m else name)
+            raise ImportError(
+                f"pledge's C module was built for {', '.join(tags)} ({', '.join(built)} in "
+                f"{here}), not for this {running} ({sys.executable}): install pledge for "
+                f"this Python (pip install . from the source, or build with CMake's "
+                f"-DPython3_EXECUTABLE={sys.executable}; see docs/python.md)",
+                name=__name__, path=here) from None
+        if not built:
+            raise ImportError(
+                f"pledge's C module (_core) is missing from {here}: build and install "
+                f"the package (see docs/python.md)", name=__name__, path=here) from None
+        raise
+
+
+_core = _import_core()
 
 __all__ = [
     "__version__",
@@ -1544,6 +1591,9 @@ class Schema:
     @staticmethod
     def _ref_dirs(ref_dirs: Mapping[str, StrPath] | None) -> list[Any]:
         pairs: list[Any] = []
+        if ref_dirs is not None and not isinstance(ref_dirs, Mapping):
+            raise TypeError("ref_dirs must be a mapping of URI prefixes to folders, not "
+                            + type(ref_dirs).__name__)
         for prefix, folder in (ref_dirs or {}).items():
             pairs += [prefix, folder]
         return pairs
