@@ -38,6 +38,18 @@
  * location through $ref, e.g. "/properties/a/$ref/required") and the
  * position of the offending node: the value for a wrong value, the
  * mapping for a missing property, the key for an unexpected property.
+ * "schema.limit" when the evaluation budget (max_evaluations) ran out or
+ * the schema recursed as deep as the stack allows: then it is the only
+ * diagnostic of that document.
+ *
+ * Stack: validation needs a thread stack of at least 256 KiB. Evaluation
+ * recurses along the schema and the data; it measures the stack it uses
+ * and stops with schema.limit 64 KiB before the end of the calling
+ * thread's stack (queried once per thread on Linux, glibc and musl alike;
+ * elsewhere it assumes 256 KiB), so no schema or document can overflow
+ * it. Reading, compiling and writing need less (their walks are
+ * iterative or bounded by the depth limit).
+ *
  * When anyOf/oneOf fail, only the best-matching branch's errors are
  * reported (the branch whose errors lie deepest in the instance; then the
  * fewest errors; then the first), the first of them saying how many other
@@ -85,7 +97,10 @@ typedef struct pledge_ref_dir {
                                               anyOf/oneOf, not the best one
                                               (for every validation) */
 
-#define PLEDGE_SCHEMA_OPTIONS_VERSION 1
+#define PLEDGE_SCHEMA_OPTIONS_VERSION 2 /* 1: without max_evaluations */
+
+/** The default evaluation budget: schema evaluations per document. */
+#define PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS 10000000u
 
 /** Options for compiling. Initialise with PLEDGE_SCHEMA_OPTIONS_INIT. */
 typedef struct pledge_schema_options {
@@ -105,10 +120,19 @@ typedef struct pledge_schema_options {
      *  (NULL: the load options' allocator, else malloc). It must outlive
      *  the schema. */
     const pledge_allocator *allocator;
+    /** The evaluation budget: how many times, at most, a subschema is
+     *  applied to a value while one document is validated (each $ref,
+     *  allOf/anyOf/oneOf branch, property, item... counts one). Beyond it
+     *  the validation stops with the one diagnostic schema.limit, so that a
+     *  schema whose cost grows exponentially (allOf/$ref chains that refer
+     *  twice to the next level) ends quickly. 0: the default,
+     *  PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS (10,000,000: about a second);
+     *  SIZE_MAX: no budget. (Since version 2.) */
+    size_t max_evaluations;
 } pledge_schema_options;
 
 #define PLEDGE_SCHEMA_OPTIONS_INIT                                          \
-    { PLEDGE_SCHEMA_OPTIONS_VERSION, 0, NULL, 0, NULL, NULL, NULL, NULL }
+    { PLEDGE_SCHEMA_OPTIONS_VERSION, 0, NULL, 0, NULL, NULL, NULL, NULL, 0 }
 
 /**
  * Compile the schema in the file at @p path (JSON if it ends in ".json",

@@ -93,7 +93,7 @@ void pledge_doc_free(pledge_doc *doc)
  * wanted (out non-NULL), since validation alone can read it in place. */
 static int load(pledge_doc **out, pledge_tree *tree, int owned,
                 const pledge_allocator *allocator, pledge_diag_list *diags,
-                pledge_tree **invalid_tree)
+                pledge_tree **invalid_tree, unsigned int validate_flags)
 {
     size_t first = pledge_diag_list_count(diags);
     const pledge_schema *schema;
@@ -137,7 +137,8 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
     doc->index = src->index;
     doc->root = src->root;
 
-    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, diags);
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, validate_flags,
+                                diags);
     if (rc != PLEDGE_OK && rc != PLEDGE_EINVALID) {
         pledge_doc_free(doc);
         return rc;
@@ -180,9 +181,10 @@ fail:
 }
 
 int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
-                     pledge_diag_list *diags, pledge_tree **invalid_tree)
+                     pledge_diag_list *diags, pledge_tree **invalid_tree,
+                     unsigned int validate_flags)
 {
-    return load(out, tree, 1, allocator, diags, invalid_tree);
+    return load(out, tree, 1, allocator, diags, invalid_tree, validate_flags);
 }
 
 int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
@@ -193,7 +195,7 @@ int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
     if (!tree)
         return PLEDGE_EARG;
     /* Not owned: load() never frees or changes the tree then. */
-    return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL);
+    return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL, 0);
 }
 
 int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
@@ -206,7 +208,7 @@ int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
         *rejected = NULL;
     if (!tree)
         return PLEDGE_EARG;
-    return load(out, tree, 1, allocator, diags, rejected);
+    return load(out, tree, 1, allocator, diags, rejected, 0);
 }
 
 int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
@@ -216,7 +218,7 @@ int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
         *out = NULL;
     if (!tree)
         return PLEDGE_EARG;
-    return load(out, tree, 1, allocator, diags, NULL);
+    return load(out, tree, 1, allocator, diags, NULL, 0);
 }
 
 int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
@@ -230,11 +232,13 @@ int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
     rc = pledge_reader_next(reader, &tree, diags);
     if (rc || !tree)
         return rc;
-    return load(out, tree, 1, allocator, diags, NULL);
+    return load(out, tree, 1, allocator, diags, NULL, 0);
 }
 
-/* Read every document of @p reader; keep the one there must be. */
-static int load_one(pledge_doc **out, pledge_reader *reader,
+/* Read every document of @p reader; keep the one there must be. A stream
+ * of no document or of several is invalid input like any other: a
+ * diagnostic says so (as pledge_tree_parse does). */
+static int load_one(pledge_doc **out, pledge_reader *reader, const char *name,
                     const pledge_allocator *allocator, pledge_diag_list *diags)
 {
     pledge_doc *doc = NULL, *one = NULL;
@@ -258,8 +262,18 @@ static int load_one(pledge_doc **out, pledge_reader *reader,
     }
     if (rc == PLEDGE_OK && (invalid || !pledge_reader_complete(reader)))
         rc = PLEDGE_EINVALID;
-    if (rc == PLEDGE_OK && count != 1)
-        rc = PLEDGE_ERROR;
+    if (rc == PLEDGE_OK && count != 1) {
+        pledge_diag_where w;
+        memset(&w, 0, sizeof w);
+        w.file = name;
+        w.document = count ? 1 : 0;
+        rc = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "yaml.syntax", &w,
+                               count ? "the stream holds %zu documents; one is expected"
+                                     : "the stream holds no document; one is expected",
+                               count);
+        if (rc == PLEDGE_OK)
+            rc = PLEDGE_EINVALID;
+    }
     if (rc) {
         pledge_doc_free(one);
         return rc;
@@ -284,7 +298,7 @@ int pledge_doc_load_file(pledge_doc **out, const char *path, const pledge_load_o
     rc = pledge_reader_open_file(&reader, path, opts, diags);
     if (rc)
         return rc;
-    rc = load_one(out, reader, opts_allocator(opts), diags);
+    rc = load_one(out, reader, path, opts_allocator(opts), diags);
     pledge_reader_free(reader);
     return rc;
 }
@@ -300,7 +314,7 @@ int pledge_doc_load_buffer(pledge_doc **out, const char *name, const void *data,
     rc = pledge_reader_open_buffer(&reader, name, data ? data : "", len, opts, diags);
     if (rc)
         return rc;
-    rc = load_one(out, reader, opts_allocator(opts), diags);
+    rc = load_one(out, reader, name, opts_allocator(opts), diags);
     pledge_reader_free(reader);
     return rc;
 }

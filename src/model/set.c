@@ -16,6 +16,12 @@ struct pledge_set {
     pledge_arena arena; /* the summaries */
     pledge__sum **docs;
     size_t count, capacity;
+    /* With pledge__set_merge: the tag of each summary (NULL until a merge
+     * gives one) and the sets whose arenas hold merged summaries. */
+    size_t *tags;
+    size_t tag_capacity;
+    pledge_set **parts;
+    size_t part_count, part_capacity;
 };
 
 int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
@@ -35,8 +41,13 @@ int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
 
 void pledge_set_free(pledge_set *set)
 {
+    size_t i;
     if (!set)
         return;
+    for (i = 0; i < set->part_count; i++)
+        pledge_set_free(set->parts[i]);
+    pledge__free(set->allocator, set->parts);
+    pledge__free(set->allocator, set->tags);
     pledge__arena_free(&set->arena);
     pledge__free(set->allocator, set->docs);
     pledge__free(set->allocator, set);
@@ -45,6 +56,30 @@ void pledge_set_free(pledge_set *set)
 size_t pledge_set_count(const pledge_set *set)
 {
     return set ? set->count : 0;
+}
+
+int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag)
+{
+    size_t i;
+    if (!set || !from || from == set)
+        return PLEDGE_EARG;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity,
+                     set->count + from->count, sizeof *set->docs) ||
+        pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
+                     set->count + from->count, sizeof *set->tags) ||
+        pledge__grow(set->allocator, (void **)&set->parts, &set->part_capacity,
+                     set->part_count + 1, sizeof *set->parts))
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < from->count; i++) {
+        set->tags[set->count] = tag;
+        set->docs[set->count++] = from->docs[i];
+    }
+    /* The summaries stay in from's arena, which set now owns. */
+    pledge__free(from->allocator, from->docs);
+    from->docs = NULL;
+    from->count = from->capacity = 0;
+    set->parts[set->part_count++] = from;
+    return PLEDGE_OK;
 }
 
 int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc)
@@ -132,7 +167,7 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
         pledge_tree_free(tree);
         return PLEDGE_EARG;
     }
-    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad);
+    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad, 0);
     if (rc == PLEDGE_OK)
         return pledge_set_add(set, doc);
     if (bad) {
@@ -148,6 +183,9 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
 
 typedef struct check {
     pledge_diag_list *diags;
+    pledge__set_route_fn route; /* NULL: everything goes to diags */
+    void *route_ud;
+    size_t tag;                 /* of the document being checked */
     const pledge_allocator *allocator;
     int rc;
     size_t errors;
@@ -173,7 +211,8 @@ static void report(check *c, const pledge__sum *s, pledge_severity severity, con
     where.instance_path = path;
     where.schema_path = "";
     va_start(ap, fmt);
-    rc = pledge__diag_vaddf(c->diags, severity, code, &where, fmt, ap);
+    rc = pledge__diag_vaddf(c->route ? c->route(c->route_ud, c->tag) : c->diags, severity,
+                            code, &where, fmt, ap);
     va_end(ap);
     if (rc)
         c->rc = rc;
@@ -222,13 +261,43 @@ static void unknown_in_pledge(check *c, const pledge__sum *f, const pledge__sum 
     pledge__buf_free(&list);
 }
 
+/* 1.1: every reported_by entry names a party of the pledge. */
+static void check_reported_by(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    size_t i, j;
+    for (i = 0; i < f->ref_count; i++) {
+        const pledge__sum_ref *r = &f->refs[i];
+        int found = 0;
+        pledge_buf list;
+        char path[48];
+        if (!r->id || !valid_id(r->id, r->len))
+            continue;
+        for (j = 0; j < p->ref_count && !found; j++)
+            found = p->refs[j].len == r->len && memcmp(p->refs[j].id, r->id, r->len) == 0;
+        if (found)
+            continue;
+        snprintf(path, sizeof path, "/reported_by/%zu", i);
+        pledge__buf_init(&list, c->allocator);
+        pledge__list_ids(&list, p->refs, p->ref_count, sizeof *p->refs,
+                         offsetof(pledge__sum_ref, id));
+        if (list.failed)
+            c->rc = PLEDGE_ENOMEM;
+        else
+            report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-party", r->mark, path,
+                   "unknown party \"%s\" in reported_by: pledge \"%s\" has no such party; its "
+                   "parties are: %s", r->id, p->id, pledge__buf_cstr(&list));
+        pledge__buf_free(&list);
+    }
+}
+
 static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p)
 {
     size_t i;
     char a[16], b[16];
 
     if (f->start.precision && p->start.precision &&
-        pledge_date_compare(f->start, pledge_date_first_day(p->start)) < 0) {
+        pledge_date_compare(pledge_date_first_day(f->start), pledge_date_first_day(p->start)) <
+            0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->start, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -236,7 +305,8 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                "the report's period starts (%s) before the period of pledge \"%s\" (%s)", a,
                p->id, b);
     } else if (f->start.precision && p->end.precision &&
-               pledge_date_compare(f->start, pledge_date_last_day(p->end)) > 0) {
+               pledge_date_compare(pledge_date_first_day(f->start),
+                                   pledge_date_last_day(p->end)) > 0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->end, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -245,6 +315,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                a, p->id, b);
     }
 
+    check_reported_by(c, f, p);
     for (i = 0; i < f->entry_count; i++) {
         const pledge__sum_entry *e = &f->entries[i];
         if (!valid_id(e->id, e->len))
@@ -313,6 +384,12 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
 
 int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diags)
 {
+    return pledge__set_check_routed(set, flags, diags, NULL, NULL);
+}
+
+int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
+                             pledge__set_route_fn route, void *ud)
+{
     pledge__idmap pledges;
     size_t i, n = 0;
     check c;
@@ -321,6 +398,8 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
         return PLEDGE_EARG;
     memset(&c, 0, sizeof c);
     c.diags = diags;
+    c.route = set->tags ? route : NULL;
+    c.route_ud = ud;
     c.allocator = set->allocator;
     for (i = 0; i < set->count; i++)
         n += set->docs[i]->kind == PLEDGE_DOC_PLEDGE;
@@ -329,6 +408,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
 
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *s = set->docs[i], *prev;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (s->kind != PLEDGE_DOC_PLEDGE || !s->id || !valid_id(s->id, s->id_len))
             continue;
         prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
@@ -345,6 +425,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
     }
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *f = set->docs[i], *p;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (f->kind != PLEDGE_DOC_FOLLOW_UP || f->invalid || !f->id ||
             !valid_id(f->id, f->id_len))
             continue;
@@ -354,6 +435,17 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
         else if (!p && (flags & PLEDGE_SET_RESOLVE))
             report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
                    "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
+        else if (!p)
+            /* 1.1: no follow-up passes silently. */
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" is not among the validated files, so this follow-up's "
+                   "activities, indicators, parties and dates were not checked against it; "
+                   "validate it together with its pledge", f->id);
+        else
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" (%s, line %zu) has errors, so this follow-up's activities, "
+                   "indicators, parties and dates were not checked against it; fix the pledge "
+                   "first", f->id, p->file, p->id_mark.line);
     }
     pledge__idmap_free(&pledges, set->allocator);
     if (c.rc)

@@ -3,6 +3,7 @@
 #include "core/alloc.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -87,7 +88,7 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
     /* Accumulate in uint64 while it fits; beyond, convert to decimal with a
      * digit array (rare: integers beyond 64 bits). */
     uint64_t acc = 0, limit = negative ? (uint64_t)INT64_MAX + 1 : (uint64_t)INT64_MAX;
-    size_t i;
+    size_t i, k;
     int overflow = 0;
     char *out;
 
@@ -107,7 +108,7 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
     *big = overflow;
     if (!overflow) {
         char tmp[24];
-        size_t n = 0, k;
+        size_t n = 0;
         uint64_t v = acc;
         if (negative && acc != 0)
             *value = acc == (uint64_t)INT64_MAX + 1 ? INT64_MIN : -(int64_t)acc;
@@ -128,38 +129,63 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
         out[k] = '\0';
         *text = out;
         return PLEDGE_OK;
-    } else {
-        /* Decimal digits, least significant first; base^len < 10^(2*len). */
-        size_t cap = 2 * len + 2, n = 1, k;
-        unsigned char *dec = pledge__malloc(tree->allocator, cap);
-        if (!dec)
+    } else if (base == 10) {
+        /* The canonical text is the digits themselves: linear, however
+         * long the integer. */
+        out = pledge__arena_alloc(&tree->arena, len + 2);
+        if (!out)
             return PLEDGE_ENOMEM;
-        dec[0] = 0;
-        for (i = 0; i < len; i++) {
-            char c = digits[i];
-            unsigned carry = (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
-            for (k = 0; k < n; k++) {
-                unsigned x = dec[k] * (unsigned)base + carry;
-                dec[k] = (unsigned char)(x % 10);
-                carry = x / 10;
-            }
-            while (carry) {
-                dec[n++] = (unsigned char)(carry % 10);
-                carry /= 10;
-            }
-        }
-        out = pledge__arena_alloc(&tree->arena, n + 2);
-        if (!out) {
-            pledge__free(tree->allocator, dec);
-            return PLEDGE_ENOMEM;
-        }
         k = 0;
         if (negative)
             out[k++] = '-';
-        while (n)
-            out[k++] = (char)('0' + dec[--n]);
-        out[k] = '\0';
-        pledge__free(tree->allocator, dec);
+        memcpy(out + k, digits, len);
+        out[k + len] = '\0';
+        *value = negative ? INT64_MIN : INT64_MAX;
+        *text = out;
+        return PLEDGE_OK;
+    } else {
+        /* Base 8 or 16 to decimal, in limbs of 10^9 (least significant
+         * first), taking the digits in chunks that fit 28 bits: quadratic,
+         * which is why the readers refuse more than
+         * PLEDGE__RADIX_DIGITS_MAX digits before calling this. */
+        size_t cap = len * 4 / 29 + 2, n = 1, per = base == 16 ? 7 : 9;
+        uint32_t *limb = pledge__malloc(tree->allocator, cap * sizeof *limb);
+        char *w;
+        if (!limb)
+            return PLEDGE_ENOMEM;
+        limb[0] = 0;
+        for (i = 0; i < len;) {
+            size_t take = len - i < per ? len - i : per, j;
+            uint64_t chunk = 0, mul = 1, carry;
+            for (j = 0; j < take; j++, i++) {
+                char c = digits[i];
+                chunk = chunk * (unsigned)base +
+                        (unsigned)(c >= 'a' ? c - 'a' + 10 : c >= 'A' ? c - 'A' + 10 : c - '0');
+                mul *= (unsigned)base;
+            }
+            carry = chunk;
+            for (k = 0; k < n; k++) {
+                uint64_t x = (uint64_t)limb[k] * mul + carry;
+                limb[k] = (uint32_t)(x % 1000000000u);
+                carry = x / 1000000000u;
+            }
+            while (carry) {
+                limb[n++] = (uint32_t)(carry % 1000000000u);
+                carry /= 1000000000u;
+            }
+        }
+        out = pledge__arena_alloc(&tree->arena, n * 9 + 2);
+        if (!out) {
+            pledge__free(tree->allocator, limb);
+            return PLEDGE_ENOMEM;
+        }
+        w = out;
+        if (negative)
+            *w++ = '-';
+        w += sprintf(w, "%u", (unsigned)limb[n - 1]);
+        for (k = n - 1; k-- > 0;)
+            w += sprintf(w, "%09u", (unsigned)limb[k]);
+        pledge__free(tree->allocator, limb);
         *value = negative ? INT64_MIN : INT64_MAX;
         *text = out;
         return PLEDGE_OK;

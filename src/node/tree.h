@@ -87,7 +87,10 @@ pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_m
 /* Canonical decimal text of an integer given as @p digits (no sign, no
  * leading "0x"/"0o") in @p base 8, 10 or 16, with @p negative sign. Fills
  * *value and returns 0 if it fits int64, else sets *big = 1. The text goes
- * to the arena (*text). Returns PLEDGE_ENOMEM on failure. */
+ * to the arena (*text). Returns PLEDGE_ENOMEM on failure. Linear in @p len
+ * for base 10; quadratic for bases 8 and 16, so callers refuse more than
+ * PLEDGE__RADIX_DIGITS_MAX digits in those bases. */
+#define PLEDGE__RADIX_DIGITS_MAX 1000
 int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, int base,
                             int negative, int64_t *value, int *big, const char **text);
 

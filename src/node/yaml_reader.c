@@ -35,6 +35,10 @@
 #define Y_STOP 1             /* handler result: the document (and stream) ends here */
 #define SMALL_MAP 12         /* mappings up to this many pairs are checked linearly */
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
+/* Directives (%YAML, %TAG) before one document. libyaml compares each %TAG
+ * with all earlier ones (quadratic), so reading stops before the first
+ * directive over the limit, before libyaml sees it. */
+#define MAX_DIRECTIVES 64
 #define TABLE_MIN 64
 #define COMPACT_MAX (4u << 20) /* larger trees waste at most one 64 KB chunk */
 /* The first document's arena is sized from at most this much source: a
@@ -42,7 +46,7 @@
 #define HINT_MAX_SOURCE (64u << 10)
 #define MOVED 0xFFu            /* yaml11 of a node already copied by compact() */
 
-enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL };
+enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL, CUT_DIRECTIVES };
 
 enum tag_kind {
     TAG_NONE, TAG_NONSPECIFIC, TAG_STR, TAG_INT, TAG_FLOAT, TAG_BOOL, TAG_NULL,
@@ -529,6 +533,55 @@ static void prescan(pledge_yaml_stream *st)
         set_cut(st, CUT_SIZE, n);
 }
 
+/* Only blank and comment lines in data[from, to)? */
+static int only_blank_or_comment(const unsigned char *p, size_t from, size_t to)
+{
+    int comment = 0;
+    for (; from < to; from++) {
+        unsigned char c = p[from];
+        if (c == '\n' || c == '\r')
+            comment = 0;
+        else if (comment)
+            continue;
+        else if (c == '#')
+            comment = 1;
+        else if (c != ' ' && c != '\t')
+            return 0;
+    }
+    return 1;
+}
+
+/* Cut before the first directive over MAX_DIRECTIVES in a row (only blank
+ * and comment lines between them: the directives of one document). Only
+ * '%' bytes at the start of a line are looked at, each gap once: linear. */
+static void directive_scan(pledge_yaml_stream *st)
+{
+    const unsigned char *p = st->data;
+    size_t i = st->base, run = 0, prev_end = 0;
+    while (i < st->end) {
+        const unsigned char *q = memchr(p + i, '%', st->end - i);
+        size_t at, eol;
+        if (!q)
+            break;
+        at = (size_t)(q - p);
+        i = at + 1;
+        if (at != st->base && p[at - 1] != '\n' && p[at - 1] != '\r')
+            continue;
+        if (run && !only_blank_or_comment(p, prev_end, at))
+            run = 0;
+        if (++run > MAX_DIRECTIVES) {
+            set_cut(st, CUT_DIRECTIVES, at);
+            snprintf(st->cut_msg, sizeof st->cut_msg,
+                     "more than %d directives before one document", MAX_DIRECTIVES);
+            return;
+        }
+        for (eol = at; eol < st->end && p[eol] != '\n' && p[eol] != '\r'; eol++)
+            ;
+        prev_end = eol;
+        i = eol;
+    }
+}
+
 /* UTF-16 and UTF-32 text: a byte order mark, or NUL bytes between ASCII
  * characters. libyaml would decode UTF-16; the project reads UTF-8 only. */
 static int looks_utf16(const unsigned char *p, size_t n)
@@ -677,6 +730,9 @@ static int cut_error(pledge_yaml_stream *st)
         code = "yaml.limit";
         pledge__buf_printf(&m, "the file is larger than the size limit of %zu bytes",
                            st->opts.max_file_bytes);
+    } else if (st->cut == CUT_DIRECTIVES) {
+        code = "yaml.limit";
+        pledge__buf_puts(&m, st->cut_msg);
     } else {
         if (st->cut == CUT_UTF8) {
             code = "yaml.invalid-utf8";
@@ -1004,13 +1060,27 @@ static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_ma
     *out = NULL;
     if (!pledge__scalar_int_parts(s, len, &negative, &base, &digits, &nd))
         return PLEDGE_EINVALID;
-    n = node_new(st, PLEDGE_NODE_INT, mark);
-    if (!n)
-        return PLEDGE_ENOMEM;
     while (nd > 1 && digits[0] == '0') {
         digits++;
         nd--;
     }
+    if (base != 10 && nd > PLEDGE__RADIX_DIGITS_MAX) {
+        /* Conversion to decimal is quadratic: refuse, keep the text. */
+        pledge_buf m;
+        int rc;
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m, "%s integer of %zu digits, more than the limit of %d; it is "
+                               "read as a string",
+                           base == 16 ? "a hexadecimal" : "an octal", nd,
+                           PLEDGE__RADIX_DIGITS_MAX);
+        if ((rc = emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 1, NULL, &m)))
+            return rc;
+        *out = string_node(st, s, len, mark, 0, PLEDGE_YAML11_NONE, NULL, 0);
+        return *out ? PLEDGE_OK : PLEDGE_ENOMEM;
+    }
+    n = node_new(st, PLEDGE_NODE_INT, mark);
+    if (!n)
+        return PLEDGE_ENOMEM;
     if (base == 10 && nd <= 18) {
         /* The common case: the canonical text is the digits themselves. */
         size_t i;
@@ -1700,6 +1770,7 @@ int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, in
         if (st->len >= 3 && !memcmp(st->data, "\xEF\xBB\xBF", 3))
             st->base = 3;
         prescan(st);
+        directive_scan(st);
     }
     st->cur_index = st->chk_index = st->ascii_end - st->base;
     st->cur_byte = st->chk_byte = st->ascii_end;

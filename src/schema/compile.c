@@ -644,6 +644,7 @@ static int read_file(char **out, size_t *len, const char *path,
     *out = NULL;
     if (!f) {
         int e = errno;
+        w.sys_errno = e;
         if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
                               "cannot open the file: %s", strerror(e)))
             return PLEDGE_ENOMEM;
@@ -679,6 +680,7 @@ static int read_file(char **out, size_t *len, const char *path,
     if (ferror(f)) {
         pledge__free(a, buf);
         fclose(f);
+        w.sys_errno = EIO;
         if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
                               "cannot read the file"))
             return PLEDGE_ENOMEM;
@@ -1572,7 +1574,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
 {
     static const pledge_load_options defaults = PLEDGE_LOAD_OPTIONS_INIT;
     memset(c, 0, sizeof *c);
-    if (opts && opts->version != PLEDGE_SCHEMA_OPTIONS_VERSION)
+    if (opts && (opts->version < 1 || opts->version > PLEDGE_SCHEMA_OPTIONS_VERSION))
         return PLEDGE_EARG;
     c->opts = opts;
     c->diags = diags;
@@ -1586,6 +1588,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
         return PLEDGE_ENOMEM;
     c->out->allocator = c->a;
     c->out->flags = c->flags;
+    c->out->max_evaluations = opts && opts->version >= 2 ? opts->max_evaluations : 0;
     pledge__arena_init(&c->out->arena, c->a);
     return 0;
 }
@@ -1748,7 +1751,7 @@ int pledge_schema_compile_file(pledge_schema **out, const char *path,
     if (!out || !path)
         return PLEDGE_EARG;
     *out = NULL;
-    if (opts && opts->version != PLEDGE_SCHEMA_OPTIONS_VERSION)
+    if (opts && (opts->version < 1 || opts->version > PLEDGE_SCHEMA_OPTIONS_VERSION))
         return PLEDGE_EARG;
     load = opts && opts->load ? *opts->load : defaults;
     load.allocator = opts && opts->allocator ? opts->allocator : load.allocator;

@@ -185,6 +185,7 @@ struct pledge_schema {
     unsigned int flags;
     sch_map_entry *map;        /* only for the built-in metaschema */
     size_t map_count;
+    size_t max_evaluations;    /* the evaluation budget; 0: the default */
 };
 
 /* FNV-1a: the names tables hold the schema's names only, so probe lengths

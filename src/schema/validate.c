@@ -17,15 +17,22 @@
 #include "number.h"
 #include "uri.h"
 #include "core/alloc.h"
+#include "core/stack.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Recursion bound of the evaluator (schema nesting times instance depth);
- * far beyond real schemas, well within a thread's stack. */
-#define MAX_LEVEL 3000
 #define ANN_INLINE_BITS 256
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
+
+/* Why an evaluation stopped before its end. */
+enum { STOP_NONE, STOP_BUDGET, STOP_STACK, STOP_CYCLE };
 
 typedef struct ipath {
     const struct ipath *up;  /* NULL at the root */
@@ -64,7 +71,10 @@ typedef struct vctx {
     unsigned int flags;
     sch_errors *errs;
     int oom;
-    unsigned int level;
+    int stopped;             /* STOP_*: every eval() fails at once from then on */
+    size_t budget;           /* schema evaluations left */
+    uintptr_t stack_base;    /* the frame of the outermost eval() */
+    size_t stack_max;        /* bytes of stack eval() recursion may use */
 } vctx;
 
 /* ------------------------------------------------------------------ */
@@ -219,6 +229,20 @@ static void verr(vctx *c, const char *code, const pledge_node *node, const ipath
         return;
     }
     e->count++;
+    {
+        /* Errors are paid from the evaluation budget by their bytes (an
+         * eighth of them): a schema that multiplies errors stops as soon
+         * as one that multiplies evaluations, and their memory stays
+         * below about 8 bytes per unit of the budget. */
+        size_t bytes = sizeof *x + 96 + strlen(x->message) + strlen(x->instance_path) +
+                       strlen(x->schema_path), cost = bytes / 8;
+        if (cost >= c->budget) {
+            c->budget = 0;
+            c->stopped = STOP_BUDGET;
+        } else {
+            c->budget -= cost;
+        }
+    }
 }
 
 /* Like verr, with the message in a buffer the caller built. */
@@ -436,7 +460,7 @@ static const sch_node *dyn_target(const sch_node *s, const dscope *ds)
 static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                 const spath *sp, const dscope *ds, const refhop *rh, ann *pa, int collect);
 
-static void value_error(vctx *c, const char *code, const pledge_node *inst, const ipath *ip,
+static NOINLINE void value_error(vctx *c, const char *code, const pledge_node *inst, const ipath *ip,
                         const spath *sp, const char *prefix, const char *suffix)
 {
     pledge_buf b;
@@ -447,7 +471,7 @@ static void value_error(vctx *c, const char *code, const pledge_node *inst, cons
     verr_buf(c, code, inst, ip, sp, code, &b);
 }
 
-static void type_error(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+static NOINLINE void type_error(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                        const spath *sp)
 {
     pledge_buf b;
@@ -557,7 +581,7 @@ out:
             goto done;                                                                     \
     } while (0)
 
-static int eval_object(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                        const spath *sp, const dscope *ds, const refhop *rh, ann *a,
                        int collect)
 {
@@ -726,7 +750,7 @@ done:
     return ok;
 }
 
-static int eval_array(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+static NOINLINE int eval_array(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                       const spath *sp, const dscope *ds, ann *a, int collect)
 {
     size_t n = inst->u.seq.count, i, np;
@@ -832,7 +856,7 @@ done:
     return ok;
 }
 
-static int eval_string(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+static NOINLINE int eval_string(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                        const spath *sp, int collect)
 {
     int ok = 1;
@@ -894,7 +918,7 @@ done:
     return ok;
 }
 
-static int eval_number(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+static NOINLINE int eval_number(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                        const spath *sp, int collect)
 {
     int ok = 1, r;
@@ -962,61 +986,26 @@ done:
     return ok;
 }
 
-static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
-                const spath *sp, const dscope *ds, const refhop *rh, ann *pa, int collect)
+
+/* The keywords that apply subschemas live in helpers of their own, not
+ * inlined: eval() stays a small frame on the recursion path, and a
+ * helper's locals are on the stack only while its keyword runs. */
+
+static NOINLINE int eval_refs(vctx *c, const sch_node *s, const pledge_node *inst,
+                         const ipath *ip, const spath *sp, const dscope *ds,
+                         const refhop *rh, ann *a, int collect)
 {
-    int ok = 1, have_local = 0;
-    ann local, *a = pa;
-    dscope nds;
-    uint32_t kw;
-
-    if (s->boolean) {
-        if (s->boolean == 1)
-            return 1;
-        if (collect) {
-            if (ip->key && ip->up)
-                verr(c, "false", inst, ip, sp, NULL, "the property \"%s\" is not allowed here",
-                     ip->key->u.s.ptr);
-            else
-                verr(c, "false", inst, ip, sp, NULL,
-                     "no value is allowed here (the schema is false)");
-        }
-        return 0;
-    }
-    if (c->oom)
-        return 0;
-    if (++c->level > MAX_LEVEL) {
-        c->level--;
-        if (collect)
-            verr(c, "yaml.limit", inst, ip, sp, NULL,
-                 "the document is nested too deeply for the schema to be evaluated");
-        return 0;
-    }
-    if (!ds || ds->res != s->res) {
-        nds.up = ds;
-        nds.res = s->res;
-        ds = &nds;
-    }
-    kw = s->kw;
-    if (((kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING) ||
-        ((kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE)) {
-        ann_init(c, &local, inst);
-        have_local = 1;
-        a = &local;
-        if (c->oom)
-            FAIL();
-    }
-
-    if (kw & (KW_REF | KW_DYNREF)) {
+    int ok = 1;
+    {
         const refhop *h;
         const sch_node *t;
         int pass;
         for (pass = 0; pass < 2; pass++) {
             refhop nh;
             spath rsp;
-            if (pass == 0 && !(kw & KW_REF))
+            if (pass == 0 && !(s->kw & KW_REF))
                 continue;
-            if (pass == 1 && !(kw & KW_DYNREF))
+            if (pass == 1 && !(s->kw & KW_DYNREF))
                 continue;
             t = pass == 0 ? s->ref : dyn_target(s, ds);
             rsp.up = sp;
@@ -1027,12 +1016,16 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
                 if (h->target == t)
                     break;
             if (h) {
-                if (collect)
+                /* A schema error, whatever keyword it lies under (not, if,
+                 * an anyOf branch): the evaluation stops here, and only
+                 * this is reported. */
+                if (c->errs)
                     verr(c, rsp.s, inst, ip, sp, rsp.s,
                          "the schema refers back to itself here without looking into the "
                          "value (a %s cycle)", rsp.s);
-                FAIL();
-                continue;
+                c->stopped = STOP_CYCLE;
+                ok = 0;
+                goto done;
             }
             nh.up = rh;
             nh.target = t;
@@ -1040,12 +1033,15 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
                 FAIL();
         }
     }
-    if ((kw & KW_TYPE) && !(s->types & inst_types(inst))) {
-        if (collect)
-            type_error(c, s, inst, ip, sp);
-        FAIL();
-    }
-    if (kw & KW_CONST) {
+done:
+    return ok;
+}
+
+static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+                           const spath *sp, int collect)
+{
+    int ok = 1;
+    if (s->kw & KW_CONST) {
         if (!pledge_node_equal(inst, s->const_val)) {
             if (collect) {
                 pledge_buf b;
@@ -1059,7 +1055,7 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
             FAIL();
         }
     }
-    if (kw & KW_ENUM) {
+    if (s->kw & KW_ENUM) {
         const pledge_node *e = s->enum_node;
         size_t i, n = e->type == PLEDGE_NODE_SEQUENCE ? e->u.seq.count : 0;
         for (i = 0; i < n; i++)
@@ -1084,37 +1080,16 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
             FAIL();
         }
     }
-    switch ((pledge_node_type)inst->type) {
-    case PLEDGE_NODE_INT:
-    case PLEDGE_NODE_FLOAT:
-        if ((kw & KW_NUMBER) && !eval_number(c, s, inst, ip, sp, collect))
-            FAIL();
-        break;
-    case PLEDGE_NODE_STRING:
-        if ((kw & KW_STRING) && !eval_string(c, s, inst, ip, sp, collect))
-            FAIL();
-        break;
-    case PLEDGE_NODE_SEQUENCE:
-        if ((kw & KW_ARRAY) && !eval_array(c, s, inst, ip, sp, ds, a, collect))
-            FAIL();
-        break;
-    case PLEDGE_NODE_MAPPING:
-        if ((kw & KW_OBJECT) && !eval_object(c, s, inst, ip, sp, ds, rh, a, collect))
-            FAIL();
-        break;
-    default:
-        break;
-    }
-    if (kw & KW_ALLOF) {
-        uint32_t i;
-        spath p1 = { sp, "allOf", 5, 0 };
-        for (i = 0; i < s->n_all_of; i++) {
-            spath p2 = { &p1, NULL, 0, i };
-            if (!eval(c, s->all_of[i], inst, ip, &p2, ds, rh, a, collect))
-                FAIL();
-        }
-    }
-    if (kw & KW_ANYOF) {
+done:
+    return ok;
+}
+
+static NOINLINE int eval_any_of(vctx *c, const sch_node *s, const pledge_node *inst,
+                         const ipath *ip, const spath *sp, const dscope *ds,
+                         const refhop *rh, ann *a, int collect)
+{
+    int ok = 1;
+    {
         uint32_t i;
         int any = 0;
         spath p1 = { sp, "anyOf", 5, 0 };
@@ -1144,7 +1119,16 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
             FAIL();
         }
     }
-    if (kw & KW_ONEOF) {
+done:
+    return ok;
+}
+
+static NOINLINE int eval_one_of(vctx *c, const sch_node *s, const pledge_node *inst,
+                         const ipath *ip, const spath *sp, const dscope *ds,
+                         const refhop *rh, ann *a, int collect)
+{
+    int ok = 1;
+    {
         uint32_t i, count = 0;
         ann win;
         spath p1 = { sp, "oneOf", 5, 0 };
@@ -1198,7 +1182,16 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         }
         pledge__buf_free(&which);
     }
-    if (kw & KW_NOT) {
+done:
+    return ok;
+}
+
+static NOINLINE int eval_not_if(vctx *c, const sch_node *s, const pledge_node *inst,
+                         const ipath *ip, const spath *sp, const dscope *ds,
+                         const refhop *rh, ann *a, int collect)
+{
+    int ok = 1;
+    if (s->kw & KW_NOT) {
         spath p1 = { sp, "not", 3, 0 };
         if (eval(c, s->not_, inst, ip, &p1, ds, rh, NULL, 0)) {
             if (collect)
@@ -1209,7 +1202,7 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         if (c->oom)
             FAIL();
     }
-    if (kw & KW_IF) {
+    if (s->kw & KW_IF) {
         ann t;
         int r;
         spath p1 = { sp, "if", 2, 0 };
@@ -1233,8 +1226,18 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
                 FAIL();
         }
     }
+done:
+    return ok;
+}
+
+static NOINLINE int eval_unevaluated(vctx *c, const sch_node *s, const pledge_node *inst,
+                         const ipath *ip, const spath *sp, const dscope *ds,
+                         const refhop *rh, ann *a, int collect)
+{
+    int ok = 1;
+    (void)rh; /* the children start new $ref chains */
     /* unevaluated* last: they see what every other keyword evaluated */
-    if ((kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE && !a->all) {
+    if ((s->kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE && !a->all) {
         size_t i;
         spath p1 = { sp, "unevaluatedItems", 16, 0 };
         for (i = 0; i < inst->u.seq.count; i++) {
@@ -1254,7 +1257,7 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         }
         a->all = 1;
     }
-    if ((kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING && !a->all) {
+    if ((s->kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING && !a->all) {
         size_t i;
         spath p1 = { sp, "unevaluatedProperties", 21, 0 };
         for (i = 0; i < inst->u.map.count; i++) {
@@ -1274,13 +1277,138 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         a->all = 1;
     }
 done:
-    if (have_local) {
-        if (ok && pa)
-            ann_merge(pa, &local);
-        ann_free(c, &local);
-    }
-    c->level--;
     return ok;
+}
+
+/* The keywords of object schema @p s, annotations going to @p a. */
+static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+                         const spath *sp, const dscope *ds, const refhop *rh, ann *a,
+                         int collect)
+{
+    int ok = 1;
+    uint32_t kw = s->kw;
+
+    if ((kw & (KW_REF | KW_DYNREF)) && !eval_refs(c, s, inst, ip, sp, ds, rh, a, collect))
+        FAIL();
+    if ((kw & KW_TYPE) && !(s->types & inst_types(inst))) {
+        if (collect)
+            type_error(c, s, inst, ip, sp);
+        FAIL();
+    }
+    if ((kw & (KW_CONST | KW_ENUM)) && !eval_const_enum(c, s, inst, ip, sp, collect))
+        FAIL();
+    switch ((pledge_node_type)inst->type) {
+    case PLEDGE_NODE_INT:
+    case PLEDGE_NODE_FLOAT:
+        if ((kw & KW_NUMBER) && !eval_number(c, s, inst, ip, sp, collect))
+            FAIL();
+        break;
+    case PLEDGE_NODE_STRING:
+        if ((kw & KW_STRING) && !eval_string(c, s, inst, ip, sp, collect))
+            FAIL();
+        break;
+    case PLEDGE_NODE_SEQUENCE:
+        if ((kw & KW_ARRAY) && !eval_array(c, s, inst, ip, sp, ds, a, collect))
+            FAIL();
+        break;
+    case PLEDGE_NODE_MAPPING:
+        if ((kw & KW_OBJECT) && !eval_object(c, s, inst, ip, sp, ds, rh, a, collect))
+            FAIL();
+        break;
+    default:
+        break;
+    }
+    if (kw & KW_ALLOF) {
+        uint32_t i;
+        spath p1 = { sp, "allOf", 5, 0 };
+        for (i = 0; i < s->n_all_of; i++) {
+            spath p2 = { &p1, NULL, 0, i };
+            if (!eval(c, s->all_of[i], inst, ip, &p2, ds, rh, a, collect))
+                FAIL();
+        }
+    }
+    if ((kw & KW_ANYOF) && !eval_any_of(c, s, inst, ip, sp, ds, rh, a, collect))
+        FAIL();
+    if ((kw & KW_ONEOF) && !eval_one_of(c, s, inst, ip, sp, ds, rh, a, collect))
+        FAIL();
+    if ((kw & (KW_NOT | KW_IF)) && !eval_not_if(c, s, inst, ip, sp, ds, rh, a, collect))
+        FAIL();
+    if ((kw & (KW_UNEVAL_ITEMS | KW_UNEVAL_PROPS)) &&
+        !eval_unevaluated(c, s, inst, ip, sp, ds, rh, a, collect))
+        FAIL();
+done:
+    return ok;
+}
+
+/* eval_keywords with annotations of its own, for unevaluated*. */
+static NOINLINE int eval_local(vctx *c, const sch_node *s, const pledge_node *inst,
+                               const ipath *ip, const spath *sp, const dscope *ds,
+                               const refhop *rh, ann *pa, int collect)
+{
+    ann local;
+    int ok;
+    ann_init(c, &local, inst);
+    ok = !c->oom && eval_keywords(c, s, inst, ip, sp, ds, rh, &local, collect);
+    if (ok && pa)
+        ann_merge(pa, &local);
+    ann_free(c, &local);
+    return ok;
+}
+
+static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+                const spath *sp, const dscope *ds, const refhop *rh, ann *pa, int collect)
+{
+    dscope nds;
+    int ok;
+
+    if (s->boolean) {
+        if (s->boolean == 1)
+            return 1;
+        if (collect) {
+            if (ip->key && ip->up)
+                verr(c, "false", inst, ip, sp, NULL, "the property \"%s\" is not allowed here",
+                     ip->key->u.s.ptr);
+            else
+                verr(c, "false", inst, ip, sp, NULL,
+                     "no value is allowed here (the schema is false)");
+        }
+        return 0;
+    }
+    if (c->oom || c->stopped)
+        return 0;
+    if (!c->budget) {
+        c->stopped = STOP_BUDGET;
+        return 0;
+    }
+    c->budget--;
+    if (pledge__stack_used(c->stack_base) > c->stack_max) {
+        c->stopped = STOP_STACK;
+        return 0;
+    }
+    if (!ds || ds->res != s->res) {
+        nds.up = ds;
+        nds.res = s->res;
+        ds = &nds;
+    }
+    if (((s->kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING) ||
+        ((s->kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE))
+        ok = eval_local(c, s, inst, ip, sp, ds, rh, pa, collect);
+    else
+        ok = eval_keywords(c, s, inst, ip, sp, ds, rh, pa, collect);
+    /* once stopped, never a pass (that "not" would turn into a failure) */
+    return ok && !c->stopped;
+}
+
+static void vctx_init(vctx *c, const pledge_allocator *a, unsigned int flags,
+                      sch_errors *errs, size_t budget)
+{
+    memset(c, 0, sizeof *c);
+    c->a = a;
+    c->flags = flags;
+    c->errs = errs;
+    c->budget = budget ? budget : PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS;
+    c->stack_base = pledge__stack_here();
+    c->stack_max = pledge__stack_allowance();
 }
 
 int pledge__sch_eval(const sch_node *root, const pledge_node *inst, unsigned int flags,
@@ -1289,10 +1417,7 @@ int pledge__sch_eval(const sch_node *root, const pledge_node *inst, unsigned int
     vctx c;
     ipath ip = { NULL, NULL, 0, 0 };
     int r;
-    memset(&c, 0, sizeof c);
-    c.a = errs ? errs->allocator : NULL;
-    c.flags = flags;
-    c.errs = errs;
+    vctx_init(&c, errs ? errs->allocator : NULL, flags, errs, 0);
     if (!root)
         return 1;
     r = eval(&c, root, inst, &ip, NULL, NULL, NULL, NULL, errs != NULL);
@@ -1301,21 +1426,61 @@ int pledge__sch_eval(const sch_node *root, const pledge_node *inst, unsigned int
             errs->nomem = 1;
         return PLEDGE_ENOMEM;
     }
+    if ((c.stopped == STOP_BUDGET || c.stopped == STOP_STACK) && errs) {
+        /* compiling: the metaschema check of a document nested beyond
+         * what the stack allows */
+        size_t n = errs->count;
+        drop_errors(&c, 0, n);
+        verr(&c, "schema.limit", inst, &ip, NULL, NULL, "%s",
+             c.stopped == STOP_BUDGET
+                 ? "checking the schema against its metaschema took more than the "
+                   "evaluation budget"
+                 : "the schema is nested too deeply to be checked against its metaschema");
+        return c.oom ? PLEDGE_ENOMEM : 0;
+    }
     return r;
 }
 
+/* 1 valid, 0 invalid, PLEDGE_ENOMEM; *stopped gets STOP_*. */
 static int eval_with(const pledge_schema *schema, const pledge_node *inst, unsigned int flags,
-                     sch_errors *errs)
+                     sch_errors *errs, int *stopped)
 {
     vctx c;
     ipath ip = { NULL, NULL, 0, 0 };
     int r;
-    memset(&c, 0, sizeof c);
-    c.a = schema->allocator;
-    c.flags = flags;
-    c.errs = errs;
+    vctx_init(&c, schema->allocator, flags, errs, schema->max_evaluations);
     r = eval(&c, schema->root, inst, &ip, NULL, NULL, NULL, NULL, errs != NULL);
-    return c.oom ? PLEDGE_ENOMEM : r;
+    *stopped = c.stopped;
+    return c.oom ? PLEDGE_ENOMEM : c.stopped ? 0 : r;
+}
+
+/* The one diagnostic of an evaluation that was stopped. */
+static int stopped_diag(const pledge_schema *schema, const pledge_node *instance,
+                        const char *file, size_t document, int stopped,
+                        pledge_diag_list *diags)
+{
+    pledge_diag_where w;
+    int r;
+    if (!diags)
+        return PLEDGE_EINVALID;
+    memset(&w, 0, sizeof w);
+    w.file = file;
+    w.document = document;
+    w.mark = pledge_node_mark(instance);
+    if (stopped == STOP_BUDGET)
+        r = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "schema.limit", &w,
+                              "validation was stopped at its evaluation budget of %zu "
+                              "(subschemas applied, errors counted by size): the schema makes "
+                              "this document too costly to check",
+                              schema->max_evaluations ? schema->max_evaluations
+                                                      : (size_t)
+                                                          PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS);
+    else
+        r = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "schema.limit", &w,
+                              "validation was stopped: the schema recurses deeper than the "
+                              "%zu KiB of stack an evaluation may use",
+                              pledge__stack_allowance() / 1024);
+    return r ? r : PLEDGE_EINVALID;
 }
 
 int pledge_schema_validate(const pledge_schema *schema, const pledge_node *instance,
@@ -1324,14 +1489,16 @@ int pledge_schema_validate(const pledge_schema *schema, const pledge_node *insta
 {
     sch_errors errs;
     size_t i;
-    int r;
+    int r, stopped = 0;
     if (!schema || !instance)
         return PLEDGE_EARG;
     if (!schema->root)
         return 0;
     flags |= schema->flags & PLEDGE_SCHEMA_ALL_BRANCHES;
-    r = eval_with(schema, instance, flags, NULL);
-    if (r == 1)
+    r = eval_with(schema, instance, flags, NULL, &stopped);
+    if (stopped == STOP_BUDGET || stopped == STOP_STACK)
+        return stopped_diag(schema, instance, file, document, stopped, diags);
+    if (r == 1 && !stopped)
         return 0;
     if (r < 0)
         return r;
@@ -1339,10 +1506,16 @@ int pledge_schema_validate(const pledge_schema *schema, const pledge_node *insta
         return PLEDGE_EINVALID;
     memset(&errs, 0, sizeof errs);
     errs.allocator = schema->allocator;
-    r = eval_with(schema, instance, flags, &errs);
-    if (r < 0) {
+    r = eval_with(schema, instance, flags, &errs, &stopped);
+    if (r < 0 || stopped == STOP_BUDGET || stopped == STOP_STACK) {
         pledge__sch_errors_free(&errs);
-        return r;
+        return r < 0 ? r : stopped_diag(schema, instance, file, document, stopped, diags);
+    }
+    if (stopped == STOP_CYCLE && errs.count > 1) {
+        /* the cycle is the last error; what precedes it is partial */
+        vctx c;
+        vctx_init(&c, schema->allocator, flags, &errs, 0);
+        drop_errors(&c, 0, errs.count - 1);
     }
     if (r == 1 || errs.count == 0) {
         /* cannot happen: both passes are the same evaluation */

@@ -12,6 +12,11 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+/* The evaluation budget of the schema targets: small, so that schemas
+ * whose cost grows exponentially end in milliseconds instead of using up
+ * libFuzzer's time per input (the budget itself is what is fuzzed). */
+#define FUZZ_MAX_EVALUATIONS 100000
+
 #define FUZZ_ASSERT(cond) do { if (!(cond)) __builtin_trap(); } while (0)
 
 typedef void (*fuzz_tree_fn)(const pledge_tree *tree, pledge_diag_list *diags);

@@ -19,6 +19,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (pledge_diag_list_new(&diags, NULL) != 0)
         return 0;
     opts.flags = (size && (data[0] & 1)) ? PLEDGE_SCHEMA_ASSERT_FORMATS : 0;
+    opts.max_evaluations = FUZZ_MAX_EVALUATIONS;
     if (pledge_schema_compile_buffer(&schema, "fuzz.json", data, size, &opts, diags) == 0) {
         for (i = 0; i < sizeof instances / sizeof instances[0]; i++) {
             pledge_tree *tree = NULL;

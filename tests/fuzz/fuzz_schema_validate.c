@@ -12,6 +12,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const char *text = (const char *)data;
     const char *split = NULL;
     pledge_diag_list *diags = NULL;
+    pledge_schema_options opts = PLEDGE_SCHEMA_OPTIONS_INIT;
     pledge_schema *schema = NULL;
     pledge_tree *instance = NULL;
     size_t i, schema_len;
@@ -24,7 +25,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (!split || pledge_diag_list_new(&diags, NULL) != 0)
         return 0;
     schema_len = (size_t)(split - text);
-    if (pledge_schema_compile_buffer(&schema, "schema.yaml", text, schema_len, NULL, diags) == 0 &&
+    opts.max_evaluations = FUZZ_MAX_EVALUATIONS;
+    if (pledge_schema_compile_buffer(&schema, "schema.yaml", text, schema_len, &opts, diags) == 0 &&
         pledge_tree_parse(&instance, "instance.yaml", split + sizeof cut - 1,
                           size - schema_len - (sizeof cut - 1), NULL, diags) == 0) {
         pledge_schema_validate(schema, pledge_tree_root(instance), "instance.yaml", 0, 0, diags);

@@ -277,6 +277,72 @@ static void case_vanished(pledge_diag_list *diags)
     expect_code(diags, "io.error");
 }
 
+static void case_big_integer(pledge_diag_list *diags)
+{
+    /* 200,000-digit integers in JSON and YAML (was 46 s each: a digit-by-
+     * digit conversion), and a 100,000-digit hexadecimal one (refused). */
+    size_t len, n = 200000;
+    char *text = repeat("7", n, "]", &len);
+    pledge_tree *t = NULL;
+    text[0] = '[';
+    if (pledge_tree_parse(&t, "big.json", text, len, NULL, diags) != 0 ||
+        strlen(pledge_node_int_text(pledge_node_item(pledge_tree_root(t), 0), NULL)) != n - 1)
+        fail("the big JSON integer must be read exactly");
+    pledge_tree_free(t);
+    text[0] = '7';
+    text[len - 1] = '\n';
+    if (read_all("big.yaml", text, len, NULL, diags) != 1)
+        fail("the big YAML integer must be read");
+    free(text);
+    text = repeat("f", 100000, "\n", &len);
+    memcpy(text, "a: 0x", 5);
+    read_all("hex.yaml", text, len, NULL, diags);
+    free(text);
+    expect_code(diags, "yaml.limit");
+}
+
+static void case_tag_directives(pledge_diag_list *diags)
+{
+    /* 200,000 %TAG directives (4.6 MB): libyaml compares each with all
+     * earlier ones, minutes of work; reading stops at the 65th. The 64
+     * directives before it are allowed, and a document after few of them
+     * is read. */
+    size_t cap = 200000 * 40 + 64, len = 0, i;
+    char *text = malloc(cap);
+    if (!text)
+        fail("malloc");
+    len += (size_t)snprintf(text, cap, "a: 1\n...\n");
+    for (i = 0; i < 200000; i++)
+        len += (size_t)snprintf(text + len, cap - len, "%%TAG !t%zu! tag:x.org,2000:%zu\n", i, i);
+    len += (size_t)snprintf(text + len, cap - len, "--- b\n");
+    if (read_all("tags.yaml", text, len, NULL, diags) < 1)
+        fail("the document before the directives must be read");
+    free(text);
+    expect_code(diags, "yaml.limit");
+}
+
+static void case_exponential_schema(pledge_diag_list *diags)
+{
+    /* 40 levels whose allOf refers twice to the next one: 2^40
+     * evaluations (days, and 1.6 GB in 20 s collecting errors). The
+     * evaluation budget ends it, for a valid leaf and an invalid one. */
+    static const char *const leaves[] = { "{\"type\": \"string\"}", "{\"type\": \"integer\"}" };
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        char text[8192];
+        size_t len = 0;
+        int i;
+        len += (size_t)snprintf(text, sizeof text, "{\"$ref\": \"#/$defs/d0\", \"$defs\": {");
+        for (i = 0; i < 40; i++)
+            len += (size_t)snprintf(text + len, sizeof text - len,
+                                    "\"d%d\": {\"allOf\": [{\"$ref\": \"#/$defs/d%d\"}, "
+                                    "{\"$ref\": \"#/$defs/d%d\"}]},", i, i + 1, i + 1);
+        snprintf(text + len, sizeof text - len, "\"d40\": %s}}", leaves[k]);
+        compile_expect_no_hang(diags, text, "\"x\"");
+    }
+    expect_code(diags, "schema.limit");
+}
+
 static const struct {
     const char *name;
     void (*run)(pledge_diag_list *);
@@ -292,6 +358,9 @@ static const struct {
     { "directory", case_directory },
     { "unreadable", case_unreadable },
     { "vanished", case_vanished },
+    { "big-integer", case_big_integer },
+    { "tag-directives", case_tag_directives },
+    { "exponential-schema", case_exponential_schema },
 };
 
 static void case_deep_flow(pledge_diag_list *d) { deep(d, "[", "deep.yaml", PLEDGE_SYNTAX_YAML); }

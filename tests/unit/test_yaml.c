@@ -235,6 +235,58 @@ START_TEST(core_schema_values)
 }
 END_TEST
 
+/* Big integers: decimal ones keep their digits (linear in their length),
+ * hexadecimal and octal ones are converted exactly up to
+ * PLEDGE__RADIX_DIGITS_MAX digits and refused (yaml.limit) beyond. */
+START_TEST(big_integers_linear_and_exact)
+{
+    loaded l;
+    size_t n = 200000, len;
+    char *text = malloc(n + 64), *hex;
+    const char *t;
+    double start = now();
+    ck_assert_ptr_nonnull(text);
+    memcpy(text, "a: -000", 7);
+    memset(text + 7, '9', n);
+    memcpy(text + 7 + n, "\n", 2);
+    load(&l, text);
+    t = pledge_node_int_text(at(root(&l, 0), "a"), &len);
+    ck_assert_uint_eq(len, n + 1);
+    ck_assert(t[0] == '-' && t[1] == '9' && t[n] == '9');
+    ck_assert(pledge_node_flags(at(root(&l, 0), "a")) & PLEDGE_NODE_BIGINT);
+    if (timing_checked())
+        ck_assert_msg(now() - start < 1.0, "a 200,000-digit integer took %.2f s", now() - start);
+    unload(&l);
+
+    /* 16^1000 - 1 and 2^100 exactly */
+    hex = malloc(4096);
+    ck_assert_ptr_nonnull(hex);
+    memcpy(hex, "a: 0x", 5);
+    memset(hex + 5, 'f', 1000);
+    strcpy(hex + 1005, "\nb: 0x10000000000000000000000000\nc: 0o2000000000000000000000000000000000\n"
+                       "d: 0x1");
+    len = strlen(hex);
+    memset(hex + len, '0', 1000);
+    strcpy(hex + len + 1000, "\n");
+    load(&l, hex);
+    t = pledge_node_int_text(at(root(&l, 0), "a"), &len);
+    ck_assert_uint_eq(len, 1205); /* 16^1000 has 1205 decimal digits */
+    ck_assert(strncmp(t, "131820", 6) == 0);
+    ck_assert(t[len - 1] == '5');
+    ck_assert_str_eq(pledge_node_int_text(at(root(&l, 0), "b"), NULL),
+                     "1267650600228229401496703205376");
+    ck_assert_str_eq(pledge_node_int_text(at(root(&l, 0), "c"), NULL),
+                     "1267650600228229401496703205376");
+    ck_assert_int_eq(pledge_node_type_of(at(root(&l, 0), "d")), PLEDGE_NODE_STRING);
+    ck_assert_uint_eq(pledge_diag_list_count(l.diags), 1);
+    ck_assert_str_eq(pledge_diag_list_at(l.diags, 0)->code, "yaml.limit");
+    ck_assert_str_eq(pledge_diag_list_at(l.diags, 0)->instance_path, "/d");
+    unload(&l);
+    free(hex);
+    free(text);
+}
+END_TEST
+
 /* Every float reads as strtod reads it in the "C" locale, also when the
  * program runs in a locale whose decimal point is a comma. */
 START_TEST(floats_exact_in_any_locale)
@@ -1143,6 +1195,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, core_schema_plain_types);
     tcase_add_test(tc, core_schema_values);
+    tcase_add_test(tc, big_integers_linear_and_exact);
     tcase_add_test(tc, floats_exact_in_any_locale);
     tcase_add_test(tc, yaml11_readings);
     tcase_add_test(tc, yaml11_marks_and_warnings);

@@ -1,0 +1,21 @@
+-- SPDX-License-Identifier: MIT
+-- The module runs in the Lua it was built for, and says which that is.
+local t = ...
+
+t.test("the C module was built for the running Lua", function()
+  local pledge = require "pledge"
+  local core = package.loaded["pledge.core"]
+  t.eq(core.built_for, _VERSION, "pledge.core built_for")
+  local path = package.searchpath("pledge.core", package.cpath)
+  local want = _VERSION:match("%d+%.%d+")
+  t.ok(path:find("/" .. want .. "/", 1, true), "module of the staged " .. want .. " tree: " .. path)
+  local doc = assert(pledge.load(t.path("examples/ale-2024.yaml")))
+  t.eq(#doc:activities(), 11, "activities of the Ale pledge")
+  t.is_integer(doc.index, "doc.index")
+end)
+
+t.test("the module leaves the globals as it found them", function()
+  t.eq(rawget(_G, "swig_type"), nil, "swig_type")
+  t.eq(rawget(_G, "swig_equals"), nil, "swig_equals")
+  t.eq(rawget(_G, "pledge_core"), nil, "pledge_core")
+end)

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: MIT */
+/* Hostile schemas (issue 15): the evaluation budget, cycles under not and
+ * if, and evaluation on threads with small stacks. */
+#include "testutil.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static pledge_schema *compile(const char *text, const pledge_schema_options *opts)
+{
+    pledge_diag_list *d = NULL;
+    pledge_schema *s = NULL;
+    int rc;
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    rc = pledge_schema_compile_buffer(&s, "s.json", text, strlen(text), opts, d);
+    if (rc)
+        ck_abort_msg("compile failed (%s):\n%s", pledge_strerror(rc), test_diags_text(d));
+    pledge_diag_list_free(d);
+    return s;
+}
+
+/* Validate the JSON @p doc; the diagnostics (caller frees) and the code. */
+static pledge_diag_list *run(const pledge_schema *s, const char *doc, int *rc)
+{
+    pledge_diag_list *d = NULL;
+    pledge_tree *t = NULL;
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    ck_assert_int_eq(pledge_tree_parse(&t, "doc.json", doc, strlen(doc), NULL, NULL), 0);
+    *rc = pledge_schema_validate(s, pledge_tree_root(t), "doc.json", 0, 0, d);
+    pledge_tree_free(t);
+    return d;
+}
+
+static void expect_one(const pledge_diag_list *d, const char *code)
+{
+    if (pledge_diag_list_count(d) != 1 || strcmp(pledge_diag_list_at(d, 0)->code, code) != 0)
+        ck_abort_msg("expected one %s diagnostic, got:\n%s", code, test_diags_text(d));
+}
+
+/* Level i's allOf refers to level i + 1 twice: 2^levels evaluations. */
+static char *exponential_schema(int levels, const char *last)
+{
+    size_t cap = (size_t)levels * 80 + 200, len = 0;
+    char *t = malloc(cap);
+    int i;
+    ck_assert_ptr_nonnull(t);
+    len += (size_t)snprintf(t + len, cap - len, "{\"$ref\": \"#/$defs/d0\", \"$defs\": {");
+    for (i = 0; i < levels; i++)
+        len += (size_t)snprintf(t + len, cap - len,
+                                "\"d%d\": {\"allOf\": [{\"$ref\": \"#/$defs/d%d\"}, "
+                                "{\"$ref\": \"#/$defs/d%d\"}]},", i, i + 1, i + 1);
+    snprintf(t + len, cap - len, "\"d%d\": %s}}", levels, last);
+    return t;
+}
+
+START_TEST(exponential_schemas_end_with_the_budget)
+{
+    /* 40 levels: 2^40 evaluations without the budget (days). */
+    static const char *const leaves[] = { "{\"type\": \"string\"}", "{\"type\": \"integer\"}" };
+    size_t k;
+    for (k = 0; k < 2; k++) {
+        char *text = exponential_schema(40, leaves[k]);
+        pledge_schema *s = compile(text, NULL);
+        double start = now();
+        int rc;
+        pledge_diag_list *d = run(s, "\"x\"", &rc);
+        ck_assert_int_eq(rc, PLEDGE_EINVALID);
+        expect_one(d, "schema.limit");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "10000000"));
+        if (!SANITIZED && !getenv("PLEDGE_TEST_QUICK"))
+            ck_assert_msg(now() - start < 10, "took %.1f s", now() - start);
+        pledge_diag_list_free(d);
+        pledge_schema_free(s);
+        free(text);
+    }
+}
+END_TEST
+
+START_TEST(the_budget_is_an_option)
+{
+    pledge_schema_options opts = PLEDGE_SCHEMA_OPTIONS_INIT;
+    char *text = exponential_schema(10, "{\"type\": \"string\"}");
+    pledge_schema *s;
+    pledge_diag_list *d;
+    int rc;
+    /* 3 * 2^10 + ... evaluations: about 6,000 */
+    opts.max_evaluations = 10000;
+    s = compile(text, &opts);
+    d = run(s, "\"x\"", &rc);
+    ck_assert_int_eq(rc, 0);
+    pledge_diag_list_free(d);
+    pledge_schema_free(s);
+    opts.max_evaluations = 1000;
+    s = compile(text, &opts);
+    d = run(s, "\"x\"", &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    expect_one(d, "schema.limit");
+    ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "budget of 1000 ("));
+    pledge_diag_list_free(d);
+    pledge_schema_free(s);
+    /* the code is in the table */
+    ck_assert_ptr_nonnull(pledge_code_find("schema.limit"));
+    free(text);
+}
+END_TEST
+
+START_TEST(cycles_under_not_and_if_are_reported)
+{
+    static const char *const schemas[] = {
+        "{\"not\": {\"$ref\": \"#\"}}",
+        "{\"if\": {\"$ref\": \"#\"}}",
+        "{\"anyOf\": [{\"$ref\": \"#\"}, true]}",
+        "{\"$defs\": {\"a\": {\"not\": {\"$ref\": \"#/$defs/b\"}}, \"b\": {\"$ref\": \"#/$defs/a\"}},"
+        " \"$ref\": \"#/$defs/a\"}",
+    };
+    size_t i;
+    for (i = 0; i < sizeof schemas / sizeof *schemas; i++) {
+        pledge_schema *s = compile(schemas[i], NULL);
+        int rc;
+        pledge_diag_list *d = run(s, "1", &rc);
+        ck_assert_int_eq(rc, PLEDGE_EINVALID);
+        expect_one(d, "$ref");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "cycle"));
+        pledge_diag_list_free(d);
+        pledge_schema_free(s);
+    }
+}
+END_TEST
+
+/* ---- small stacks ------------------------------------------------------ */
+
+typedef struct job {
+    const char *schema;
+    const char *doc;
+    int rc;
+    char code[64];
+} job;
+
+static void *validate_job(void *arg)
+{
+    job *j = arg;
+    pledge_schema *s = NULL;
+    pledge_tree *t = NULL;
+    pledge_diag_list *d = NULL;
+    j->rc = -1000;
+    if (pledge_diag_list_new(&d, NULL) ||
+        pledge_schema_compile_buffer(&s, "s.json", j->schema, strlen(j->schema), NULL, d) ||
+        pledge_tree_parse(&t, "doc.json", j->doc, strlen(j->doc), NULL, d))
+        return NULL;
+    j->rc = pledge_schema_validate(s, pledge_tree_root(t), "doc.json", 0, 0, d);
+    if (pledge_diag_list_count(d))
+        snprintf(j->code, sizeof j->code, "%s", pledge_diag_list_at(d, 0)->code);
+    pledge_tree_free(t);
+    pledge_schema_free(s);
+    pledge_diag_list_free(d);
+    return NULL;
+}
+
+static void on_thread(job *j, size_t stack)
+{
+    pthread_attr_t attr;
+    pthread_t th;
+    ck_assert_int_eq(pthread_attr_init(&attr), 0);
+    ck_assert_int_eq(pthread_attr_setstacksize(&attr, stack), 0);
+    ck_assert_int_eq(pthread_create(&th, &attr, validate_job, j), 0);
+    ck_assert_int_eq(pthread_join(th, NULL), 0);
+    pthread_attr_destroy(&attr);
+}
+
+static char *ref_chain(int n)
+{
+    size_t cap = (size_t)n * 48 + 100, len = 0;
+    char *t = malloc(cap);
+    int i;
+    ck_assert_ptr_nonnull(t);
+    len += (size_t)snprintf(t, cap, "{\"$ref\": \"#/$defs/d0\", \"$defs\": {");
+    for (i = 0; i < n; i++)
+        len += (size_t)snprintf(t + len, cap - len, "\"d%d\": {\"$ref\": \"#/$defs/d%d\"},", i,
+                                i + 1);
+    snprintf(t + len, cap - len, "\"d%d\": {\"type\": \"string\"}}}", n);
+    return t;
+}
+
+static char *nested_array(int depth)
+{
+    char *t = malloc((size_t)depth * 2 + 2);
+    ck_assert_ptr_nonnull(t);
+    memset(t, '[', (size_t)depth);
+    t[depth] = '1';
+    memset(t + depth + 1, ']', (size_t)depth);
+    t[2 * depth + 1] = '\0';
+    return t;
+}
+
+static const char recursive_any_of[] =
+    "{\"$ref\": \"#/$defs/t\", \"$defs\": {\"t\": {\"anyOf\": [{\"type\": \"integer\"},"
+    " {\"type\": \"array\", \"items\": {\"$ref\": \"#/$defs/t\"}}],"
+    " \"unevaluatedItems\": false}}}";
+
+START_TEST(deep_ref_chains_on_small_stacks)
+{
+    /* Was a segfault with `ulimit -s 1024`. Valid where the stack allows,
+     * else schema.limit: never a crash. */
+    static const size_t stacks[] = { 256u << 10, 512u << 10, 8u << 20 };
+    char *schema = ref_chain(2990);
+    size_t i;
+    for (i = 0; i < 3; i++) {
+        job j = { schema, "\"x\"", 0, "" };
+        on_thread(&j, stacks[i]);
+        ck_assert_msg(j.rc == 0 || (j.rc == PLEDGE_EINVALID && !strcmp(j.code, "schema.limit")),
+                      "stack %zu: rc %d code %s", stacks[i], j.rc, j.code);
+        if (i == 2)
+            ck_assert_int_eq(j.rc, 0);
+    }
+    free(schema);
+}
+END_TEST
+
+START_TEST(recursive_schemas_over_deep_data_on_small_stacks)
+{
+    /* 255-deep data, inside the default depth limit: was a segfault on a
+     * 512 KiB thread. */
+    static const size_t stacks[] = { 256u << 10, 512u << 10, 8u << 20 };
+    char *doc = nested_array(255);
+    size_t i;
+    for (i = 0; i < 3; i++) {
+        job j = { recursive_any_of, doc, 0, "" };
+        on_thread(&j, stacks[i]);
+        ck_assert_msg(j.rc == 0 || (j.rc == PLEDGE_EINVALID && !strcmp(j.code, "schema.limit")),
+                      "stack %zu: rc %d code %s", stacks[i], j.rc, j.code);
+        if (i == 2 || (i == 1 && !SANITIZED && !getenv("PLEDGE_TEST_QUICK")))
+            ck_assert_msg(j.rc == 0, "stack %zu: rc %d code %s", stacks[i], j.rc, j.code);
+    }
+    free(doc);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("limits");
+    TCase *tc = tcase_create("limits");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, exponential_schemas_end_with_the_budget);
+    tcase_add_test(tc, the_budget_is_an_option);
+    tcase_add_test(tc, cycles_under_not_and_if_are_reported);
+    tcase_add_test(tc, deep_ref_chains_on_small_stacks);
+    tcase_add_test(tc, recursive_schemas_over_deep_data_on_small_stacks);
+    suite_add_tcase(s, tc);
+    return test_run(s) ? 1 : 0;
+}
