@@ -63,7 +63,7 @@ check() { # check NAME COMMAND...: runs it from a folder outside the checkout
 check "pledge-validate validates the Ale pledge and its follow-up" \
     pledge-validate --resolve "$src/examples/ale-2024.yaml" "$src/examples/ale-2024-follow-up-2025.yaml"
 check "pledge-validate reports an invalid pledge (exit status 1)" \
-    sh -c "pledge-validate '$src/examples/invalid/required.activity-without-responsible.yaml'; test \$? -eq 1"
+    sh -c "pledge-validate '$src/examples/invalid/required.activity-without-text.yaml'; test \$? -eq 1"
 check "the man page is in pledge-validate" \
     sh -c "dpkg-deb -c '$debs'/pledge-validate_*.deb | grep -q man1/pledge-validate.1.gz"
 check "python3 -c 'import pledge'" /usr/bin/python3 -c "

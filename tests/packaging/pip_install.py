@@ -28,7 +28,7 @@ def check(cond, what):
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
 ignore = shutil.ignore_patterns(".git", "build", "build-*", "obj-*", "build.luarocks",
-                                "*.egg-info", "__pycache__", "_*")
+                                "*.egg-info", "__pycache__")
 src = os.path.join(work, "src")
 shutil.copytree(source, src, ignore=ignore)
 venv = os.path.join(work, "venv")

@@ -56,7 +56,7 @@ with tempfile.TemporaryDirectory() as repo:
 
     copy("examples/ale-2024.yaml", "pledges/ale-2024.yaml")
     copy("examples/ale-2024-follow-up-2025.yaml", "pledges/ale-2024-follow-up-2025.yaml")
-    copy("examples/invalid/required.activity-without-responsible.yaml", "pledges/broken.yaml")
+    copy("examples/invalid/required.activity-without-text.yaml", "pledges/broken.yaml")
     put(".github/workflows/ci.yml", "name: ci\non: [push]\njobs: {}\n")
     put("config.yaml", "settings:\n  format: wide\n")
     put("package.json", '{"name": "site", "version": "1.0.0"}\n')

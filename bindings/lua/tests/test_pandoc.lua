@@ -38,7 +38,7 @@ end)
 t.test("a filter that loads an invalid pledge fails with the diagnostics", function()
   local filter = t.write(t.tmp_dir .. "/bad.lua",
     'local pledge = require "pledge"\n'
-    .. 'local doc, err = pledge.load("examples/invalid/required.activity-without-responsible.yaml")\n'
+    .. 'local doc, err = pledge.load("examples/invalid/required.activity-without-text.yaml")\n'
     .. 'assert(doc == nil)\nio.stderr:write(err, "\\n")\nreturn {}\n')
   local out = run(string.format('"%s" --lua-filter "%s" -t plain "%s"', pandoc_bin, filter,
                                 t.write(t.tmp_dir .. "/empty.md", "")))
