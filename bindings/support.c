@@ -1,18 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* The bindings' support layer (see support.h). POSIX for the folder walk of
- * validate(), as the CLI does it. */
-#define _POSIX_C_SOURCE 200809L
-
+/* The bindings' support layer (see support.h): whole operations over the
+ * public API; validate() is the library's validation session. */
 #include "support.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 /* ---- results ------------------------------------------------------------- */
 
@@ -88,26 +82,17 @@ pledge_schema *pledge_sup_result_take_schema(pledge_sup_result *result)
             return (r);                                                       \
     } while (0)
 
-/* The library reports an unreadable file as an io.error diagnostic whose
- * text names the reason but not its errno, which Python's OSError wants:
- * ask the system again (the reason is still there a moment later in all but
- * racy cases; EIO when it no longer is). */
-static int probe_errno(const char *path, int saved)
+/* The errno of the io.error diagnostic that an unreadable file gave (the
+ * library records it), EIO when there is none. */
+static int io_errno(const pledge_diag_list *diags)
 {
-    int fd, e;
-    char byte;
-    if (!path)
-        return saved ? saved : EIO;
-    fd = open(path, O_RDONLY);
-    if (fd < 0)
-        return errno ? errno : EIO;
-    e = 0;
-    if (read(fd, &byte, 1) < 0)
-        e = errno;
-    close(fd);
-    if (e)
-        return e;
-    return saved ? saved : EIO;
+    size_t i = pledge_diag_list_count(diags);
+    while (i-- > 0) {
+        const pledge_diag *d = pledge_diag_list_at(diags, i);
+        if (strcmp(d->code, "io.error") == 0 && pledge_diag_errno(d) != 0)
+            return pledge_diag_errno(d);
+    }
+    return EIO;
 }
 
 /* Rebuild the list with every position zeroed (pledge_diag is read-only
@@ -119,11 +104,9 @@ static int zero_positions(pledge_sup_result *r)
     if (pledge_diag_list_new(&fresh, NULL) != PLEDGE_OK)
         return PLEDGE_ENOMEM;
     for (i = 0; i < n; i++) {
-        pledge_diag d = *pledge_diag_list_at(r->diags, i);
-        d.line = 0;
-        d.column = 0;
-        d.offset = 0;
-        if (pledge_diag_list_add(fresh, &d) != PLEDGE_OK) {
+        const pledge_diag *d = pledge_diag_list_at(r->diags, i);
+        if (pledge_diag_list_add(fresh, d->severity, d->code, d->file, d->document, 0, 0,
+                                 d->instance_path, d->schema_path, d->message) != PLEDGE_OK) {
             pledge_diag_list_free(fresh);
             return PLEDGE_ENOMEM;
         }
@@ -207,12 +190,11 @@ pledge_sup_result *pledge_sup_load_file(const char *path, unsigned int flags)
     pledge_reader *reader = NULL;
     int rc;
     RESULT_OR_NULL(r);
-    errno = 0;
     rc = pledge_reader_open_file(&reader, path, &opts, r->diags);
     if (rc) {
         r->status = rc;
         if (rc == PLEDGE_EIO)
-            r->sys_errno = probe_errno(path, errno);
+            r->sys_errno = io_errno(r->diags);
         return r;
     }
     load_stream(r, reader, flags);
@@ -241,280 +223,36 @@ pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, si
 
 /* ---- validate: paths as the CLI takes them -------------------------------- */
 
-typedef struct path_list {
-    char **items;
-    size_t count, cap;
-} path_list;
-
-static int path_push(path_list *l, char *p)
-{
-    if (l->count == l->cap) {
-        size_t cap = l->cap ? 2 * l->cap : 16;
-        char **grown = realloc(l->items, cap * sizeof *grown);
-        if (!grown) {
-            free(p);
-            return PLEDGE_ENOMEM;
-        }
-        l->items = grown;
-        l->cap = cap;
-    }
-    l->items[l->count++] = p;
-    return PLEDGE_OK;
-}
-
-static void path_list_free(path_list *l)
-{
-    size_t i;
-    for (i = 0; i < l->count; i++)
-        free(l->items[i]);
-    free(l->items);
-}
-
-static char *dup_string(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *p = malloc(n);
-    if (p)
-        memcpy(p, s, n);
-    return p;
-}
-
-static char *join_path(const char *dir, const char *name)
-{
-    size_t a = strlen(dir), b = strlen(name);
-    int slash = a > 0 && dir[a - 1] != '/';
-    char *p = malloc(a + (size_t)slash + b + 1);
-    if (!p)
-        return NULL;
-    memcpy(p, dir, a);
-    if (slash)
-        p[a] = '/';
-    memcpy(p + a + slash, name, b + 1);
-    return p;
-}
-
-static int has_yaml_suffix(const char *name)
-{
-    size_t n = strlen(name);
-    return (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
-           (n > 4 && strcmp(name + n - 4, ".yml") == 0);
-}
-
-static int add_io_error(pledge_diag_list *diags, const char *file, const char *message)
-{
-    pledge_diag d;
-    memset(&d, 0, sizeof d);
-    d.severity = PLEDGE_SEVERITY_ERROR;
-    d.code = "io.error";
-    d.message = message;
-    d.file = file;
-    d.instance_path = "";
-    d.schema_path = "";
-    return pledge_diag_list_add(diags, &d);
-}
-
-/* Every *.yaml / *.yml below @p dir into @p out, unsorted; hidden names and
- * symbolic links to folders skipped. Iterative over a list of pending
- * folders, so deep trees cost no C stack. Unreadable sub-folders are
- * diagnostics. */
-static int walk_folder(const char *dir, path_list *out, pledge_diag_list *diags)
-{
-    path_list pending = {0};
-    int rc;
-    char *first = dup_string(dir);
-    if (!first)
-        return PLEDGE_ENOMEM;
-    rc = path_push(&pending, first);
-    while (!rc && pending.count > 0) {
-        char *folder = pending.items[--pending.count];
-        DIR *d = opendir(folder);
-        struct dirent *e;
-        if (!d) {
-            char msg[256];
-            snprintf(msg, sizeof msg, "cannot read the folder: %s", strerror(errno));
-            rc = add_io_error(diags, folder, msg);
-            free(folder);
-            continue;
-        }
-        while (!rc && (e = readdir(d)) != NULL) {
-            struct stat st;
-            char *child;
-            if (e->d_name[0] == '.')
-                continue; /* hidden, and "." / ".." */
-            child = join_path(folder, e->d_name);
-            if (!child) {
-                rc = PLEDGE_ENOMEM;
-                break;
-            }
-            if (lstat(child, &st) != 0) {
-                free(child);
-                continue; /* vanished meanwhile */
-            }
-            if (S_ISDIR(st.st_mode)) {
-                rc = path_push(&pending, child);
-            } else if (S_ISLNK(st.st_mode)) {
-                struct stat target;
-                if (stat(child, &target) == 0 && S_ISDIR(target.st_mode))
-                    free(child); /* links to folders are skipped, as the CLI does */
-                else if (has_yaml_suffix(e->d_name))
-                    rc = path_push(out, child); /* a dangling link: io.error later */
-                else
-                    free(child);
-            } else if (has_yaml_suffix(e->d_name)) {
-                rc = path_push(out, child);
-            } else {
-                free(child);
-            }
-        }
-        closedir(d);
-        free(folder);
-    }
-    path_list_free(&pending);
-    return rc;
-}
-
-static int compare_paths(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* One file met by (device, inode), so a file reached twice is read once. */
-typedef struct seen_set {
-    struct {
-        dev_t dev;
-        ino_t ino;
-    } *items;
-    size_t count, cap;
-} seen_set;
-
-/* 1 when @p path was seen before, 0 when not (and now it is), <0 on error.
- * A file stat cannot reach is never "seen": reading it reports why. */
-static int seen_before(seen_set *s, const char *path)
-{
-    struct stat st;
-    size_t i;
-    if (stat(path, &st) != 0)
-        return 0;
-    for (i = 0; i < s->count; i++)
-        if (s->items[i].dev == st.st_dev && s->items[i].ino == st.st_ino)
-            return 1;
-    if (s->count == s->cap) {
-        size_t cap = s->cap ? 2 * s->cap : 16;
-        void *grown = realloc(s->items, cap * sizeof *s->items);
-        if (!grown)
-            return PLEDGE_ENOMEM;
-        s->items = grown;
-        s->cap = cap;
-    }
-    s->items[s->count].dev = st.st_dev;
-    s->items[s->count].ino = st.st_ino;
-    s->count++;
-    return 0;
-}
-
-/* Read every document of one source into @p set; its diagnostics are
- * sorted into reading order as the CLI prints them. */
-static int validate_source(pledge_set *set, const char *path, pledge_diag_list *diags)
-{
-    pledge_reader *reader = NULL;
-    size_t first = pledge_diag_list_count(diags);
-    int rc;
-    if (strcmp(path, "-") == 0)
-        rc = pledge_reader_open_fp(&reader, "<stdin>", stdin, NULL, diags);
-    else
-        rc = pledge_reader_open_file(&reader, path, NULL, diags);
-    if (rc == PLEDGE_EIO)
-        return PLEDGE_OK; /* an io.error diagnostic says so */
-    if (rc)
-        return rc;
-    for (;;) {
-        pledge_tree *tree = NULL;
-        rc = pledge_reader_next(reader, &tree, diags);
-        if (rc || !tree)
-            break;
-        /* The set keeps a summary of each document, an invalid one too (its
-         * id still counts for duplicate pledges and --resolve, as in the
-         * CLI), and frees the rest at once. */
-        rc = pledge_set_load(set, tree, NULL, diags);
-        if (rc == PLEDGE_EINVALID || rc == PLEDGE_ERROR)
-            rc = PLEDGE_OK; /* the diagnostics say why */
-        if (rc)
-            break;
-    }
-    pledge_reader_free(reader);
-    pledge_diag_list_sort(diags, first);
-    return rc;
-}
-
-static int expand_paths(const char *const *list, size_t list_count, path_list *files,
-                        pledge_diag_list *diags)
-{
-    size_t i;
-    int rc = PLEDGE_OK;
-    for (i = 0; i < list_count && !rc; i++) {
-        const char *path = list[i];
-        struct stat st;
-        if (!path)
-            return PLEDGE_EARG;
-        if (strcmp(path, "-") != 0 && stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t before = files->count;
-            rc = walk_folder(path, files, diags);
-            if (rc)
-                break;
-            if (files->count == before) {
-                rc = add_io_error(diags, path,
-                                  "the folder holds no *.yaml or *.yml file");
-                continue;
-            }
-            qsort(files->items + before, files->count - before, sizeof *files->items,
-                  compare_paths);
-        } else {
-            char *copy = dup_string(path);
-            rc = copy ? path_push(files, copy) : PLEDGE_ENOMEM;
-        }
-    }
-    return rc;
-}
-
+/* The library's validation session does it all (folders, the files already
+ * seen, standard input, the cross-document checks); the diagnostics come
+ * back file by file in load order, each file's in reading order. */
 pledge_sup_result *pledge_sup_validate(const char *const *list, size_t list_count,
                                        unsigned int flags)
 {
     pledge_sup_result *r = result_new();
-    path_list files = {0};
-    seen_set seen = {0};
-    pledge_set *set = NULL;
-    size_t i;
+    pledge_session_options so = PLEDGE_SESSION_OPTIONS_INIT;
+    pledge_session *session = NULL;
+    size_t i, n;
     int rc;
     RESULT_OR_NULL(r);
     if (!list && list_count) {
         r->status = PLEDGE_EARG;
         return r;
     }
-    rc = expand_paths(list, list_count, &files, r->diags);
-    if (!rc)
-        rc = pledge_set_new(&set, NULL);
-    for (i = 0; i < files.count && !rc; i++) {
-        const char *path = files.items[i];
-        if (strcmp(path, "-") != 0) {
-            int again = seen_before(&seen, path);
-            if (again < 0) {
-                rc = again;
-                break;
-            }
-            if (again)
-                continue;
-        }
-        rc = validate_source(set, path, r->diags);
-    }
-    if (!rc) {
-        rc = pledge_set_check(set, (flags & PLEDGE_SUP_RESOLVE) ? PLEDGE_SET_RESOLVE : 0,
-                              r->diags);
+    so.flags = (flags & PLEDGE_SUP_RESOLVE) ? PLEDGE_SESSION_RESOLVE : 0;
+    rc = pledge_session_new(&session, &so);
+    for (i = 0; i < list_count && !rc; i++) {
+        rc = list[i] ? pledge_session_add_path(session, list[i], 0) : PLEDGE_EARG;
         if (rc == PLEDGE_EINVALID)
-            rc = PLEDGE_OK; /* invalid data is the answer, not a failure */
+            rc = PLEDGE_OK; /* a PATH that yields no file: its io.error is a result */
     }
-    pledge_set_free(set);
-    free(seen.items);
-    path_list_free(&files);
+    if (!rc)
+        rc = pledge_session_run(session);
+    n = pledge_session_file_count(session);
+    for (i = 0; i < n && !rc; i++)
+        rc = pledge_diag_list_move(r->diags,
+                                   pledge_session_file_diags(pledge_session_file_at(session, i)));
+    pledge_session_free(session);
     r->status = rc;
     return r;
 }
@@ -676,10 +414,9 @@ pledge_sup_result *pledge_sup_schema_file(const char *path, unsigned int flags,
     RESULT_OR_NULL(r);
     rc = schema_options(&opts, &dirs, flags, list, list_count);
     if (!rc) {
-        errno = 0;
         rc = pledge_schema_compile_file(&r->schema, path, &opts, r->diags);
         if (rc == PLEDGE_EIO)
-            r->sys_errno = probe_errno(path, errno);
+            r->sys_errno = io_errno(r->diags);
     }
     free(dirs);
     if (rc) {

@@ -51,7 +51,8 @@ typedef struct pledge_sup_result {
      *  stream without exactly the documents asked for, a write that failed),
      *  PLEDGE_ENOMEM, PLEDGE_EARG. */
     int status;
-    /** With PLEDGE_EIO: the errno of the failed read (never 0 then). */
+    /** With PLEDGE_EIO: the errno of the failed read, from its io.error
+     *  diagnostic (EIO if it had none; never 0 then). */
     int sys_errno;
     /** Loads: the documents of the stream, invalid ones included. */
     size_t documents;
@@ -100,13 +101,12 @@ pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, si
                                           unsigned int flags);
 
 /**
- * Validate files and folders as `pledge-validate` takes them (docs of
- * cli.md): a folder gives every *.yaml / *.yml below it, in byte-wise
- * sorted path order, hidden names and symbolic links to folders skipped; a
- * file named explicitly is always read (".json" as JSON); "-" is standard
- * input, named "<stdin>"; a file reached twice is read once. Then the
- * cross-document checks run over every valid document (PLEDGE_SUP_RESOLVE:
- * as --resolve). Unreadable paths and paths that yield no file are io.error
+ * Validate files and folders as `pledge-validate` takes them, through the
+ * library's validation session (pledge/session.h: folders, the files
+ * already seen, "-" as standard input, the cross-document checks;
+ * PLEDGE_SUP_RESOLVE: as --resolve). The diagnostics come file by file in
+ * load order, each file's in reading order (the cross-document ones among
+ * them). Unreadable paths and paths that yield no file are io.error
  * diagnostics: the status is 0 whatever the data (PLEDGE_ENOMEM aside).
  * @p list holds @p list_count paths.
  */

@@ -14,6 +14,15 @@ install(FILES src/schema/metaschemas/LICENSE
   DESTINATION ${CMAKE_INSTALL_DATADIR}/pledge/licenses RENAME json-schema-metaschemas.LICENSE)
 
 # pkg-config: libyaml and PCRE2 are private dependencies (static linking).
+# The prefix is relative to the .pc file (${pcfiledir}), so it follows the
+# install wherever it lands; that needs relative install directories.
+foreach(_dir LIBDIR INCLUDEDIR)
+  if(IS_ABSOLUTE "${CMAKE_INSTALL_${_dir}}")
+    message(FATAL_ERROR "CMAKE_INSTALL_${_dir} must be relative to the prefix "
+                        "for a relocatable pledge.pc (got ${CMAKE_INSTALL_${_dir}})")
+  endif()
+endforeach()
+string(REGEX REPLACE "[^/]+" ".." PLEDGE_PC_TO_PREFIX "${CMAKE_INSTALL_LIBDIR}/pkgconfig")
 configure_file(cmake/pledge.pc.in "${PROJECT_BINARY_DIR}/pledge.pc" @ONLY)
 install(FILES "${PROJECT_BINARY_DIR}/pledge.pc" DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 

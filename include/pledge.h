@@ -10,6 +10,8 @@
  * - pledge/node.h    — YAML/JSON documents as trees with positions
  * - pledge/schema.h  — JSON Schema 2020-12 validation
  * - pledge/model.h   — the pledge and follow-up model, sets, progress
+ * - pledge/session.h — the front door: validate files, folders, buffers and
+ *                      streams as pledge-validate does
  */
 #ifndef PLEDGE_H
 #define PLEDGE_H
@@ -20,5 +22,6 @@
 #include "pledge/node.h"
 #include "pledge/schema.h"
 #include "pledge/model.h"
+#include "pledge/session.h"
 
 #endif /* PLEDGE_H */

@@ -14,6 +14,34 @@
  * guarantee ever change. */
 #define MAX_DEPTH 10000
 
+/* Also in the file as text, so that pledge.lua can name the version of a
+ * module that the dynamic linker refused (undefined lua_* symbols) before
+ * any of its code ran. */
+#if defined(__GNUC__)
+__attribute__((used))
+#endif
+static const char built_for_marker[] = "pledge-lua-built-for: " LUA_VERSION "\n";
+
+int luaopen_pledge_core(lua_State *L)
+{
+    /* Only calls whose signature is the same in Lua 5.3 and 5.4, so that
+     * the check itself is safe in the wrong host. */
+    lua_getglobal(L, "_VERSION");
+    const char *running = lua_tostring(L, -1);
+    if (running != NULL && strcmp(running, LUA_VERSION) != 0) {
+        return luaL_error(L,
+                          "pledge.core was built for %s and cannot be loaded by %s: install "
+                          "the module built for %s (see docs/lua.md)",
+                          LUA_VERSION, running, running);
+    }
+    lua_pop(L, 1);
+    (void)built_for_marker;
+    int n = pledge_lua_swig_open(L);
+    lua_pushliteral(L, LUA_VERSION);
+    lua_setfield(L, -2, "built_for");
+    return n;
+}
+
 const char *pledge_lua_precision_name(pledge_date_precision precision)
 {
     switch (precision) {

@@ -1,6 +1,6 @@
 -- SPDX-License-Identifier: MIT
 --[[
-libpledge for Lua 5.4: citizen pledges (medborgarlöften) as validated data.
+libpledge for Lua 5.4 and 5.3: citizen pledges (medborgarlöften) as validated data.
 
     local pledge = require "pledge"
     local doc, err = pledge.load("examples/ale-2024.yaml")
@@ -14,12 +14,35 @@ unreadable file) return nil, message, diagnostics; error() is raised only
 for misuse (a wrong argument type). See docs/lua.md.
 ]]
 
+-- The C module, built for one Lua version (5.4 or 5.3). A module of
+-- another version is refused by the dynamic linker (undefined lua_*
+-- symbols) before its opener can say so; this names both versions.
+local function load_core()
+  local ok, core = pcall(require, "pledge.core")
+  if ok then return core end
+  local reason = tostring(core)
+  local path = package.searchpath and package.searchpath("pledge.core", package.cpath)
+  if path and reason:find("undefined symbol: lua", 1, true) then
+    local built_for = "another Lua"
+    local f = io.open(path, "rb")
+    if f then
+      local bytes = f:read("a") or ""
+      f:close()
+      built_for = bytes:match("pledge%-lua%-built%-for: (Lua [%d.]+)") or built_for
+    end
+    reason = string.format(
+      "pledge.core (%s) was built for %s and cannot be loaded by %s: install the module "
+      .. "built for %s (see docs/lua.md)\n%s", path, built_for, _VERSION, _VERSION, reason)
+  end
+  error(reason, 0)
+end
+
 local core
 do
   -- SWIG's opener defines the globals swig_type and swig_equals whatever
   -- -nomoduleglobal says; a module must leave the globals as it found them.
   local saved_type, saved_equals = rawget(_G, "swig_type"), rawget(_G, "swig_equals")
-  core = require "pledge.core"
+  core = load_core()
   rawset(_G, "swig_type", saved_type)
   rawset(_G, "swig_equals", saved_equals)
 end
@@ -31,6 +54,10 @@ local pledge = {
   version = core.version(),   -- the library's version, e.g. "0.1.0"
   null = core.null,           -- a YAML/JSON null in to_table() / from_table()
   array_mt = core.array_mt,   -- marks an empty table as [] for from_table()
+  -- the key of Progress.status_counts_by_party for the activities with no
+  -- responsible party (1.1)
+  NO_PARTY = setmetatable({}, { __name = "pledge.NO_PARTY",
+                                __tostring = function() return "pledge.NO_PARTY" end }),
 }
 
 -- ---- small helpers -------------------------------------------------------------
@@ -65,6 +92,39 @@ local function last_day(d)
 end
 
 local function positive_or_nil(n) return n > 0 and n or nil end
+
+local PRECISION = { [1] = "year", [2] = "month", [3] = "day" }
+
+-- A partial date (1.1) of the C layer as {date = first day, precision = "year"...}.
+local function partial(d)
+  if d == nil then return nil end
+  return { date = first_day(d), precision = PRECISION[d.precision] or d.precision }
+end
+
+-- ... and from its plain value (2018, "2018-02", "2018-02-10").
+local function partial_of_value(v)
+  local t = tostring(v)
+  if #t == 4 then return { date = t .. "-01-01", precision = "year" } end
+  if #t == 7 then return { date = t .. "-01", precision = "month" } end
+  return { date = t, precision = "day" }
+end
+
+-- A text value (a string, or a table by language) in lang (nil: the
+-- document's language; a plain string as is).
+local function text_of(value, lang, doc)
+  if value == nil or value == core.null then return nil end
+  if type(value) == "string" then
+    if lang == nil or lang == (doc.language or lang) then return value end
+    return nil
+  end
+  if type(value) == "table" then
+    local want = lang or doc.language
+    if want == nil then return (next(value)) and value[next(value)] or nil end
+    local found = value[want]
+    return type(found) == "string" and found or nil
+  end
+  return nil
+end
 
 -- ---- classes ------------------------------------------------------------------
 
@@ -117,30 +177,42 @@ local function list(doc, mt, p, count, at)
 end
 
 -- The fields and methods every object of a document has: document, and
--- localized(key, lang) for its texts (the fields in another language).
-local function element(name, texts, get, methods, label)
+-- localized(key, lang) for its texts (the fields in another language). An
+-- object with a node function (its mapping as plain tables) also has data,
+-- and localized reads any text key of it: generic access by key (1.1).
+local function element(name, texts, get, methods, label, node, keys)
   get.document = function(s) return s._doc end
   for key, read in pairs(texts) do
     if not key:find(".", 1, true) and get[key] == nil then
       get[key] = function(s) return read(s._p, nil) end
     end
   end
+  if node then
+    get.data = function(s) return node(s._p) end
+    for key in pairs(keys or {}) do
+      get[key] = get[key] or function(s) return text_of(node(s._p)[key], nil, s._doc) end
+    end
+  end
   methods.localized = function(self, key, lang)
+    check(lang == nil or type(lang) == "string", "localized", 2, "string or nil", lang)
     local read = texts[key]
-    if not read then
+    if read then return read(self._p, lang) end
+    local data = node and node(self._p)
+    if not data or (data[key] == nil and not (keys and keys[key])) then
       error(fmt("%s has no text %q", tostring(self), tostring(key)), 2)
     end
-    check(lang == nil or type(lang) == "string", "localized", 2, "string or nil", lang)
-    return read(self._p, lang)
+    return text_of(data[key], lang, self._doc)
   end
   return class(name, get, methods, label)
 end
 
 local Party, Source, Problem, Situation, Theme, Activity, Goal, Indicator
-local Channel, Contact, Entry, Evidence, Measurement
+local Channel, Contact, Entry, Evidence, Measurement, Place
 
 Party = element("Party", { name = core.party_name }, {
   id = function(s) return core.party_id(s._p) end,
+  -- "pledging" (also when absent) or "partner" (1.1)
+  role = function(s) return core.party_role_name(core.party_role_of(s._p)) end,
   kind = function(s) return core.party_kind_name(core.party_kind_of(s._p)) end,
   url = function(s) return core.party_url(s._p) end,
   identifiers = function(s)
@@ -162,7 +234,23 @@ Party = element("Party", { name = core.party_name }, {
     end
     return out
   end,
-}, function(s) return s.id end)
+}, function(s) return s.id end, core.party_node)
+
+Place = element("Place", { name = core.place_name }, {
+  id = function(s) return core.place_id(s._p) end,
+  kind = function(s) return core.place_kind_name(core.place_kind_of(s._p)) end,
+}, {
+  -- The activities that name this place.
+  activities = function(self)
+    local out = {}
+    for _, a in ipairs(self._doc:activities()) do
+      for _, q in ipairs(a.places) do
+        if q == self then out[#out + 1] = a break end
+      end
+    end
+    return out
+  end,
+}, function(s) return s.id end, core.place_node, { description = true })
 
 Source = element("Source", { title = core.source_title }, {
   id = function(s) return core.source_id(s._p) end,
@@ -190,7 +278,14 @@ Activity = element("Activity", {
   ["target.unit"] = core.activity_target_unit,
 }, {
   id = function(s) return core.activity_id(s._p) end,
+  -- nil for an activity of the flat "activities" list (1.1)
   theme = function(s) return wrap(s._doc, Theme, core.activity_theme(s._p)) end,
+  partners = function(s)
+    return list(s._doc, Party, s._p, core.activity_partner_count, core.activity_partner_at)
+  end,
+  places = function(s)
+    return list(s._doc, Place, s._p, core.activity_place_count, core.activity_place_at)
+  end,
   responsible = function(s)
     return list(s._doc, Party, s._p, core.activity_responsible_count, core.activity_responsible_at)
   end,
@@ -212,7 +307,7 @@ Activity = element("Activity", {
       per = core.per_name(core.activity_target_per(p)),
     }
   end,
-}, {}, function(s) return s.id end)
+}, {}, function(s) return s.id end, core.activity_node, { when = true, condition = true })
 
 Goal = element("Goal", { text = core.goal_text }, {
   id = function(s) return core.goal_id(s._p) end,
@@ -276,6 +371,22 @@ Evidence = element("Evidence", { title = core.evidence_title }, {
   date = function(s) return first_day(core.evidence_date(s._p)) end,
 }, {}, function(s) return s.url end)
 
+-- A follow-up's output (1.1): {value, unit, qualifier, per, label}.
+local function output(o)
+  return { value = core.output_value(o), unit = core.output_unit(o, nil),
+           qualifier = core.qualifier_name(core.output_qualifier(o)),
+           per = core.per_name(core.output_per(o)), label = core.output_label(o, nil) }
+end
+
+-- Dated lines (1.1): {date = {date, precision}, text}.
+local function events(doc, items)
+  local out = {}
+  for i, e in ipairs(items or {}) do
+    out[i] = { date = partial_of_value(e.date), text = text_of(e.text, nil, doc) }
+  end
+  return out
+end
+
 Entry = element("Entry", { comment = core.entry_comment }, {
   activity_id = function(s) return core.entry_activity_id(s._p) end,
   status = function(s) return core.status_name(core.entry_status(s._p)) end,
@@ -287,7 +398,15 @@ Entry = element("Entry", { comment = core.entry_comment }, {
   evidence = function(s)
     return list(s._doc, Evidence, s._p, core.entry_evidence_count, core.entry_evidence_at)
   end,
-}, {}, function(s) return s.activity_id .. " " .. s.status end)
+  outputs = function(s)
+    local out = {}
+    for i = 0, core.entry_output_count(s._p) - 1 do
+      out[i + 1] = output(core.entry_output_at(s._p, i))
+    end
+    return out
+  end,
+  events = function(s) return events(s._doc, core.entry_node(s._p).events) end,
+}, {}, function(s) return s.activity_id .. " " .. s.status end, core.entry_node)
 
 Measurement = element("Measurement", { comment = core.measurement_comment }, {
   indicator_id = function(s) return core.measurement_indicator_id(s._p) end,
@@ -370,6 +489,39 @@ local Progress = class("Progress", {
     end
     return out
   end,
+  -- 1.1: {[party id] = {status = n}}, and under pledge.NO_PARTY the counts
+  -- of the activities with no responsible party.
+  status_counts_by_party = function(s)
+    local h, out = s._h, {}
+    local n = core.progress_party_count(h)
+    for i = 0, n do
+      local counts = {}
+      for status = 0, core.PLEDGE_STATUS_COUNT - 1 do
+        counts[core.status_name(status)] = core.progress_party_status_count(h, i, status)
+      end
+      out[i < n and core.progress_party_id(h, i) or pledge.NO_PARTY] = counts
+    end
+    return out
+  end,
+  -- 1.1: {[activity id] = true, false or nil (unknown)}
+  target_met = function(s)
+    local h, out = s._h, {}
+    for i = 0, core.progress_activity_count(h) - 1 do
+      local met = core.progress_activity_target_met(h, i)
+      if met == core.PLEDGE_TARGET_MET then out[core.progress_activity_id(h, i)] = true
+      elseif met == core.PLEDGE_TARGET_NOT_MET then out[core.progress_activity_id(h, i)] = false end
+    end
+    return out
+  end,
+  -- 1.1: {[activity id] = done of the latest report that gives one}
+  done_counts = function(s)
+    local h, out = s._h, {}
+    for i = 0, core.progress_activity_count(h) - 1 do
+      local done = core.progress_activity_done(h, i)
+      if done >= 0 then out[core.progress_activity_id(h, i)] = done end
+    end
+    return out
+  end,
   -- {id = status} of every activity; activity_ids gives their order.
   activity_statuses = function(s)
     local h, out = s._h, {}
@@ -430,7 +582,7 @@ local document_get = {
       end_precision = stop and stop.precision,
       last_day = last_day(stop),
       planned_years = positive_or_nil(core.doc_period_planned_years(h)),
-      label = core.doc_period_label(h, nil),
+      label = text_of(core.doc_get(h, "/period/label"), nil, s),
     }, Period)
   end,
 }
@@ -447,7 +599,14 @@ local document_methods = {
   text = function(self, key, lang)
     check(type(key) == "string", "text", 1, "string", key)
     check(lang == nil or type(lang) == "string", "text", 2, "string or nil", lang)
+    if key:sub(1, 1) == "/" then return text_of(core.doc_get(self._h, key), lang, self) end
     return core.doc_text(self._h, key, lang)
+  end,
+  -- The plain data at a JSON Pointer ("/signing/place"), nil when absent:
+  -- generic access to any key (1.1).
+  get = function(self, pointer)
+    check(type(pointer) == "string", "get", 1, "string", pointer)
+    return core.doc_get(self._h, pointer)
   end,
   -- Plain nested tables with exactly the keys of the source.
   to_table = function(self) return core.doc_root(self._h) end,
@@ -486,9 +645,34 @@ Pledge = document_class("Pledge", {
   area = function(s)
     if not has(s, "/area") then return nil end
     local h = s._h
+    -- 1.1: nil when absent, so a 1.0 area reads as before
+    local municipalities, districts
+    for i, m in ipairs(core.doc_get(h, "/area/municipalities") or {}) do
+      municipalities = municipalities or {}
+      municipalities[i] = { name = m.name, code = m.code }
+    end
+    for i, d in ipairs(core.doc_get(h, "/area/districts") or {}) do
+      districts = districts or {}
+      districts[i] = text_of(d, nil, s)
+    end
     return { municipality = core.doc_municipality(h), municipality_code = core.doc_municipality_code(h),
-             police_area = core.doc_police_area(h), region = core.doc_region(h) }
+             police_area = core.doc_police_area(h), region = core.doc_region(h),
+             municipalities = municipalities, districts = districts }
   end,
+  published = function(s) return partial(core.doc_published(s._h)) end,
+  signing = function(s)
+    local h = s._h
+    local data = core.doc_get(h, "/signing")
+    if data == nil then return nil end
+    local signatories = {}
+    for i, g in ipairs(data.signatories or {}) do
+      signatories[i] = { name = g.name, role = text_of(g.role, nil, s),
+                         party = wrap(s, Party, core.doc_signatory_party(h, i - 1)) }
+    end
+    return { date = partial(core.doc_signing_date(h)), place = data.place,
+             signatories = signatories }
+  end,
+  places = function(s) return list(s, Place, s._h, core.doc_place_count, core.doc_place_at) end,
   agreement = function(s)
     if not has(s, "/agreement") then return nil end
     return { name = core.doc_agreement_name(s._h, nil), url = core.doc_agreement_url(s._h) }
@@ -519,6 +703,7 @@ Pledge = document_class("Pledge", {
   contacts = function(s) return list(s, Contact, s._h, core.doc_contact_count, core.doc_contact_at) end,
 }, {
   party = lookup(Party, "party", core.doc_party),
+  place = lookup(Place, "place", core.doc_place),
   theme = lookup(Theme, "theme", core.doc_theme),
   activity = lookup(Activity, "activity", core.doc_activity),
   goal = lookup(Goal, "goal", core.doc_goal),
@@ -556,6 +741,31 @@ Pledge = document_class("Pledge", {
 FollowUp = document_class("FollowUp", {
   pledge_id = function(s) return core.doc_pledge_id(s._h) end,
   date = function(s) return first_day(core.doc_date(s._h)) end,
+  -- "year", "month" or "day" as the date was written (1.1); nil without one
+  date_precision = function(s)
+    local d = core.doc_date(s._h)
+    return d and (PRECISION[d.precision] or d.precision)
+  end,
+  reported_by = function(s)
+    local out = {}
+    for i = 0, core.doc_reported_by_count(s._h) - 1 do
+      out[i + 1] = core.doc_reported_by_at(s._h, i)
+    end
+    return out
+  end,
+  author = function(s) return core.doc_get(s._h, "/author") end,
+  other_work = function(s)
+    local h, out = s._h, {}
+    for i, w in ipairs(core.doc_get(h, "/other_work") or {}) do
+      local outputs = {}
+      for j = 0, core.doc_other_work_output_count(h, i - 1) - 1 do
+        outputs[j + 1] = output(core.doc_other_work_output_at(h, i - 1, j))
+      end
+      out[i] = { text = text_of(w.text, nil, s), outputs = outputs,
+                 events = events(s, w.events), comment = text_of(w.comment, nil, s) }
+    end
+    return out
+  end,
   entries = function(s) return list(s, Entry, s._h, core.doc_entry_count, core.doc_entry_at) end,
   measurements = function(s)
     return list(s, Measurement, s._h, core.doc_measurement_count, core.doc_measurement_at)

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Lua 5.4 conversions for bindings/pledge.i (included from it under
+ * Lua 5.4 and 5.3 conversions for bindings/pledge.i (included from it under
  * SWIGLUA; its header lists the patterns every language provides).
  *
  * The generated module is the private C module "pledge.core"
@@ -32,6 +32,11 @@
 #include <string.h>
 #include <lauxlib.h>
 #include "lua_support.h"
+
+/* SWIG's opener becomes pledge_lua_swig_open; lua_support.c's
+ * luaopen_pledge_core checks the host's Lua version, then calls it. */
+#undef SWIG_init
+#define SWIG_init pledge_lua_swig_open
 
 /* An integer argument in [min, max]: a float with an integral value is
  * taken (Lua converts 2.0 to 2), 1.5 or "x" is misuse. */

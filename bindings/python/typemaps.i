@@ -474,6 +474,32 @@ static void pledge_py_register(PyObject *error, PyObject *validation_error,
     Py_XDECREF(path_holder$argnum);
 }
 
+/* A source name (a str; None for the default): NUL cannot be in a C string,
+ * so a name holding one is refused as open() refuses such a path, rather
+ * than cut short silently. */
+%typemap(in) const char *name (PyObject *name_bytes = NULL) {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        if (!PyUnicode_Check($input)) {
+            PyErr_Format(PyExc_TypeError, "a name must be a str, not %.100s",
+                         Py_TYPE($input)->tp_name);
+            SWIG_fail;
+        }
+        name_bytes = PyUnicode_AsUTF8String($input);
+        if (!name_bytes)
+            SWIG_fail;
+        if (strlen(PyBytes_AS_STRING(name_bytes)) != (size_t)PyBytes_GET_SIZE(name_bytes)) {
+            PyErr_SetString(PyExc_ValueError, "embedded null byte");
+            SWIG_fail;
+        }
+        $1 = PyBytes_AS_STRING(name_bytes);
+    }
+}
+%typemap(freearg) const char *name {
+    Py_XDECREF(name_bytes$argnum);
+}
+
 /* A sequence of str / bytes / os.PathLike (paths, or URI-folder pairs). */
 %typemap(in) (const char *const *list, size_t list_count)
              (PyObject *list_holder = NULL, const char **list_items = NULL) {

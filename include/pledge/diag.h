@@ -39,7 +39,13 @@ typedef struct pledge_diag {
     size_t offset;             /**< byte offset in the source (0 if none) */
     const char *instance_path; /**< JSON Pointer into the document; "" = root */
     const char *schema_path;   /**< keyword location; "" when not a schema error */
+    int sys_errno;             /**< io.error: the errno of the failed call; else 0
+                                    (read it with pledge_diag_errno) */
 } pledge_diag;
+
+/** The errno of an io.error diagnostic (the failed open, read or stat),
+ *  0 for every other diagnostic and for NULL. */
+PLEDGE_EXTERN int pledge_diag_errno(const pledge_diag *diag);
 
 /** An ordered list of diagnostics. Opaque. */
 typedef struct pledge_diag_list pledge_diag_list;
@@ -70,12 +76,25 @@ PLEDGE_EXTERN const pledge_diag *pledge_diag_list_at(const pledge_diag_list *lis
                                                      size_t index);
 
 /**
- * Append a copy of @p diag (every string is copied; NULL strings become "").
- * For tools and bindings that report problems of their own (e.g. a path
- * that yields no file).
+ * Append a diagnostic made of these fields (every string is copied; NULL
+ * strings become ""; no byte offset, errno 0). For tools and bindings that
+ * report problems of their own. Fields are arguments, so that pledge_diag
+ * can grow without callers building one.
+ * @return 0, PLEDGE_EARG (a NULL list), or PLEDGE_ENOMEM (the list is
+ *         then unchanged).
+ */
+PLEDGE_EXTERN int pledge_diag_list_add(pledge_diag_list *list, pledge_severity severity,
+                                       const char *code, const char *file, size_t document,
+                                       size_t line, size_t column, const char *instance_path,
+                                       const char *schema_path, const char *message);
+
+/**
+ * Append a copy of @p diag, every field included (errno and offset too).
+ * @p diag must be one that a list holds (pledge_diag_list_at): for
+ * filtering or routing diagnostics from one list into others.
  * @return 0, PLEDGE_EARG, or PLEDGE_ENOMEM (the list is then unchanged).
  */
-PLEDGE_EXTERN int pledge_diag_list_add(pledge_diag_list *list, const pledge_diag *diag);
+PLEDGE_EXTERN int pledge_diag_list_add_copy(pledge_diag_list *list, const pledge_diag *diag);
 
 /**
  * Move every diagnostic of @p from to the end of @p to, leaving @p from

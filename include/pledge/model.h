@@ -17,9 +17,11 @@
  * that the schema rejected). A document with an error gives no model but a
  * full list of diagnostics; warnings come with the model.
  *
- * Validating files as pledge-validate does: read each tree in load order
- * (pledge_reader_next), hand it to pledge_set_load, then run
- * pledge_set_check once; pledge_set_progress answers from the same set.
+ * Validating files as pledge-validate does: use pledge/session.h, which
+ * takes files, folders, buffers and streams and does all of this. By hand:
+ * read each tree in load order (pledge_reader_next), hand it to
+ * pledge_set_load, then run pledge_set_check once; pledge_set_progress
+ * answers from the same set.
  *
  * Ownership in one sentence: a pledge_doc owns its source tree and every
  * object reachable from it; every pointer an accessor returns (objects and
@@ -184,7 +186,10 @@ typedef enum pledge_recurrence {
     PLEDGE_RECURRENCE_NONE = 0,
     PLEDGE_RECURRENCE_ONCE,
     PLEDGE_RECURRENCE_YEARLY,
-    PLEDGE_RECURRENCE_CONTINUOUS
+    PLEDGE_RECURRENCE_CONTINUOUS,
+    PLEDGE_RECURRENCE_DAILY,   /**< 1.1 */
+    PLEDGE_RECURRENCE_WEEKLY,  /**< 1.1 */
+    PLEDGE_RECURRENCE_MONTHLY  /**< 1.1 */
 } pledge_recurrence;
 PLEDGE_EXTERN const char *pledge_recurrence_name(pledge_recurrence recurrence);
 
@@ -197,13 +202,52 @@ typedef enum pledge_comparator {
 } pledge_comparator;
 PLEDGE_EXTERN const char *pledge_comparator_name(pledge_comparator comparator);
 
-/** activity target.per */
+/** activity target.per, and an output's per (1.1) */
 typedef enum pledge_per {
-    PLEDGE_PER_NONE = 0,
+    PLEDGE_PER_NONE = 0, /**< absent (e.g. a response time, "inom 24 timmar") */
     PLEDGE_PER_PERIOD,
-    PLEDGE_PER_YEAR
+    PLEDGE_PER_YEAR,
+    PLEDGE_PER_DAY,   /**< 1.1 */
+    PLEDGE_PER_WEEK,  /**< 1.1 */
+    PLEDGE_PER_MONTH, /**< 1.1 */
+    PLEDGE_PER_TERM   /**< 1.1: a school term */
 } pledge_per;
 PLEDGE_EXTERN const char *pledge_per_name(pledge_per per);
+
+/** A party's role (1.1): absent means pledging. */
+typedef enum pledge_party_role {
+    PLEDGE_PARTY_ROLE_NONE = 0,
+    PLEDGE_PARTY_ROLE_PLEDGING, /**< makes the pledge (the default) */
+    PLEDGE_PARTY_ROLE_PARTNER   /**< takes part without making it */
+} pledge_party_role;
+PLEDGE_EXTERN const char *pledge_party_role_name(pledge_party_role role);
+
+/** A place's kind (1.1). */
+typedef enum pledge_place_kind {
+    PLEDGE_PLACE_NONE = 0,
+    PLEDGE_PLACE_ROAD,
+    PLEDGE_PLACE_STREET,
+    PLEDGE_PLACE_SQUARE,
+    PLEDGE_PLACE_STATION,
+    PLEDGE_PLACE_SCHOOL,
+    PLEDGE_PLACE_PARK,
+    PLEDGE_PLACE_TUNNEL,
+    PLEDGE_PLACE_RESIDENTIAL_AREA,
+    PLEDGE_PLACE_TOWN,
+    PLEDGE_PLACE_OTHER
+} pledge_place_kind;
+PLEDGE_EXTERN const char *pledge_place_kind_name(pledge_place_kind kind);
+
+/** How exact a follow-up's output is (1.1): absent means exactly. */
+typedef enum pledge_qualifier {
+    PLEDGE_QUALIFIER_NONE = 0,
+    PLEDGE_QUALIFIER_EXACTLY,
+    PLEDGE_QUALIFIER_ABOUT,     /**< "ca" */
+    PLEDGE_QUALIFIER_AT_LEAST,  /**< "minst" */
+    PLEDGE_QUALIFIER_MORE_THAN, /**< "drygt" */
+    PLEDGE_QUALIFIER_AT_MOST
+} pledge_qualifier;
+PLEDGE_EXTERN const char *pledge_qualifier_name(pledge_qualifier qualifier);
 
 typedef enum pledge_goal_level {
     PLEDGE_GOAL_LEVEL_NONE = 0,
@@ -259,9 +303,11 @@ typedef enum pledge_status {
     PLEDGE_STATUS_PARTIALLY_DONE,   /**< "partially_done", delvis genomförd */
     PLEDGE_STATUS_DONE,             /**< "done", genomförd */
     PLEDGE_STATUS_CANCELLED,        /**< "cancelled", struken */
-    PLEDGE_STATUS_NOT_ASSESSABLE    /**< "not_assessable", kan ej bedömas */
+    PLEDGE_STATUS_NOT_ASSESSABLE,   /**< "not_assessable", kan ej bedömas */
+    PLEDGE_STATUS_NOT_DONE          /**< "not_done", ej genomförd (1.1; last, so
+                                         the earlier values keep theirs) */
 } pledge_status;
-#define PLEDGE_STATUS_COUNT 8 /**< statuses, not_reported included */
+#define PLEDGE_STATUS_COUNT 9 /**< statuses, not_reported included */
 
 /** "not_reported", "not_started", ... (NOT_REPORTED has a name too). */
 PLEDGE_EXTERN const char *pledge_status_name(pledge_status status);
@@ -291,6 +337,8 @@ typedef struct pledge_contact pledge_contact;   /**< who to turn to */
 typedef struct pledge_entry pledge_entry;       /**< a follow-up's activity status */
 typedef struct pledge_evidence pledge_evidence; /**< a link that documents an entry */
 typedef struct pledge_measurement pledge_measurement; /**< a follow-up's indicator value */
+typedef struct pledge_place pledge_place;       /**< a named place (1.1) */
+typedef struct pledge_output pledge_output;     /**< a count a follow-up states (1.1) */
 
 /**
  * Validate one document tree in pledge mode: choose the built-in schema by
@@ -352,8 +400,8 @@ PLEDGE_EXTERN int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
  * is read and validated; caller frees *out with pledge_doc_free.
  * @return 0; PLEDGE_EIO (unreadable: an io.error diagnostic);
  *         PLEDGE_EINVALID (a document has errors, the diagnostics say
- *         which); PLEDGE_ERROR when the stream holds no document or more
- *         than one; PLEDGE_ENOMEM; PLEDGE_EARG.
+ *         which, or the stream holds no document or more than one: a
+ *         yaml.syntax diagnostic says so); PLEDGE_ENOMEM; PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_doc_load_file(pledge_doc **out, const char *path,
                                        const pledge_load_options *opts,
@@ -425,6 +473,31 @@ PLEDGE_EXTERN const char *pledge_doc_summary(const pledge_doc *doc, const char *
 PLEDGE_EXTERN const char *pledge_doc_text(const pledge_doc *doc, const char *key,
                                           const char *lang, size_t *len);
 
+/*
+ * Generic access by key (1.1). Plain strings and texts are read by key,
+ * so a key added to the format needs no accessor of its own; the typed
+ * accessors below stay where they add meaning (resolved references,
+ * dates with precision, enumerations, numbers).
+ */
+
+/**
+ * The node at JSON Pointer @p pointer from the document's root ("" is the
+ * root; "/signing/place", "/area/districts/0"), or NULL when absent.
+ * Borrowed from the document. Read it with the pledge_node_* functions.
+ */
+PLEDGE_EXTERN const pledge_node *pledge_doc_get(const pledge_doc *doc, const char *pointer);
+
+/**
+ * The text (a plain string, or a language mapping read in @p lang as the
+ * text accessors do) under @p key of the mapping @p map of @p doc (a
+ * node of the document: pledge_doc_root, pledge_doc_get or an object's
+ * pledge_*_node); NULL when absent or not a text. @p key starting with
+ * '/' is a JSON Pointer from @p map ("/signatories/0/name").
+ * E.g. pledge_doc_text_in(doc, pledge_activity_node(a), "when", NULL, &n).
+ */
+PLEDGE_EXTERN const char *pledge_doc_text_in(const pledge_doc *doc, const pledge_node *map,
+                                             const char *key, const char *lang, size_t *len);
+
 /**
  * "period.start": a pledge's partial date as written (pledge_date_first_day
  * gives the day it stands for), a follow-up's date (precision DAY).
@@ -462,6 +535,19 @@ PLEDGE_EXTERN int pledge_doc_period_planned_years(const pledge_doc *doc);
 /** "period.label" (text), e.g. "2024 och tillsvidare". */
 PLEDGE_EXTERN const char *pledge_doc_period_label(const pledge_doc *doc, const char *lang,
                                                   size_t *len);
+
+/** "published" (1.1): a partial date, precision NONE when absent. */
+PLEDGE_EXTERN pledge_date pledge_doc_published(const pledge_doc *doc);
+
+/** "signing.date" (1.1): a partial date, precision NONE when absent. */
+PLEDGE_EXTERN pledge_date pledge_doc_signing_date(const pledge_doc *doc);
+/** "signing.signatories" (1.1): their count, and the party the
+ *  @p index-th signed for, resolved (NULL when it names none). Its name
+ *  and role: pledge_doc_text_in(doc, pledge_doc_get(doc, "/signing"),
+ *  "/signatories/0/name", ...). */
+PLEDGE_EXTERN size_t pledge_doc_signatory_count(const pledge_doc *doc);
+PLEDGE_EXTERN const pledge_party *pledge_doc_signatory_party(const pledge_doc *doc,
+                                                             size_t index);
 
 /** "focus" (text): the "Särskilt fokus på…" line. */
 PLEDGE_EXTERN const char *pledge_doc_focus(const pledge_doc *doc, const char *lang,
@@ -505,11 +591,17 @@ PLEDGE_EXTERN size_t pledge_doc_problem_count(const pledge_doc *doc);
 PLEDGE_EXTERN const pledge_problem *pledge_doc_problem_at(const pledge_doc *doc, size_t index);
 PLEDGE_EXTERN const pledge_problem *pledge_doc_problem(const pledge_doc *doc, const char *id);
 
+/** "places" (1.1) */
+PLEDGE_EXTERN size_t pledge_doc_place_count(const pledge_doc *doc);
+PLEDGE_EXTERN const pledge_place *pledge_doc_place_at(const pledge_doc *doc, size_t index);
+PLEDGE_EXTERN const pledge_place *pledge_doc_place(const pledge_doc *doc, const char *id);
+
 PLEDGE_EXTERN size_t pledge_doc_theme_count(const pledge_doc *doc);
 PLEDGE_EXTERN const pledge_theme *pledge_doc_theme_at(const pledge_doc *doc, size_t index);
 PLEDGE_EXTERN const pledge_theme *pledge_doc_theme(const pledge_doc *doc, const char *id);
 
-/** Every activity of every theme, in document order. */
+/** Every activity: those of the flat "activities" list (1.1) first, then
+ *  those of every theme, in document order. */
 PLEDGE_EXTERN size_t pledge_doc_activity_count(const pledge_doc *doc);
 PLEDGE_EXTERN const pledge_activity *pledge_doc_activity_at(const pledge_doc *doc,
                                                             size_t index);
@@ -551,6 +643,22 @@ PLEDGE_EXTERN const char *pledge_party_identifier_value(const pledge_party *part
                                                         size_t index, size_t *len);
 /** Its position in pledge_doc_party_at order. */
 PLEDGE_EXTERN size_t pledge_party_index(const pledge_party *party);
+/** "role" (1.1): PLEDGING when absent. */
+PLEDGE_EXTERN pledge_party_role pledge_party_role_of(const pledge_party *party);
+/** The party's mapping, for pledge_doc_text_in. */
+PLEDGE_EXTERN const pledge_node *pledge_party_node(const pledge_party *party);
+
+/* ---- place (1.1): borrowed from its document, valid while it lives. */
+
+PLEDGE_EXTERN const char *pledge_place_id(const pledge_place *place, size_t *len);
+/** "name" (text) */
+PLEDGE_EXTERN const char *pledge_place_name(const pledge_place *place, const char *lang,
+                                            size_t *len);
+/** "kind", NONE when absent. */
+PLEDGE_EXTERN pledge_place_kind pledge_place_kind_of(const pledge_place *place);
+PLEDGE_EXTERN size_t pledge_place_index(const pledge_place *place);
+/** The place's mapping ("description": pledge_doc_text_in). */
+PLEDGE_EXTERN const pledge_node *pledge_place_node(const pledge_place *place);
 
 /* ---- source: borrowed from its document, valid while it lives; every
  *      pointer and string it gives is borrowed from the document too. */
@@ -598,11 +706,22 @@ PLEDGE_EXTERN const char *pledge_activity_id(const pledge_activity *activity, si
 /** "text" (text): what is promised. */
 PLEDGE_EXTERN const char *pledge_activity_text(const pledge_activity *activity,
                                                const char *lang, size_t *len);
-/** The theme it belongs to. */
+/** The theme it belongs to; NULL for one of the flat "activities" list. */
 PLEDGE_EXTERN const pledge_theme *pledge_activity_theme(const pledge_activity *activity);
+/** The activity's mapping, for pledge_doc_text_in ("when", "condition"). */
+PLEDGE_EXTERN const pledge_node *pledge_activity_node(const pledge_activity *activity);
+/** "partners" (1.1), resolved to parties, in the order written. */
+PLEDGE_EXTERN size_t pledge_activity_partner_count(const pledge_activity *activity);
+PLEDGE_EXTERN const pledge_party *pledge_activity_partner_at(const pledge_activity *activity,
+                                                             size_t index);
+/** "places" (1.1), resolved. */
+PLEDGE_EXTERN size_t pledge_activity_place_count(const pledge_activity *activity);
+PLEDGE_EXTERN const pledge_place *pledge_activity_place_at(const pledge_activity *activity,
+                                                           size_t index);
 /** Its position in pledge_doc_activity_at order. */
 PLEDGE_EXTERN size_t pledge_activity_index(const pledge_activity *activity);
-/** "responsible", resolved to parties, in the order written. */
+/** "responsible", resolved to parties, in the order written; 0 when the
+ *  pledge does not say who (1.1: never a guessed party). */
 PLEDGE_EXTERN size_t pledge_activity_responsible_count(const pledge_activity *activity);
 PLEDGE_EXTERN const pledge_party *pledge_activity_responsible_at(
     const pledge_activity *activity, size_t index);
@@ -695,8 +814,23 @@ PLEDGE_EXTERN const char *pledge_contact_email(const pledge_contact *contact, si
 
 /** "pledge": the id of the pledge reported on. */
 PLEDGE_EXTERN const char *pledge_doc_pledge_id(const pledge_doc *doc, size_t *len);
-/** "date": when it was published (precision DAY). */
+/** "date": when it was published; 1.1: a partial date as written
+ *  (precision NONE when absent). */
 PLEDGE_EXTERN pledge_date pledge_doc_date(const pledge_doc *doc);
+
+/** "reported_by" (1.1): the ids of the parties whose report it is (the
+ *  pledge resolves them: follow-up.unknown-party). */
+PLEDGE_EXTERN size_t pledge_doc_reported_by_count(const pledge_doc *doc);
+PLEDGE_EXTERN const char *pledge_doc_reported_by_at(const pledge_doc *doc, size_t index,
+                                                    size_t *len);
+
+/** "other_work" (1.1): results tied to no promise. Their texts:
+ *  pledge_doc_text_in(doc, pledge_doc_root(doc), "/other_work/0/text"). */
+PLEDGE_EXTERN size_t pledge_doc_other_work_count(const pledge_doc *doc);
+PLEDGE_EXTERN size_t pledge_doc_other_work_output_count(const pledge_doc *doc, size_t index);
+PLEDGE_EXTERN const pledge_output *pledge_doc_other_work_output_at(const pledge_doc *doc,
+                                                                   size_t index,
+                                                                   size_t output);
 
 /** "activities": the activity entries, in document order; lookup by the
  *  activity's id (an activity is reported at most once). */
@@ -718,6 +852,33 @@ PLEDGE_EXTERN pledge_status pledge_entry_status(const pledge_entry *entry);
 PLEDGE_EXTERN int64_t pledge_entry_done(const pledge_entry *entry);
 PLEDGE_EXTERN const char *pledge_entry_comment(const pledge_entry *entry, const char *lang,
                                                size_t *len);
+/** The entry's mapping, for pledge_doc_text_in. */
+PLEDGE_EXTERN const pledge_node *pledge_entry_node(const pledge_entry *entry);
+/** "outputs" (1.1) */
+PLEDGE_EXTERN size_t pledge_entry_output_count(const pledge_entry *entry);
+PLEDGE_EXTERN const pledge_output *pledge_entry_output_at(const pledge_entry *entry,
+                                                          size_t index);
+/** "events" (1.1): count, the @p index-th date (a partial date) and text. */
+PLEDGE_EXTERN size_t pledge_entry_event_count(const pledge_entry *entry);
+PLEDGE_EXTERN pledge_date pledge_entry_event_date(const pledge_entry *entry, size_t index);
+PLEDGE_EXTERN const char *pledge_entry_event_text(const pledge_entry *entry, size_t index,
+                                                  const char *lang, size_t *len);
+
+/* ---- output (1.1): borrowed from its document, valid while it lives. */
+
+/** "value" */
+PLEDGE_EXTERN pledge_number pledge_output_value(const pledge_output *output);
+/** "unit" (text) */
+PLEDGE_EXTERN const char *pledge_output_unit(const pledge_output *output, const char *lang,
+                                             size_t *len);
+/** "qualifier": EXACTLY when absent. */
+PLEDGE_EXTERN pledge_qualifier pledge_output_qualifier(const pledge_output *output);
+/** "per", NONE when absent. */
+PLEDGE_EXTERN pledge_per pledge_output_per(const pledge_output *output);
+/** "label" (text) */
+PLEDGE_EXTERN const char *pledge_output_label(const pledge_output *output, const char *lang,
+                                              size_t *len);
+
 PLEDGE_EXTERN size_t pledge_entry_evidence_count(const pledge_entry *entry);
 PLEDGE_EXTERN const pledge_evidence *pledge_entry_evidence_at(const pledge_entry *entry,
                                                               size_t index);
@@ -783,10 +944,13 @@ PLEDGE_EXTERN int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc);
  * Record, in load order, a document that did not load (pledge_doc_from_tree
  * gave PLEDGE_EINVALID): it has no model, but an invalid pledge is still
  * among the validated files. Its id takes part in pledge.duplicate-pledge,
- * and a follow-up that names it is not follow-up.unknown-pledge (its
- * checks against that pledge are skipped: its content is not reliable).
- * Only the root's "format" and "id" are read; @p tree is borrowed during
- * the call. A document of no known format is not recorded.
+ * and a follow-up that names it is not follow-up.unknown-pledge. A pledge
+ * is read again (its diagnostics are not repeated) so that its follow-ups
+ * are checked against the parts its errors do not touch (1.1: an error in
+ * its period leaves its activities, indicators and parties to check
+ * against); the checks it makes impossible are skipped, and
+ * follow-up.unchecked says which. @p tree is borrowed during the call. A
+ * document of no known format is not recorded.
  * @return 0, PLEDGE_ENOMEM, PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree);
@@ -811,10 +975,13 @@ PLEDGE_EXTERN size_t pledge_set_count(const pledge_set *set);
  * valid follow-up whose pledge is in the set (the first pledge with that
  * id, when it is valid),
  * follow-up.unknown-reference, follow-up.outside-pledge,
- * follow-up.missing-value, pledge.percent-range of measurements and
- * pledge.missing-language of a follow-up without "language". A follow-up
- * whose pledge is absent is follow-up.unknown-pledge with
- * PLEDGE_SET_RESOLVE, else its cross checks are skipped. Diagnostics
+ * follow-up.missing-value, follow-up.unknown-party (1.1),
+ * pledge.percent-range of measurements and pledge.missing-language of a
+ * follow-up without "language". A follow-up whose pledge is absent is
+ * follow-up.unknown-pledge with PLEDGE_SET_RESOLVE, else its cross checks
+ * are skipped and follow-up.unchecked (a warning) says so: no follow-up
+ * passes silently (1.1). A follow-up of an invalid pledge is checked as
+ * far as the pledge's errors allow (see pledge_set_add_invalid). Diagnostics
  * carry the file and document index each document was read from. Each
  * call reports everything anew.
  * @return 0 if no error was found (warnings allowed), PLEDGE_EINVALID,
@@ -842,6 +1009,16 @@ typedef enum pledge_track {
 } pledge_track;
 /** "unknown", "on_track", "off_track". */
 PLEDGE_EXTERN const char *pledge_track_name(pledge_track track);
+
+/** Whether an activity's target is met (1.1). */
+typedef enum pledge_target_met {
+    PLEDGE_TARGET_UNKNOWN = 0, /**< no target, no "done", or a target per
+                                    year, term, month, week or day */
+    PLEDGE_TARGET_MET = 1,
+    PLEDGE_TARGET_NOT_MET = 2
+} pledge_target_met;
+/** "unknown", "met", "not_met". */
+PLEDGE_EXTERN const char *pledge_target_met_name(pledge_target_met met);
 
 /** No such index (e.g. an activity no follow-up mentions). */
 #define PLEDGE_NO_INDEX ((size_t)-1)
@@ -909,6 +1086,36 @@ PLEDGE_EXTERN size_t pledge_progress_activity_report(const pledge_progress *prog
  *  PLEDGE_ENOTFOUND when the pledge has no such activity. */
 PLEDGE_EXTERN int pledge_progress_activity_status(const pledge_progress *progress,
                                                   const char *activity_id);
+
+/** "done" of the latest report on activity @p index that gives one (the
+ *  order of "latest status"), or -1 when none does (1.1). */
+PLEDGE_EXTERN int64_t pledge_progress_activity_done(const pledge_progress *progress,
+                                                    size_t index);
+
+/**
+ * Whether activity @p index meets its target (1.1): from the latest report
+ * that gives "done", compared with the target's quantity by its comparator
+ * (absent: at_least), for a target "per: period" or without "per";
+ * UNKNOWN without a target, without "done", or for a target per year,
+ * term, month, week or day.
+ */
+PLEDGE_EXTERN pledge_target_met pledge_progress_activity_target_met(
+    const pledge_progress *progress, size_t index);
+
+/**
+ * Status counts per party (1.1): the pledge's parties in document order
+ * (pledge_progress_party_id), each with the counts of the activities it is
+ * responsible for (an activity with several responsible parties counts
+ * for each). @p party PLEDGE_NO_INDEX (or the party count, for bindings)
+ * gives the counts of the activities with no responsible party, which are
+ * never spread over the parties.
+ * 0 for an unknown party or status.
+ */
+PLEDGE_EXTERN size_t pledge_progress_party_count(const pledge_progress *progress);
+PLEDGE_EXTERN const char *pledge_progress_party_id(const pledge_progress *progress,
+                                                   size_t index, size_t *len);
+PLEDGE_EXTERN size_t pledge_progress_party_status_count(const pledge_progress *progress,
+                                                        size_t party, pledge_status status);
 
 /** The pledge's indicators, in document order, and lookup by id. */
 PLEDGE_EXTERN size_t pledge_progress_indicator_count(const pledge_progress *progress);

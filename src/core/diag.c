@@ -12,6 +12,9 @@ struct pledge_diag_list {
     pledge_diag **items; /* each item is one block: struct, then its strings */
     size_t count;
     size_t capacity;
+    size_t max;                 /* 0: no cap */
+    pledge__diag_drop_fn drop;  /* told of each diagnostic past the cap */
+    void *drop_ud;
 };
 
 int pledge_diag_list_new(pledge_diag_list **out, const pledge_allocator *allocator)
@@ -77,13 +80,18 @@ const pledge_allocator *pledge__diag_list_allocator(const pledge_diag_list *list
 static int push(pledge_diag_list *list, pledge_severity severity, const char *code,
                 const char *message, size_t message_len, const char *file, size_t document,
                 size_t line, size_t column, size_t offset, const char *ipath,
-                const char *spath)
+                const char *spath, int sys_errno)
 {
     const char *strs[5];
     size_t lens[5], total = sizeof(pledge_diag), i;
     pledge_diag *d;
     char *p;
 
+    if (list->max && list->count >= list->max) {
+        if (list->drop)
+            list->drop(list->drop_ud, severity, code ? code : "", document);
+        return PLEDGE_OK;
+    }
     strs[0] = code ? code : "";
     strs[1] = message ? message : "";
     strs[2] = file ? file : "";
@@ -118,18 +126,45 @@ static int push(pledge_diag_list *list, pledge_severity severity, const char *co
     d->offset = offset;
     d->instance_path = strs[3];
     d->schema_path = strs[4];
+    d->sys_errno = sys_errno;
     list->items[list->count++] = d;
     return PLEDGE_OK;
 }
 
-int pledge_diag_list_add(pledge_diag_list *list, const pledge_diag *diag)
+int pledge_diag_errno(const pledge_diag *diag)
+{
+    return diag ? diag->sys_errno : 0;
+}
+
+void pledge__diag_list_limit(pledge_diag_list *list, size_t max, pledge__diag_drop_fn drop,
+                             void *ud)
+{
+    if (!list)
+        return;
+    list->max = max;
+    list->drop = drop;
+    list->drop_ud = ud;
+}
+
+int pledge_diag_list_add(pledge_diag_list *list, pledge_severity severity, const char *code,
+                         const char *file, size_t document, size_t line, size_t column,
+                         const char *instance_path, const char *schema_path,
+                         const char *message)
+{
+    if (!list)
+        return PLEDGE_EARG;
+    return push(list, severity, code, message, message ? strlen(message) : 0, file, document,
+                line, column, 0, instance_path, schema_path, 0);
+}
+
+int pledge_diag_list_add_copy(pledge_diag_list *list, const pledge_diag *diag)
 {
     if (!list || !diag)
         return PLEDGE_EARG;
     return push(list, diag->severity, diag->code, diag->message,
                 diag->message ? strlen(diag->message) : 0, diag->file, diag->document,
                 diag->line, diag->column, diag->offset, diag->instance_path,
-                diag->schema_path);
+                diag->schema_path, diag->sys_errno);
 }
 
 int pledge_diag_list_move(pledge_diag_list *to, pledge_diag_list *from)
@@ -149,13 +184,19 @@ int pledge_diag_list_move(pledge_diag_list *to, pledge_diag_list *from)
 int pledge__diag_vaddf(pledge_diag_list *list, pledge_severity severity, const char *code,
                        const pledge_diag_where *where, const char *fmt, va_list ap)
 {
-    static const pledge_diag_where nowhere = { NULL, 0, { 0, 0, 0 }, NULL, NULL };
+    static const pledge_diag_where nowhere = { NULL, 0, { 0, 0, 0 }, NULL, NULL, 0 };
     pledge_buf msg;
     int rc;
     if (!list)
         return PLEDGE_OK;
     if (!where)
         where = &nowhere;
+    if (list->max && list->count >= list->max) {
+        /* Past the cap: counted, and the message is not even formatted. */
+        if (list->drop)
+            list->drop(list->drop_ud, severity, code ? code : "", where->document);
+        return PLEDGE_OK;
+    }
     pledge__buf_init(&msg, list->allocator);
     pledge__buf_vprintf(&msg, fmt, ap);
     if (msg.failed) {
@@ -164,7 +205,7 @@ int pledge__diag_vaddf(pledge_diag_list *list, pledge_severity severity, const c
     }
     rc = push(list, severity, code, pledge__buf_cstr(&msg), msg.len, where->file,
               where->document, where->mark.line, where->mark.column, where->mark.offset,
-              where->instance_path, where->schema_path);
+              where->instance_path, where->schema_path, where->sys_errno);
     pledge__buf_free(&msg);
     return rc;
 }

@@ -421,3 +421,206 @@ OBJ_VAL(pledge_measurement_value, pledge_number, pledge_measurement, value, no_n
 OBJ_VAL(pledge_measurement_date, pledge_date, pledge_measurement, date, no_date)
 OBJ_VAL(pledge_measurement_source, const pledge_source *, pledge_measurement, source, NULL)
 OBJ_TEXT(pledge_measurement_comment, pledge_measurement, comment)
+
+/* ---- generic access by key (1.1) ----------------------------------------- */
+
+/* Follow JSON Pointer @p ptr from @p n (~0 is '~', ~1 is '/'). */
+static const pledge_node *follow(const pledge_node *n, const char *ptr)
+{
+    while (n && *ptr) {
+        char seg[256];
+        size_t len = 0;
+        if (*ptr++ != '/')
+            return NULL;
+        while (*ptr && *ptr != '/') {
+            char c = *ptr++;
+            if (c == '~') {
+                if (*ptr != '0' && *ptr != '1')
+                    return NULL;
+                c = *ptr++ == '0' ? '~' : '/';
+            }
+            if (len == sizeof seg)
+                return NULL;
+            seg[len++] = c;
+        }
+        if (n->type == PLEDGE_NODE_MAPPING) {
+            n = pledge_node_get(n, seg, len);
+        } else if (n->type == PLEDGE_NODE_SEQUENCE) {
+            size_t i, index = 0;
+            if (!len || len > 9 || (len > 1 && seg[0] == '0'))
+                return NULL;
+            for (i = 0; i < len; i++) {
+                if (seg[i] < '0' || seg[i] > '9')
+                    return NULL;
+                index = index * 10 + (size_t)(seg[i] - '0');
+            }
+            n = pledge_node_item(n, index);
+        } else {
+            return NULL;
+        }
+    }
+    return n;
+}
+
+const pledge_node *pledge_doc_get(const pledge_doc *doc, const char *pointer)
+{
+    if (!doc || !pointer)
+        return NULL;
+    return follow(doc->root, pointer);
+}
+
+const char *pledge_doc_text_in(const pledge_doc *doc, const pledge_node *map, const char *key,
+                               const char *lang, size_t *len)
+{
+    const pledge_node *n;
+    if (len)
+        *len = 0;
+    if (!doc || !map || !key)
+        return NULL;
+    n = key[0] == '/' ? follow(map, key) : pledge_node_get(map, key, strlen(key));
+    return pledge__text(doc, n, lang, len);
+}
+
+pledge_date pledge_doc_published(const pledge_doc *doc)
+{
+    return doc && doc->kind == PLEDGE_DOC_PLEDGE ? doc->published : no_date;
+}
+
+pledge_date pledge_doc_signing_date(const pledge_doc *doc)
+{
+    return doc && doc->kind == PLEDGE_DOC_PLEDGE ? doc->signing_date : no_date;
+}
+
+size_t pledge_doc_signatory_count(const pledge_doc *doc)
+{
+    return doc && doc->kind == PLEDGE_DOC_PLEDGE ? doc->signatory_count : 0;
+}
+
+const pledge_party *pledge_doc_signatory_party(const pledge_doc *doc, size_t index)
+{
+    return doc && index < doc->signatory_count ? doc->signatory_parties[index] : NULL;
+}
+
+size_t pledge_doc_place_count(const pledge_doc *doc)
+{
+    return doc ? doc->place_count : 0;
+}
+
+const pledge_place *pledge_doc_place_at(const pledge_doc *doc, size_t index)
+{
+    return doc ? AT(doc->places, doc->place_count, index) : NULL;
+}
+
+const pledge_place *pledge_doc_place(const pledge_doc *doc, const char *id)
+{
+    if (!doc || !id || doc->kind != PLEDGE_DOC_PLEDGE)
+        return NULL;
+    return pledge__idmap_get(&doc->ids, PLEDGE__ID_PLACE, id, strlen(id));
+}
+
+pledge_party_role pledge_party_role_of(const pledge_party *p)
+{
+    if (!p)
+        return PLEDGE_PARTY_ROLE_NONE;
+    return p->role ? p->role : PLEDGE_PARTY_ROLE_PLEDGING;
+}
+
+OBJ_VAL(pledge_party_node, const pledge_node *, pledge_party, node, NULL)
+
+OBJ_ID(pledge_place_id, pledge_place)
+OBJ_TEXT(pledge_place_name, pledge_place, name)
+OBJ_VAL(pledge_place_kind_of, pledge_place_kind, pledge_place, kind, PLEDGE_PLACE_NONE)
+OBJ_VAL(pledge_place_index, size_t, pledge_place, index, 0)
+OBJ_VAL(pledge_place_node, const pledge_node *, pledge_place, node, NULL)
+
+OBJ_VAL(pledge_activity_node, const pledge_node *, pledge_activity, node, NULL)
+OBJ_VAL(pledge_activity_partner_count, size_t, pledge_activity, partner_count, 0)
+OBJ_VAL(pledge_activity_place_count, size_t, pledge_activity, place_count, 0)
+
+const pledge_party *pledge_activity_partner_at(const pledge_activity *a, size_t index)
+{
+    return a && index < a->partner_count ? a->partners[index] : NULL;
+}
+
+const pledge_place *pledge_activity_place_at(const pledge_activity *a, size_t index)
+{
+    return a && index < a->place_count ? a->places[index] : NULL;
+}
+
+size_t pledge_doc_reported_by_count(const pledge_doc *doc)
+{
+    return doc ? pledge_node_size(doc->reported_by) : 0;
+}
+
+const char *pledge_doc_reported_by_at(const pledge_doc *doc, size_t index, size_t *len)
+{
+    return str_of(doc ? pledge_node_item(doc->reported_by, index) : NULL, len);
+}
+
+size_t pledge_doc_other_work_count(const pledge_doc *doc)
+{
+    return doc ? doc->other_work_count : 0;
+}
+
+size_t pledge_doc_other_work_output_count(const pledge_doc *doc, size_t index)
+{
+    return doc && index < doc->other_work_count ? doc->other_work[index].output_count : 0;
+}
+
+const pledge_output *pledge_doc_other_work_output_at(const pledge_doc *doc, size_t index,
+                                                     size_t output)
+{
+    if (!doc || index >= doc->other_work_count)
+        return NULL;
+    return AT(doc->other_work[index].outputs, doc->other_work[index].output_count, output);
+}
+
+OBJ_VAL(pledge_entry_node, const pledge_node *, pledge_entry, node, NULL)
+
+size_t pledge_entry_output_count(const pledge_entry *e)
+{
+    return e ? e->results.output_count : 0;
+}
+
+const pledge_output *pledge_entry_output_at(const pledge_entry *e, size_t index)
+{
+    return e ? AT(e->results.outputs, e->results.output_count, index) : NULL;
+}
+
+size_t pledge_entry_event_count(const pledge_entry *e)
+{
+    return e ? pledge_node_size(e->results.events) : 0;
+}
+
+pledge_date pledge_entry_event_date(const pledge_entry *e, size_t index)
+{
+    if (!e)
+        return no_date;
+    return pledge__date_of(pledge_node_get(pledge_node_item(e->results.events, index), "date", 4),
+                           1);
+}
+
+const char *pledge_entry_event_text(const pledge_entry *e, size_t index, const char *lang,
+                                    size_t *len)
+{
+    return pledge__text(e ? e->doc : NULL,
+                        e ? pledge_node_get(pledge_node_item(e->results.events, index), "text", 4)
+                          : NULL,
+                        lang, len);
+}
+
+pledge_number pledge_output_value(const pledge_output *o)
+{
+    return o ? o->value : no_number;
+}
+
+OBJ_TEXT(pledge_output_unit, pledge_output, unit)
+OBJ_TEXT(pledge_output_label, pledge_output, label)
+OBJ_VAL(pledge_output_per, pledge_per, pledge_output, per, PLEDGE_PER_NONE)
+
+pledge_qualifier pledge_output_qualifier(const pledge_output *o)
+{
+    if (!o)
+        return PLEDGE_QUALIFIER_NONE;
+    return o->qualifier ? o->qualifier : PLEDGE_QUALIFIER_EXACTLY;
+}

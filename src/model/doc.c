@@ -93,9 +93,9 @@ void pledge_doc_free(pledge_doc *doc)
  * wanted (out non-NULL), since validation alone can read it in place. */
 static int load(pledge_doc **out, pledge_tree *tree, int owned,
                 const pledge_allocator *allocator, pledge_diag_list *diags,
-                pledge_tree **invalid_tree)
+                pledge_tree **invalid_tree, unsigned int validate_flags)
 {
-    size_t first = pledge_diag_list_count(diags);
+    pledge_diag_list *mine = NULL;
     const pledge_schema *schema;
     pledge_doc_kind kind;
     pledge_tree *src = tree;
@@ -137,8 +137,16 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
     doc->index = src->index;
     doc->root = src->root;
 
-    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, diags);
+    /* The document's diagnostics are gathered apart and reworded for
+     * pledge writers on the way to @p diags (messages.c). */
+    if (diags && pledge_diag_list_new(&mine, pledge__diag_list_allocator(diags))) {
+        pledge_doc_free(doc);
+        return PLEDGE_ENOMEM;
+    }
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, validate_flags,
+                                mine);
     if (rc != PLEDGE_OK && rc != PLEDGE_EINVALID) {
+        pledge_diag_list_free(mine);
         pledge_doc_free(doc);
         return rc;
     }
@@ -146,18 +154,22 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
 
     memset(&w, 0, sizeof w);
     w.doc = doc;
-    w.diags = diags;
+    w.diags = mine;
     if (kind == PLEDGE_DOC_PLEDGE)
         pledge__pledge_build(&w, doc->root);
     else
         pledge__follow_up_build(&w, doc->root);
-    if (w.rc) {
-        pledge_doc_free(doc);
-        return w.rc;
-    }
     invalid = invalid || w.errors > 0;
     /* Schema and semantic problems in reading order, as people fix them. */
-    pledge_diag_list_sort(diags, first);
+    pledge_diag_list_sort(mine, 0);
+    rc = w.rc;
+    if (!rc && diags)
+        rc = pledge__pledge_messages(diags, mine, 0);
+    pledge_diag_list_free(mine);
+    if (rc) {
+        pledge_doc_free(doc);
+        return rc;
+    }
     if (invalid && invalid_tree && owned) {
         doc->owns_tree = 0;
         *invalid_tree = src;
@@ -179,10 +191,98 @@ fail:
     return rc;
 }
 
-int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
-                     pledge_diag_list *diags, pledge_tree **invalid_tree)
+/* The part of a pledge an error at @p d touches (PLEDGE__PART_*): by the
+ * first key of its instance path, or for a missing key at the root by the
+ * key it names. Other parts (title, area, channels…) touch nothing the
+ * follow-ups are checked against. */
+static unsigned part_of(const pledge_diag *d)
 {
-    return load(out, tree, 1, allocator, diags, invalid_tree);
+    static const struct { const char *key; unsigned part; } parts[] = {
+        { "parties", PLEDGE__PART_PARTIES }, { "themes", PLEDGE__PART_ACTIVITIES },
+        { "activities", PLEDGE__PART_ACTIVITIES }, { "goals", PLEDGE__PART_INDICATORS },
+        { "period", PLEDGE__PART_PERIOD }, { "language", PLEDGE__PART_LANGUAGE },
+        { "id", PLEDGE__PART_ALL },
+    };
+    const char *p = d->instance_path, *key;
+    size_t i, len;
+    if (*p == '/') {
+        key = p + 1;
+        len = strcspn(key, "/");
+    } else {
+        /* "missing required property \"x\"" and the like at the root */
+        key = strchr(d->message, '"');
+        if (!key)
+            return PLEDGE__PART_ALL;
+        key++;
+        len = strcspn(key, "\"");
+        if (strstr(d->message, "themes") && strstr(d->message, "activities"))
+            return PLEDGE__PART_ACTIVITIES;
+    }
+    for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (strlen(parts[i].key) == len && memcmp(parts[i].key, key, len) == 0)
+            return parts[i].part;
+    return *p == '/' ? 0u : PLEDGE__PART_ALL;
+}
+
+int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
+                             const pledge_allocator *allocator, unsigned *unreliable)
+{
+    const pledge_schema *schema;
+    pledge_diag_list *scratch = NULL;
+    pledge_doc *doc;
+    pledge__walk w;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    *unreliable = PLEDGE__PART_ALL;
+    if (!tree->root || !(schema = pledge__builtin_schema(PLEDGE_DOC_PLEDGE, NULL, &rc)))
+        return tree->root ? rc : PLEDGE_EINVALID;
+    if (pledge_diag_list_new(&scratch, allocator))
+        return PLEDGE_ENOMEM;
+    /* The model reads the tree in place: it is the caller's and outlives
+     * this call's use of it (the summary copies what it keeps). */
+    doc = pledge__calloc(allocator, 1, sizeof *doc);
+    if (!doc) {
+        pledge_diag_list_free(scratch);
+        return PLEDGE_ENOMEM;
+    }
+    doc->allocator = allocator;
+    doc->kind = PLEDGE_DOC_PLEDGE;
+    doc->tree = (pledge_tree *)tree;
+    doc->owns_tree = 0;
+    pledge__arena_init(&doc->arena, allocator);
+    doc->file = tree->name;
+    doc->index = tree->index;
+    doc->root = tree->root;
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, scratch);
+    if (rc == PLEDGE_OK || rc == PLEDGE_EINVALID) {
+        memset(&w, 0, sizeof w);
+        w.doc = doc;
+        w.diags = scratch;
+        pledge__pledge_build(&w, doc->root);
+        rc = w.rc;
+    }
+    if (!rc) {
+        *unreliable = tree->errors ? PLEDGE__PART_ALL : 0u;
+        for (i = 0; i < pledge_diag_list_count(scratch); i++) {
+            const pledge_diag *d = pledge_diag_list_at(scratch, i);
+            if (d->severity == PLEDGE_SEVERITY_ERROR)
+                *unreliable |= part_of(d);
+        }
+        *out = doc;
+    } else {
+        pledge_doc_free(doc);
+    }
+    pledge_diag_list_free(scratch);
+    return rc;
+}
+
+int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
+                     pledge_diag_list *diags, pledge_tree **invalid_tree,
+                     unsigned int validate_flags)
+{
+    return load(out, tree, 1, allocator, diags, invalid_tree, validate_flags);
 }
 
 int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
@@ -193,7 +293,7 @@ int pledge_doc_from_tree(pledge_doc **out, const pledge_tree *tree,
     if (!tree)
         return PLEDGE_EARG;
     /* Not owned: load() never frees or changes the tree then. */
-    return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL);
+    return load(out, (pledge_tree *)tree, 0, allocator, diags, NULL, 0);
 }
 
 int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
@@ -206,7 +306,7 @@ int pledge_doc_take_tree(pledge_doc **out, pledge_tree *tree,
         *rejected = NULL;
     if (!tree)
         return PLEDGE_EARG;
-    return load(out, tree, 1, allocator, diags, rejected);
+    return load(out, tree, 1, allocator, diags, rejected, 0);
 }
 
 int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
@@ -216,7 +316,7 @@ int pledge_doc_from_tree_owned(pledge_doc **out, pledge_tree *tree,
         *out = NULL;
     if (!tree)
         return PLEDGE_EARG;
-    return load(out, tree, 1, allocator, diags, NULL);
+    return load(out, tree, 1, allocator, diags, NULL, 0);
 }
 
 int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
@@ -230,11 +330,13 @@ int pledge_doc_read_next(pledge_doc **out, pledge_reader *reader,
     rc = pledge_reader_next(reader, &tree, diags);
     if (rc || !tree)
         return rc;
-    return load(out, tree, 1, allocator, diags, NULL);
+    return load(out, tree, 1, allocator, diags, NULL, 0);
 }
 
-/* Read every document of @p reader; keep the one there must be. */
-static int load_one(pledge_doc **out, pledge_reader *reader,
+/* Read every document of @p reader; keep the one there must be. A stream
+ * of no document or of several is invalid input like any other: a
+ * diagnostic says so (as pledge_tree_parse does). */
+static int load_one(pledge_doc **out, pledge_reader *reader, const char *name,
                     const pledge_allocator *allocator, pledge_diag_list *diags)
 {
     pledge_doc *doc = NULL, *one = NULL;
@@ -258,8 +360,18 @@ static int load_one(pledge_doc **out, pledge_reader *reader,
     }
     if (rc == PLEDGE_OK && (invalid || !pledge_reader_complete(reader)))
         rc = PLEDGE_EINVALID;
-    if (rc == PLEDGE_OK && count != 1)
-        rc = PLEDGE_ERROR;
+    if (rc == PLEDGE_OK && count != 1) {
+        pledge_diag_where w;
+        memset(&w, 0, sizeof w);
+        w.file = name;
+        w.document = count ? 1 : 0;
+        rc = pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "yaml.syntax", &w,
+                               count ? "the stream holds %zu documents; one is expected"
+                                     : "the stream holds no document; one is expected",
+                               count);
+        if (rc == PLEDGE_OK)
+            rc = PLEDGE_EINVALID;
+    }
     if (rc) {
         pledge_doc_free(one);
         return rc;
@@ -284,7 +396,7 @@ int pledge_doc_load_file(pledge_doc **out, const char *path, const pledge_load_o
     rc = pledge_reader_open_file(&reader, path, opts, diags);
     if (rc)
         return rc;
-    rc = load_one(out, reader, opts_allocator(opts), diags);
+    rc = load_one(out, reader, path, opts_allocator(opts), diags);
     pledge_reader_free(reader);
     return rc;
 }
@@ -300,7 +412,7 @@ int pledge_doc_load_buffer(pledge_doc **out, const char *name, const void *data,
     rc = pledge_reader_open_buffer(&reader, name, data ? data : "", len, opts, diags);
     if (rc)
         return rc;
-    rc = load_one(out, reader, opts_allocator(opts), diags);
+    rc = load_one(out, reader, name, opts_allocator(opts), diags);
     pledge_reader_free(reader);
     return rc;
 }

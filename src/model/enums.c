@@ -15,9 +15,15 @@ const char *const pledge__source_kinds[] = {
 const char *const pledge__frequencies[] = {
     "continuous", "tertial", "half_year", "annual", "end_of_period", NULL
 };
-const char *const pledge__recurrences[] = { "once", "yearly", "continuous", NULL };
+const char *const pledge__recurrences[] = { "once", "yearly", "continuous", "daily", "weekly",
+                                            "monthly", NULL };
 const char *const pledge__comparators[] = { "at_least", "exactly", "at_most", NULL };
-const char *const pledge__pers[] = { "period", "year", NULL };
+const char *const pledge__pers[] = { "period", "year", "day", "week", "month", "term", NULL };
+const char *const pledge__party_roles[] = { "pledging", "partner", NULL };
+const char *const pledge__place_kinds[] = { "road", "street", "square", "station", "school",
+    "park", "tunnel", "residential_area", "town", "other", NULL };
+const char *const pledge__qualifiers[] = { "exactly", "about", "at_least", "more_than", "at_most",
+                                           NULL };
 const char *const pledge__goal_levels[] = { "impact", "outcome", "output", NULL };
 const char *const pledge__units[] = { "percent", "count", "rate", "index", "text", NULL };
 const char *const pledge__directions[] = { "increase", "decrease", "maintain", NULL };
@@ -26,7 +32,7 @@ const char *const pledge__channel_kinds[] = {
 };
 const char *const pledge__statuses[] = {
     "not_started", "in_progress", "stalled", "partially_done", "done", "cancelled",
-    "not_assessable", NULL
+    "not_assessable", "not_done", NULL
 };
 const char *const pledge__doc_statuses[] = { "active", "draft", "ended", "superseded", NULL };
 
@@ -125,9 +131,34 @@ const char *pledge_status_label_sv(pledge_status s)
 {
     static const char *const labels[PLEDGE_STATUS_COUNT] = {
         "ej rapporterad", "ej påbörjad", "pågår", "avstannad",
-        "delvis genomförd", "genomförd", "struken", "kan ej bedömas"
+        "delvis genomförd", "genomförd", "struken", "kan ej bedömas", "ej genomförd"
     };
     return (unsigned)s < PLEDGE_STATUS_COUNT ? labels[s] : NULL;
+}
+
+const char *pledge_party_role_name(pledge_party_role r)
+{
+    return name_of(pledge__party_roles, (int)r);
+}
+
+const char *pledge_place_kind_name(pledge_place_kind k)
+{
+    return name_of(pledge__place_kinds, (int)k);
+}
+
+const char *pledge_qualifier_name(pledge_qualifier q)
+{
+    return name_of(pledge__qualifiers, (int)q);
+}
+
+const char *pledge_target_met_name(pledge_target_met m)
+{
+    switch (m) {
+    case PLEDGE_TARGET_MET: return "met";
+    case PLEDGE_TARGET_NOT_MET: return "not_met";
+    case PLEDGE_TARGET_UNKNOWN: return "unknown";
+    }
+    return NULL;
 }
 
 const char *pledge_track_name(pledge_track t)

@@ -31,19 +31,27 @@ static const pledge_node *text_field(pledge__walk *w, const char *key, const ple
     return n;
 }
 
+/* 1.1: partial dates; a start compares as its first day, an end or a
+ * date as its last day. */
 static void walk_period(pledge__walk *w, const pledge_node *n, const pledge_node *date)
 {
-    static const pledge__key names[] = { K("start"), K("end") };
+    static const pledge__key names[] = { K("start"), K("end"), K("label") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     char s[16], e[16];
     pledge__fields(n, names, N(names), f);
-    doc->start = pledge__date_of(f[0], 0);
-    doc->end = pledge__date_of(f[1], 0);
+    doc->start = pledge__date_of(f[0], 1);
+    doc->end = pledge__date_of(f[1], 1);
     doc->start_node = f[0];
+    if (n) {
+        pledge__walk_push_key(w, "period");
+        text_field(w, "label", f[2]);
+        pledge__walk_pop(w);
+    }
     pledge_date_format(doc->start, s, sizeof s);
     if (doc->start.precision && doc->end.precision &&
-        pledge_date_compare(doc->end, doc->start) < 0) {
+        pledge_date_compare(pledge_date_last_day(doc->end), pledge_date_first_day(doc->start)) <
+            0) {
         pledge_date_format(doc->end, e, sizeof e);
         pledge__walk_push_key(w, "period");
         pledge__walk_push_key(w, "end");
@@ -53,7 +61,8 @@ static void walk_period(pledge__walk *w, const pledge_node *n, const pledge_node
         pledge__walk_pop(w);
     }
     if (doc->start.precision && doc->date.precision &&
-        pledge_date_compare(doc->date, doc->start) < 0) {
+        pledge_date_compare(pledge_date_last_day(doc->date), pledge_date_first_day(doc->start)) <
+            0) {
         pledge_date_format(doc->date, e, sizeof e);
         pledge__walk_push_key(w, "date");
         pledge__walk_diag(w, PLEDGE_SEVERITY_ERROR, "follow-up.period-order", date,
@@ -85,10 +94,71 @@ static void walk_evidence(pledge__walk *w, pledge_entry *e, const pledge_node *s
     pledge__walk_pop(w);
 }
 
+/* "outputs" and "events" (1.1) of an entry or of other work. */
+static void walk_results(pledge__walk *w, pledge__results *r, const pledge_node *outputs,
+                         const pledge_node *events)
+{
+    static const pledge__key names[] = { K("value"), K("unit"), K("qualifier"), K("per"),
+        K("label") };
+    static const pledge__key enames[] = { K("text") };
+    size_t i, n = seq_size(outputs);
+    if (n && (r->outputs = pledge__walk_alloc(w, n, sizeof *r->outputs))) {
+        pledge__walk_push_key(w, "outputs");
+        for (i = 0; i < n; i++) {
+            const pledge_node *f[N(names)];
+            pledge_output *o = &r->outputs[i];
+            o->doc = w->doc;
+            o->node = outputs->u.seq.items[i];
+            pledge__walk_push_index(w, i);
+            pledge__fields(o->node, names, N(names), f);
+            pledge__number_of(f[0], &o->value);
+            o->unit = text_field(w, "unit", f[1]);
+            o->qualifier = (pledge_qualifier)pledge__keyword(f[2], pledge__qualifiers);
+            o->per = (pledge_per)pledge__keyword(f[3], pledge__pers);
+            o->label = text_field(w, "label", f[4]);
+            pledge__walk_pop(w);
+        }
+        r->output_count = n;
+        pledge__walk_pop(w);
+    }
+    n = seq_size(events);
+    r->events = n ? events : NULL;
+    pledge__walk_push_key(w, "events");
+    for (i = 0; i < n; i++) {
+        const pledge_node *f[N(enames)];
+        pledge__walk_push_index(w, i);
+        pledge__fields(events->u.seq.items[i], enames, N(enames), f);
+        text_field(w, "text", f[0]);
+        pledge__walk_pop(w);
+    }
+    pledge__walk_pop(w);
+}
+
+static void walk_other_work(pledge__walk *w, const pledge_node *seq)
+{
+    static const pledge__key names[] = { K("text"), K("outputs"), K("events"), K("comment") };
+    pledge_doc *doc = w->doc;
+    size_t i, n = seq_size(seq);
+    if (!n || !(doc->other_work = pledge__walk_alloc(w, n, sizeof *doc->other_work)))
+        return;
+    doc->other_work_count = n;
+    pledge__walk_push_key(w, "other_work");
+    for (i = 0; i < n; i++) {
+        const pledge_node *f[N(names)];
+        pledge__walk_push_index(w, i);
+        pledge__fields(seq->u.seq.items[i], names, N(names), f);
+        text_field(w, "text", f[0]);
+        text_field(w, "comment", f[3]);
+        walk_results(w, &doc->other_work[i], f[1], f[2]);
+        pledge__walk_pop(w);
+    }
+    pledge__walk_pop(w);
+}
+
 static void walk_entries(pledge__walk *w, const pledge_node *seq)
 {
     static const pledge__key names[] = { K("activity"), K("status"), K("done"), K("comment"),
-        K("evidence") };
+        K("evidence"), K("outputs"), K("events") };
     pledge_doc *doc = w->doc;
     size_t i, n = seq_size(seq);
     if (!n || !(doc->entries = pledge__walk_alloc(w, n, sizeof *doc->entries)))
@@ -110,6 +180,7 @@ static void walk_entries(pledge__walk *w, const pledge_node *seq)
             e->done = f[2]->u.i.v;
         e->comment = text_field(w, "comment", f[3]);
         walk_evidence(w, e, f[4]);
+        walk_results(w, &e->results, f[5], f[6]);
         doc->entry_count = i + 1;
         pledge__walk_push_key(w, "activity");
         if (pledge__id_valid(&e->activity)) {
@@ -191,10 +262,10 @@ static void walk_measurements(pledge__walk *w, const pledge_node *seq)
 void pledge__follow_up_build(pledge__walk *w, const pledge_node *root)
 {
     enum { F_PLEDGE, F_LANGUAGE, F_ID, F_DATE, F_PERIOD, F_SUMMARY, F_ACTIVITIES,
-           F_INDICATORS, F_COUNT };
+           F_INDICATORS, F_REPORTED_BY, F_OTHER_WORK, F_COUNT };
     static const pledge__key names[F_COUNT] = {
         K("pledge"), K("language"), K("id"), K("date"), K("period"), K("summary"),
-        K("activities"), K("indicators")
+        K("activities"), K("indicators"), K("reported_by"), K("other_work")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;
@@ -214,9 +285,16 @@ void pledge__follow_up_build(pledge__walk *w, const pledge_node *root)
     }
     doc->pledge = pledge__id_of(f[F_PLEDGE]);
     doc->id = pledge__id_of(f[F_ID]);
-    doc->date = pledge__date_of(f[F_DATE], 0);
+    doc->date = pledge__date_of(f[F_DATE], 1);
+    if (!f[F_DATE] && !f[F_PERIOD] && root->type == PLEDGE_NODE_MAPPING)
+        pledge__walk_diag(w, PLEDGE_SEVERITY_ERROR, "follow-up.undated", root,
+                          "the report has neither a date nor a period; give the date it was "
+                          "published (YYYY-MM-DD, or only YYYY-MM or YYYY where the page says "
+                          "no more), the period it reports on, or both");
     walk_period(w, f[F_PERIOD], f[F_DATE]);
     doc->summary = text_field(w, "summary", f[F_SUMMARY]);
+    doc->reported_by = seq_size(f[F_REPORTED_BY]) ? f[F_REPORTED_BY] : NULL;
     walk_entries(w, f[F_ACTIVITIES]);
     walk_measurements(w, f[F_INDICATORS]);
+    walk_other_work(w, f[F_OTHER_WORK]);
 }

@@ -24,7 +24,8 @@ enum {
     PLEDGE__ID_INDICATOR,
     PLEDGE__ID_ENTRY,       /* follow-up activity entries by activity id */
     PLEDGE__ID_MEASUREMENT, /* follow-up measurements by indicator id */
-    PLEDGE__ID_PLEDGE       /* pledges of a set */
+    PLEDGE__ID_PLEDGE,      /* pledges of a set */
+    PLEDGE__ID_PLACE        /* places of a pledge (1.1) */
 };
 
 typedef struct pledge__idslot {
@@ -73,11 +74,38 @@ struct pledge_source {
 struct pledge_party {
     const pledge_doc *doc;
     pledge__id id;
+    const pledge_node *node; /* its mapping */
     const pledge_node *name, *url, *identifiers;
     pledge_party_kind kind;
+    pledge_party_role role;
     size_t index;
-    int used; /* responsible for an activity */
+    int used; /* responsible for or partner in an activity, or a signatory's */
 };
+
+struct pledge_place {
+    const pledge_doc *doc;
+    pledge__id id;
+    const pledge_node *node; /* its mapping */
+    const pledge_node *name;
+    pledge_place_kind kind;
+    size_t index;
+};
+
+struct pledge_output {
+    const pledge_doc *doc;
+    const pledge_node *node; /* its mapping */
+    pledge_number value;
+    const pledge_node *unit, *label;
+    pledge_qualifier qualifier;
+    pledge_per per;
+};
+
+/* outputs and events of an entry or of other work */
+typedef struct pledge__results {
+    pledge_output *outputs;
+    size_t output_count;
+    const pledge_node *events; /* the sequence, or NULL */
+} pledge__results;
 
 struct pledge_problem {
     const pledge_doc *doc;
@@ -91,6 +119,7 @@ struct pledge_problem {
 struct pledge_theme {
     const pledge_doc *doc;
     pledge__id id;
+    const pledge_node *node; /* its mapping */
     const pledge_node *title, *description;
     pledge_activity *activities; /* a slice of the document's array */
     size_t activity_count;
@@ -100,6 +129,11 @@ struct pledge_theme {
 struct pledge_activity {
     const pledge_doc *doc;
     pledge__id id;
+    const pledge_node *node; /* its mapping */
+    const pledge_party **partners;
+    size_t partner_count;
+    const pledge_place **places;
+    size_t place_count;
     const pledge_node *text, *target_group, *target_unit;
     const pledge_theme *theme;
     size_t index;
@@ -133,6 +167,7 @@ struct pledge_indicator {
 struct pledge_goal {
     const pledge_doc *doc;
     pledge__id id;
+    const pledge_node *node; /* its mapping */
     const pledge_node *text;
     pledge_goal_level level;
     pledge_indicator *indicators; /* a slice of the document's array */
@@ -168,6 +203,7 @@ struct pledge_entry {
     const pledge_node *comment;
     pledge_evidence *evidence;
     size_t evidence_count;
+    pledge__results results;
     size_t index;
 };
 
@@ -234,6 +270,13 @@ struct pledge_doc {
     size_t channel_count;
     pledge_contact *contacts;
     size_t contact_count;
+    pledge_place *places;
+    size_t place_count;
+    size_t flat_count; /* activities of the flat "activities" list: the first ones */
+    pledge_date published, signing_date;
+    const pledge_party **signatory_parties; /* per signatory, NULL when none */
+    size_t signatory_count;
+    int any_responsible; /* some activity names a responsible party */
     pledge__idmap ids;
 
     /* follow-up/1 */
@@ -246,6 +289,9 @@ struct pledge_doc {
     size_t measurement_count;
     pledge__textref *textrefs;
     size_t textref_count, textref_cap;
+    const pledge_node *reported_by; /* the sequence, or NULL */
+    pledge__results *other_work;   /* per "other_work" item */
+    size_t other_work_count;
 };
 
 /* ---- the walk that checks a tree and builds the model ----------------- */
@@ -348,6 +394,17 @@ extern const char *const pledge__directions[];
 extern const char *const pledge__channel_kinds[];
 extern const char *const pledge__statuses[];    /* from NOT_STARTED */
 extern const char *const pledge__doc_statuses[];
+extern const char *const pledge__party_roles[];
+extern const char *const pledge__place_kinds[];
+extern const char *const pledge__qualifiers[];
+
+/* ---- messages for pledge writers (messages.c) --------------------------- */
+
+/* Append the diagnostics of @p from (from index @p first) to @p to,
+ * reworded for the people who write pledges: no regular expression, one
+ * diagnostic per mistake, Swedish words hinted, and no diagnostic that
+ * only follows from a misspelt top-level key. 0 or PLEDGE_ENOMEM. */
+int pledge__pledge_messages(pledge_diag_list *to, const pledge_diag_list *from, size_t first);
 
 /* ---- built-in schemas -------------------------------------------------- */
 
@@ -360,16 +417,71 @@ const pledge_schema *pledge__builtin_schema(pledge_doc_kind kind, pledge_diag_li
 /* ---- loading ------------------------------------------------------------ */
 
 /* pledge_doc_from_tree_owned, except that the tree of a document found
- * invalid is not freed but handed to *invalid_tree (caller frees). */
+ * invalid is not freed but handed to *invalid_tree (caller frees), and
+ * that the built-in schema validates with @p validate_flags
+ * (PLEDGE_VALIDATE_ALL_BRANCHES for pledge-validate --verbose). */
 int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator *allocator,
-                     pledge_diag_list *diags, pledge_tree **invalid_tree);
+                     pledge_diag_list *diags, pledge_tree **invalid_tree,
+                     unsigned int validate_flags);
+
+/* ---- sets, for the validation session ---------------------------------- */
+
+/* Move every document of @p from to the end of @p set, in order, each
+ * tagged with @p tag; @p set takes @p from (frees it with itself), also
+ * on failure only when 0 is returned. For worker threads that fill one
+ * set per file, merged in load order. 0, PLEDGE_ENOMEM, PLEDGE_EARG. */
+int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag);
+
+/* The list for the diagnostics of the document tagged @p tag (NULL:
+ * drop them). */
+typedef pledge_diag_list *(*pledge__set_route_fn)(void *ud, size_t tag);
+
+/* pledge_set_check, each diagnostic going to the list @p route gives for
+ * its document's tag (documents merged with pledge__set_merge; without
+ * tags, everything goes to @p diags). */
+int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
+                             pledge__set_route_fn route, void *ud);
+
+/* What of an invalid pledge the cross-document checks may still use (1.1):
+ * the parts its errors do not touch. */
+enum {
+    PLEDGE__PART_PARTIES = 1u,    /* "parties": reported_by */
+    PLEDGE__PART_ACTIVITIES = 2u, /* "themes", "activities": entries */
+    PLEDGE__PART_INDICATORS = 4u, /* "goals": measurements */
+    PLEDGE__PART_PERIOD = 8u,     /* "period": follow-up.outside-pledge */
+    PLEDGE__PART_LANGUAGE = 16u,  /* "language": texts of follow-ups without one */
+    PLEDGE__PART_ALL = 31u
+};
+
+/* Load @p tree (borrowed: the model reads it in place, so free the
+ * document before the tree) as a pledge and keep the model even when it has
+ * errors; *unreliable gets the parts (PLEDGE__PART_*) that its errors
+ * touch. Its diagnostics are dropped (they were reported when it was
+ * loaded). 0 with *out set, PLEDGE_EINVALID when no model could be built
+ * (not a pledge), PLEDGE_ENOMEM, PLEDGE_ERROR. */
+int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
+                             const pledge_allocator *allocator, unsigned *unreliable);
 
 /* ---- summaries: what sets and progress keep of a document --------------- */
 
 typedef struct pledge__sum_activity {
     const char *id;
     size_t len;
+    /* 1.1: for progress per party and target met */
+    const size_t *responsible; /* indices into the summary's parties */
+    size_t responsible_count;
+    int has_target;
+    int64_t quantity; /* -1 when absent */
+    pledge_comparator comparator;
+    pledge_per per;
 } pledge__sum_activity;
+
+/* A party's id (a pledge's parties), or a follow-up's reported_by entry. */
+typedef struct pledge__sum_ref {
+    const char *id;
+    size_t len;
+    pledge_mark mark;
+} pledge__sum_ref;
 
 typedef struct pledge__sum_indicator {
     const char *id;
@@ -387,6 +499,7 @@ typedef struct pledge__sum_entry {
     pledge_status status;
     pledge_mark mark; /* of the "activity" value */
     size_t index;     /* in the report's "activities" */
+    int64_t done;     /* -1 when absent */
 } pledge__sum_entry;
 
 typedef struct pledge__sum_measurement {
@@ -434,6 +547,10 @@ typedef struct pledge__sum {
     size_t measurement_count;
     pledge__sum_text *texts;
     size_t text_count;
+    /* 1.1: a pledge's parties; a follow-up's reported_by */
+    pledge__sum_ref *refs;
+    size_t ref_count;
+    unsigned unreliable; /* an invalid pledge: PLEDGE__PART_* its errors touch */
 } pledge__sum;
 
 /* Copy what sets and progress need of @p doc into @p arena. @p file, when

@@ -60,6 +60,7 @@ static const pledge__id *id_of_obj(unsigned kind, const void *obj)
     case PLEDGE__ID_ACTIVITY: return &((const pledge_activity *)obj)->id;
     case PLEDGE__ID_GOAL: return &((const pledge_goal *)obj)->id;
     case PLEDGE__ID_INDICATOR: return &((const pledge_indicator *)obj)->id;
+    case PLEDGE__ID_PLACE: return &((const pledge_place *)obj)->id;
     default: return NULL;
     }
 }
@@ -129,9 +130,11 @@ static const pledge_party *party_ref(pledge__walk *w, const pledge_node *n, cons
 static void walk_party(pledge__walk *w, pledge_party *p, const pledge_node *n)
 {
     static const pledge__key names[] = { K("id"), K("name"), K("kind"), K("url"),
-                                         K("identifiers") };
+                                         K("identifiers"), K("role") };
     const pledge_node *f[N(names)];
     pledge__fields(n, names, N(names), f);
+    p->node = n;
+    p->role = (pledge_party_role)pledge__keyword(f[5], pledge__party_roles);
     p->id = pledge__id_of(f[0]);
     p->name = text_field(w, "name", f[1]);
     p->kind = (pledge_party_kind)pledge__keyword(f[2], pledge__party_kinds);
@@ -408,6 +411,7 @@ static void walk_goals(pledge__walk *w, const pledge_node *seq)
         g->index = i;
         pledge__walk_push_index(w, i);
         pledge__fields(gn, names, N(names), f);
+        g->node = gn;
         g->id = pledge__id_of(f[0]);
         g->text = text_field(w, "text", f[1]);
         g->level = (pledge_goal_level)pledge__keyword(f[2], pledge__goal_levels);
@@ -443,20 +447,27 @@ static void walk_goals(pledge__walk *w, const pledge_node *seq)
     pledge__walk_pop(w);
 }
 
-/* ---- themes and activities ---------------------------------------------- */
+/* ---- activities ---------------------------------------------------------- */
+
+static void walk_partners(pledge__walk *w, pledge_activity *a, const pledge_node *seq);
+static void walk_activity_places(pledge__walk *w, pledge_activity *a, const pledge_node *seq);
 
 static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node *n)
 {
     static const pledge__key names[] = { K("id"), K("text"), K("responsible"),
                                          K("addresses"), K("goals"), K("target_group"),
-                                         K("recurrence"), K("target") };
+                                         K("recurrence"), K("target"), K("partners"),
+                                         K("places"), K("when"), K("condition") };
     const pledge_node *f[N(names)];
     pledge_doc *doc = w->doc;
     size_t i, k;
     pledge__fields(n, names, N(names), f);
+    a->node = n;
     a->id = pledge__id_of(f[0]);
     a->text = text_field(w, "text", f[1]);
     a->target_group = text_field(w, "target_group", f[5]);
+    text_field(w, "when", f[10]);
+    text_field(w, "condition", f[11]);
     a->recurrence = (pledge_recurrence)pledge__keyword(f[6], pledge__recurrences);
     a->target_quantity = -1;
     register_id(w, PLEDGE__ID_ACTIVITY, &a->id, a, "activity");
@@ -476,6 +487,10 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
         }
         pledge__walk_pop(w);
     }
+    if (k)
+        doc->any_responsible = 1;
+    walk_partners(w, a, f[8]);
+    walk_activity_places(w, a, f[9]);
     k = seq_size(f[3]);
     if (k && (a->problems = pledge__walk_alloc(w, k, sizeof *a->problems))) {
         pledge__walk_push_key(w, "addresses");
@@ -533,17 +548,194 @@ static void walk_activity(pledge__walk *w, pledge_activity *a, const pledge_node
     }
 }
 
-static void walk_themes(pledge__walk *w, const pledge_node *seq)
+/* ---- places (1.1) -------------------------------------------------------- */
+
+static void walk_places(pledge__walk *w, const pledge_node *seq)
+{
+    static const pledge__key names[] = { K("id"), K("name"), K("kind"), K("description") };
+    pledge_doc *doc = w->doc;
+    size_t i, n = seq_size(seq);
+    doc->places = pledge__walk_alloc(w, n, sizeof *doc->places);
+    if (!doc->places)
+        return;
+    pledge__walk_push_key(w, "places");
+    for (i = 0; i < n; i++) {
+        const pledge_node *f[N(names)];
+        pledge_place *p = &doc->places[i];
+        p->doc = doc;
+        p->index = i;
+        p->node = seq_item(seq, i);
+        pledge__walk_push_index(w, i);
+        pledge__fields(p->node, names, N(names), f);
+        p->id = pledge__id_of(f[0]);
+        p->name = text_field(w, "name", f[1]);
+        p->kind = (pledge_place_kind)pledge__keyword(f[2], pledge__place_kinds);
+        text_field(w, "description", f[3]);
+        register_id(w, PLEDGE__ID_PLACE, &p->id, p, "place");
+        pledge__walk_pop(w);
+    }
+    doc->place_count = n;
+    pledge__walk_pop(w);
+}
+
+/* An activity's "partners": parties that take part without being
+ * responsible; one also in "responsible" is reported as a duplicate. */
+static void walk_partners(pledge__walk *w, pledge_activity *a, const pledge_node *seq)
+{
+    size_t i, j, k = seq_size(seq);
+    if (!k || !(a->partners = pledge__walk_alloc(w, k, sizeof *a->partners)))
+        return;
+    pledge__walk_push_key(w, "partners");
+    for (i = 0; i < k; i++) {
+        const pledge_party *p;
+        int twice = 0;
+        pledge__walk_push_index(w, i);
+        p = party_ref(w, seq_item(seq, i), "partners");
+        for (j = 0; p && j < a->responsible_count; j++)
+            twice |= a->responsible[j] == p;
+        if (twice)
+            pledge__walk_diag(w, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-id", seq_item(seq, i),
+                              "party \"%.*s\" is both responsible for this activity and a "
+                              "partner in it; a partner takes part without being responsible",
+                              (int)p->id.len, p->id.s);
+        pledge__walk_pop(w);
+        if (p) {
+            ((pledge_party *)p)->used = 1;
+            a->partners[a->partner_count++] = p;
+        }
+    }
+    pledge__walk_pop(w);
+}
+
+static void walk_activity_places(pledge__walk *w, pledge_activity *a, const pledge_node *seq)
+{
+    pledge_doc *doc = w->doc;
+    size_t i, k = seq_size(seq);
+    if (!k || !(a->places = pledge__walk_alloc(w, k, sizeof *a->places)))
+        return;
+    pledge__walk_push_key(w, "places");
+    for (i = 0; i < k; i++) {
+        pledge__id ref = pledge__id_of(seq_item(seq, i));
+        const pledge_place *p = pledge__idmap_get(&doc->ids, PLEDGE__ID_PLACE, ref.s, ref.len);
+        if (p) {
+            a->places[a->place_count++] = p;
+            continue;
+        }
+        if (!pledge__id_valid(&ref))
+            continue;
+        pledge__walk_push_index(w, i);
+        unknown_ref(w, &ref, "place", "places", "places", "the pledge lists no places",
+                    doc->places, doc->place_count, sizeof(pledge_place),
+                    offsetof(pledge_place, id));
+        pledge__walk_pop(w);
+    }
+    pledge__walk_pop(w);
+}
+
+/* ---- area and signing (1.1) ---------------------------------------------- */
+
+static void walk_area(pledge__walk *w, const pledge_node *n)
+{
+    static const pledge__key an[] = { K("municipality"), K("municipality_code"),
+                                      K("police_area"), K("region"), K("municipalities"),
+                                      K("districts") };
+    const pledge_node *a[N(an)];
+    pledge_doc *doc = w->doc;
+    size_t i;
+    if (!n)
+        return;
+    pledge__fields(n, an, N(an), a);
+    doc->municipality = string_or_null(a[0]);
+    doc->municipality_code = string_or_null(a[1]);
+    doc->police_area = string_or_null(a[2]);
+    doc->region = string_or_null(a[3]);
+    pledge__walk_push_key(w, "area");
+    if (a[4] && (a[0] || a[1])) {
+        pledge__walk_push_key(w, "municipalities");
+        pledge__walk_diag(w, PLEDGE_SEVERITY_ERROR, "pledge.area-conflict", a[4],
+                          "the area has both %s and municipalities; for a pledge over several "
+                          "municipalities, list each under municipalities (with its code) and "
+                          "leave %s out", a[0] ? "municipality" : "municipality_code",
+                          a[0] && a[1] ? "municipality and municipality_code"
+                                       : a[0] ? "municipality" : "municipality_code");
+        pledge__walk_pop(w);
+    }
+    pledge__walk_push_key(w, "districts");
+    for (i = 0; i < seq_size(a[5]); i++) {
+        const pledge_node *t = seq_item(a[5], i);
+        if (t->type == PLEDGE_NODE_MAPPING) {
+            pledge__walk_push_index(w, i);
+            pledge__walk_text(w, t);
+            pledge__walk_pop(w);
+        }
+    }
+    pledge__walk_pop(w);
+    pledge__walk_pop(w);
+}
+
+static void walk_signing(pledge__walk *w, const pledge_node *n)
+{
+    static const pledge__key sn[] = { K("date"), K("signatories") };
+    static const pledge__key gn[] = { K("role"), K("party") };
+    const pledge_node *s[N(sn)];
+    pledge_doc *doc = w->doc;
+    size_t i, k;
+    if (!n)
+        return;
+    pledge__fields(n, sn, N(sn), s);
+    doc->signing_date = pledge__date_of(s[0], 1);
+    k = seq_size(s[1]);
+    if (!k || !(doc->signatory_parties = pledge__walk_alloc(w, k, sizeof(pledge_party *))))
+        return;
+    doc->signatory_count = k;
+    pledge__walk_push_key(w, "signing");
+    pledge__walk_push_key(w, "signatories");
+    for (i = 0; i < k; i++) {
+        const pledge_node *g[N(gn)];
+        pledge__walk_push_index(w, i);
+        pledge__fields(seq_item(s[1], i), gn, N(gn), g);
+        text_field(w, "role", g[0]);
+        if (g[1]) {
+            const pledge_party *p;
+            pledge__walk_push_key(w, "party");
+            p = party_ref(w, g[1], "signatories");
+            pledge__walk_pop(w);
+            if (p) {
+                ((pledge_party *)p)->used = 1;
+                doc->signatory_parties[i] = p;
+            }
+        }
+        pledge__walk_pop(w);
+    }
+    pledge__walk_pop(w);
+    pledge__walk_pop(w);
+}
+
+/* ---- themes and activities ---------------------------------------------- */
+
+/* The flat "activities" (1.1) first, then every theme's: one array. */
+static void walk_themes(pledge__walk *w, const pledge_node *seq, const pledge_node *flat)
 {
     static const pledge__key names[] = { K("id"), K("title"), K("description"), K("activities") };
     pledge_doc *doc = w->doc;
-    size_t i, j, n = seq_size(seq), total = 0;
+    size_t i, j, n = seq_size(seq), nflat = seq_size(flat), total = nflat;
     for (i = 0; i < n; i++)
         total += seq_size(pledge_node_get(seq_item(seq, i), "activities", 10));
     doc->themes = pledge__walk_alloc(w, n, sizeof *doc->themes);
     doc->activities = pledge__walk_alloc(w, total, sizeof *doc->activities);
     if (w->rc)
         return;
+    pledge__walk_push_key(w, "activities");
+    for (j = 0; j < nflat; j++) {
+        pledge_activity *a = &doc->activities[doc->activity_count];
+        a->doc = doc;
+        a->index = doc->activity_count++;
+        pledge__walk_push_index(w, j);
+        walk_activity(w, a, seq_item(flat, j));
+        pledge__walk_pop(w);
+    }
+    doc->flat_count = nflat;
+    pledge__walk_pop(w);
     pledge__walk_push_key(w, "themes");
     for (i = 0; i < n; i++) {
         const pledge_node *f[N(names)];
@@ -553,6 +745,7 @@ static void walk_themes(pledge__walk *w, const pledge_node *seq)
         t->index = i;
         pledge__walk_push_index(w, i);
         pledge__fields(seq_item(seq, i), names, N(names), f);
+        t->node = seq_item(seq, i);
         t->id = pledge__id_of(f[0]);
         t->title = text_field(w, "title", f[1]);
         t->description = text_field(w, "description", f[2]);
@@ -671,9 +864,10 @@ static void walk_period(pledge__walk *w, const pledge_node *n)
 
 /* How many ids the pledge can hold, to size the id table once. */
 static size_t count_ids(const pledge_node *const *f, size_t parties, size_t situation,
-                        size_t themes, size_t goals)
+                        size_t themes, size_t goals, size_t flat, size_t places)
 {
-    size_t i, n = seq_size(f[parties]) + seq_size(f[themes]) + seq_size(f[goals]);
+    size_t i, n = seq_size(f[parties]) + seq_size(f[themes]) + seq_size(f[goals]) +
+                  seq_size(f[flat]) + seq_size(f[places]);
     const pledge_node *s = f[situation];
     n += seq_size(pledge_node_get(s, "sources", 7)) + seq_size(pledge_node_get(s, "problems", 8));
     for (i = 0; i < seq_size(f[themes]); i++)
@@ -687,11 +881,13 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
 {
     enum { F_ID, F_TITLE, F_LANGUAGE, F_STATUS, F_SUPERSEDES, F_AREA, F_AGREEMENT,
            F_PARTIES, F_PERIOD, F_FOCUS, F_SUMMARY, F_SITUATION, F_THEMES, F_GOALS,
-           F_FOLLOW_UP, F_CHANNELS, F_CONTACTS, F_COUNT };
+           F_FOLLOW_UP, F_CHANNELS, F_CONTACTS, F_ACTIVITIES, F_PLACES, F_PUBLISHED,
+           F_SIGNING, F_COUNT };
     static const pledge__key names[F_COUNT] = {
         K("id"), K("title"), K("language"), K("status"), K("supersedes"), K("area"),
         K("agreement"), K("parties"), K("period"), K("focus"), K("summary"), K("situation"),
-        K("themes"), K("goals"), K("follow_up"), K("channels"), K("contacts")
+        K("themes"), K("goals"), K("follow_up"), K("channels"), K("contacts"),
+        K("activities"), K("places"), K("published"), K("signing")
     };
     const pledge_node *f[F_COUNT];
     pledge_doc *doc = w->doc;
@@ -709,7 +905,8 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
         doc->lang_len = 0;
     }
     if (pledge__idmap_init(&doc->ids, &doc->arena, NULL,
-                           count_ids(f, F_PARTIES, F_SITUATION, F_THEMES, F_GOALS))) {
+                           count_ids(f, F_PARTIES, F_SITUATION, F_THEMES, F_GOALS,
+                                     F_ACTIVITIES, F_PLACES))) {
         w->rc = PLEDGE_ENOMEM;
         return;
     }
@@ -719,16 +916,8 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
                                                                     pledge__doc_statuses)
                               : PLEDGE_DOC_STATUS_ACTIVE;
     doc->supersedes = string_or_null(f[F_SUPERSEDES]);
-    if (f[F_AREA]) {
-        static const pledge__key an[] = { K("municipality"), K("municipality_code"),
-                                          K("police_area"), K("region") };
-        const pledge_node *a[N(an)];
-        pledge__fields(f[F_AREA], an, N(an), a);
-        doc->municipality = string_or_null(a[0]);
-        doc->municipality_code = string_or_null(a[1]);
-        doc->police_area = string_or_null(a[2]);
-        doc->region = string_or_null(a[3]);
-    }
+    walk_area(w, f[F_AREA]);
+    doc->published = pledge__date_of(f[F_PUBLISHED], 1);
     if (f[F_AGREEMENT]) {
         static const pledge__key an[] = { K("name"), K("url") };
         const pledge_node *a[N(an)];
@@ -761,12 +950,24 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
     walk_goals(w, f[F_GOALS]);
     if (w->rc)
         return;
-    walk_themes(w, f[F_THEMES]);
+    walk_places(w, f[F_PLACES]);
+    if (w->rc)
+        return;
+    walk_themes(w, f[F_THEMES], f[F_ACTIVITIES]);
     if (w->rc)
         return;
     walk_channels(w, f[F_CHANNELS]);
     walk_contacts(w, f[F_CONTACTS]);
+    walk_signing(w, f[F_SIGNING]);
     if (w->rc)
+        return;
+    if (!f[F_GOALS] && root->type == PLEDGE_NODE_MAPPING)
+        pledge__walk_diag(w, PLEDGE_SEVERITY_WARNING, "pledge.no-goal", root,
+                          "the pledge states no goals, so what it should achieve cannot be "
+                          "followed up; add goals (\"Det här ska vi åstadkomma "
+                          "tillsammans\") if the pledge has them");
+    /* A pledge that never says who does what is not warned party by party. */
+    if (!doc->any_responsible)
         return;
 
     pledge__walk_push_key(w, "parties");
@@ -780,8 +981,8 @@ void pledge__pledge_build(pledge__walk *w, const pledge_node *root)
         pledge__walk_push_index(w, i);
         pledge__walk_push_key(w, "id");
         pledge__walk_diag(w, PLEDGE_SEVERITY_WARNING, "pledge.unused-party", p->id.node,
-                          "party \"%.*s\" is responsible for no activity", (int)p->id.len,
-                          p->id.s);
+                          "party \"%.*s\" is neither responsible for nor partner in any "
+                          "activity, nor a signatory's party", (int)p->id.len, p->id.s);
         pledge__walk_pop(w);
         pledge__walk_pop(w);
     }

@@ -16,6 +16,12 @@ struct pledge_set {
     pledge_arena arena; /* the summaries */
     pledge__sum **docs;
     size_t count, capacity;
+    /* With pledge__set_merge: the tag of each summary (NULL until a merge
+     * gives one) and the sets whose arenas hold merged summaries. */
+    size_t *tags;
+    size_t tag_capacity;
+    pledge_set **parts;
+    size_t part_count, part_capacity;
 };
 
 int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
@@ -35,8 +41,13 @@ int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
 
 void pledge_set_free(pledge_set *set)
 {
+    size_t i;
     if (!set)
         return;
+    for (i = 0; i < set->part_count; i++)
+        pledge_set_free(set->parts[i]);
+    pledge__free(set->allocator, set->parts);
+    pledge__free(set->allocator, set->tags);
     pledge__arena_free(&set->arena);
     pledge__free(set->allocator, set->docs);
     pledge__free(set->allocator, set);
@@ -45,6 +56,30 @@ void pledge_set_free(pledge_set *set)
 size_t pledge_set_count(const pledge_set *set)
 {
     return set ? set->count : 0;
+}
+
+int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag)
+{
+    size_t i;
+    if (!set || !from || from == set)
+        return PLEDGE_EARG;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity,
+                     set->count + from->count, sizeof *set->docs) ||
+        pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
+                     set->count + from->count, sizeof *set->tags) ||
+        pledge__grow(set->allocator, (void **)&set->parts, &set->part_capacity,
+                     set->part_count + 1, sizeof *set->parts))
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < from->count; i++) {
+        set->tags[set->count] = tag;
+        set->docs[set->count++] = from->docs[i];
+    }
+    /* The summaries stay in from's arena, which set now owns. */
+    pledge__free(from->allocator, from->docs);
+    from->docs = NULL;
+    from->count = from->capacity = 0;
+    set->parts[set->part_count++] = from;
+    return PLEDGE_OK;
 }
 
 int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc)
@@ -95,12 +130,35 @@ int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
     if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
                      sizeof *set->docs))
         return PLEDGE_ENOMEM;
+    if (kind == PLEDGE_DOC_PLEDGE) {
+        /* 1.1: keep what its errors do not touch, for the checks of its
+         * follow-ups as far as those errors allow. */
+        pledge_doc *doc = NULL;
+        unsigned bad;
+        int rc = pledge__doc_load_partial(&doc, tree, set->allocator, &bad);
+        if (rc == PLEDGE_ENOMEM)
+            return rc;
+        if (rc == PLEDGE_OK) {
+            const char *file = NULL;
+            if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
+                file = set->docs[set->count - 1]->file;
+            rc = pledge__sum_build(&s, doc, &set->arena, file);
+            pledge_doc_free(doc);
+            if (rc)
+                return rc;
+            s->invalid = 1;
+            s->unreliable = bad;
+            set->docs[set->count++] = s;
+            return PLEDGE_OK;
+        }
+    }
     s = pledge__arena_alloc(&set->arena, sizeof *s);
     if (!s)
         return PLEDGE_ENOMEM;
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->invalid = 1;
+    s->unreliable = PLEDGE__PART_ALL;
     s->doc_index = tree->index;
     name_len = strlen(tree->name);
     if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
@@ -132,7 +190,7 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
         pledge_tree_free(tree);
         return PLEDGE_EARG;
     }
-    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad);
+    rc = pledge__doc_load(&doc, tree, allocator, diags, &bad, 0);
     if (rc == PLEDGE_OK)
         return pledge_set_add(set, doc);
     if (bad) {
@@ -148,6 +206,9 @@ int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *
 
 typedef struct check {
     pledge_diag_list *diags;
+    pledge__set_route_fn route; /* NULL: everything goes to diags */
+    void *route_ud;
+    size_t tag;                 /* of the document being checked */
     const pledge_allocator *allocator;
     int rc;
     size_t errors;
@@ -173,7 +234,8 @@ static void report(check *c, const pledge__sum *s, pledge_severity severity, con
     where.instance_path = path;
     where.schema_path = "";
     va_start(ap, fmt);
-    rc = pledge__diag_vaddf(c->diags, severity, code, &where, fmt, ap);
+    rc = pledge__diag_vaddf(c->route ? c->route(c->route_ud, c->tag) : c->diags, severity,
+                            code, &where, fmt, ap);
     va_end(ap);
     if (rc)
         c->rc = rc;
@@ -222,13 +284,47 @@ static void unknown_in_pledge(check *c, const pledge__sum *f, const pledge__sum 
     pledge__buf_free(&list);
 }
 
-static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p)
+/* 1.1: every reported_by entry names a party of the pledge. */
+static void check_reported_by(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    size_t i, j;
+    for (i = 0; i < f->ref_count; i++) {
+        const pledge__sum_ref *r = &f->refs[i];
+        int found = 0;
+        pledge_buf list;
+        char path[48];
+        if (!r->id || !valid_id(r->id, r->len))
+            continue;
+        for (j = 0; j < p->ref_count && !found; j++)
+            found = p->refs[j].len == r->len && memcmp(p->refs[j].id, r->id, r->len) == 0;
+        if (found)
+            continue;
+        snprintf(path, sizeof path, "/reported_by/%zu", i);
+        pledge__buf_init(&list, c->allocator);
+        pledge__list_ids(&list, p->refs, p->ref_count, sizeof *p->refs,
+                         offsetof(pledge__sum_ref, id));
+        if (list.failed)
+            c->rc = PLEDGE_ENOMEM;
+        else
+            report(c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-party", r->mark, path,
+                   "unknown party \"%s\" in reported_by: pledge \"%s\" has no such party; its "
+                   "parties are: %s", r->id, p->id, pledge__buf_cstr(&list));
+        pledge__buf_free(&list);
+    }
+}
+
+/* The checks of follow-up @p f against its pledge @p p, except those
+ * about the parts @p skip of an invalid pledge (PLEDGE__PART_*). */
+static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p, unsigned skip)
 {
     size_t i;
     char a[16], b[16];
 
-    if (f->start.precision && p->start.precision &&
-        pledge_date_compare(f->start, pledge_date_first_day(p->start)) < 0) {
+    if (skip & PLEDGE__PART_PERIOD) {
+        /* nothing to compare the report's period with */
+    } else if (f->start.precision && p->start.precision &&
+        pledge_date_compare(pledge_date_first_day(f->start), pledge_date_first_day(p->start)) <
+            0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->start, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -236,7 +332,8 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                "the report's period starts (%s) before the period of pledge \"%s\" (%s)", a,
                p->id, b);
     } else if (f->start.precision && p->end.precision &&
-               pledge_date_compare(f->start, pledge_date_last_day(p->end)) > 0) {
+               pledge_date_compare(pledge_date_first_day(f->start),
+                                   pledge_date_last_day(p->end)) > 0) {
         pledge_date_format(f->start, a, sizeof a);
         pledge_date_format(p->end, b, sizeof b);
         report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.outside-pledge", f->start_mark,
@@ -245,14 +342,16 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                a, p->id, b);
     }
 
-    for (i = 0; i < f->entry_count; i++) {
+    if (!(skip & PLEDGE__PART_PARTIES))
+        check_reported_by(c, f, p);
+    for (i = 0; i < f->entry_count && !(skip & PLEDGE__PART_ACTIVITIES); i++) {
         const pledge__sum_entry *e = &f->entries[i];
         if (!valid_id(e->id, e->len))
             continue;
         if (!pledge__sum_find(p, 0, e->id, e->len))
             unknown_in_pledge(c, f, p, 0, e->id, e->len, e->mark, e->index);
     }
-    for (i = 0; i < f->measurement_count; i++) {
+    for (i = 0; i < f->measurement_count && !(skip & PLEDGE__PART_INDICATORS); i++) {
         const pledge__sum_measurement *m = &f->measurements[i];
         const pledge__sum_indicator *ind;
         char path[64];
@@ -281,7 +380,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                        m->value.value, (int)m->len, m->id);
         }
     }
-    if (!f->lang && p->lang) {
+    if (!f->lang && p->lang && !(skip & PLEDGE__PART_LANGUAGE)) {
         /* Its text is in the pledge's language: mappings must hold it. */
         for (i = 0; i < f->text_count; i++) {
             const pledge__sum_text *t = &f->texts[i];
@@ -311,7 +410,41 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
     }
 }
 
+/* follow-up.unchecked for a follow-up checked against an invalid pledge
+ * only as far as its errors allow: say what was skipped. */
+static void unchecked_parts(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    static const struct { unsigned part; const char *what; } parts[] = {
+        { PLEDGE__PART_ACTIVITIES, "activities" }, { PLEDGE__PART_INDICATORS, "indicators" },
+        { PLEDGE__PART_PARTIES, "parties (reported_by)" }, { PLEDGE__PART_PERIOD, "period" },
+        { PLEDGE__PART_LANGUAGE, "language of its texts" },
+    };
+    pledge_buf what;
+    size_t i, n = 0;
+    pledge__buf_init(&what, c->allocator);
+    for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (p->unreliable & parts[i].part) {
+            if (n++)
+                pledge__buf_puts(&what, ", ");
+            pledge__buf_puts(&what, parts[i].what);
+        }
+    if (what.failed)
+        c->rc = PLEDGE_ENOMEM;
+    else
+        report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+               "pledge \"%s\" (%s, line %zu) has errors, so the checks of this follow-up "
+               "against its %s were skipped; fix the pledge first", f->id, p->file,
+               p->id_mark.line, pledge__buf_cstr(&what));
+    pledge__buf_free(&what);
+}
+
 int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diags)
+{
+    return pledge__set_check_routed(set, flags, diags, NULL, NULL);
+}
+
+int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
+                             pledge__set_route_fn route, void *ud)
 {
     pledge__idmap pledges;
     size_t i, n = 0;
@@ -321,6 +454,8 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
         return PLEDGE_EARG;
     memset(&c, 0, sizeof c);
     c.diags = diags;
+    c.route = set->tags ? route : NULL;
+    c.route_ud = ud;
     c.allocator = set->allocator;
     for (i = 0; i < set->count; i++)
         n += set->docs[i]->kind == PLEDGE_DOC_PLEDGE;
@@ -329,6 +464,7 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
 
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *s = set->docs[i], *prev;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (s->kind != PLEDGE_DOC_PLEDGE || !s->id || !valid_id(s->id, s->id_len))
             continue;
         prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
@@ -345,15 +481,30 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
     }
     for (i = 0; i < set->count && !c.rc; i++) {
         const pledge__sum *f = set->docs[i], *p;
+        c.tag = set->tags ? set->tags[i] : 0;
         if (f->kind != PLEDGE_DOC_FOLLOW_UP || f->invalid || !f->id ||
             !valid_id(f->id, f->id_len))
             continue;
         p = pledge__idmap_get(&pledges, PLEDGE__ID_PLEDGE, f->id, f->id_len);
-        if (p && !p->invalid)
-            check_follow_up(&c, f, p);
+        if (p && (!p->invalid || p->unreliable != PLEDGE__PART_ALL)) {
+            check_follow_up(&c, f, p, p->invalid ? p->unreliable : 0u);
+            if (p->invalid && p->unreliable)
+                unchecked_parts(&c, f, p);
+        }
         else if (!p && (flags & PLEDGE_SET_RESOLVE))
             report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
                    "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
+        else if (!p)
+            /* 1.1: no follow-up passes silently. */
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" is not among the validated files, so this follow-up's "
+                   "activities, indicators, parties and dates were not checked against it; "
+                   "validate it together with its pledge", f->id);
+        else if (p)
+            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "pledge \"%s\" (%s, line %zu) has errors, so this follow-up's activities, "
+                   "indicators, parties and dates were not checked against it; fix the pledge "
+                   "first", f->id, p->file, p->id_mark.line);
     }
     pledge__idmap_free(&pledges, set->allocator);
     if (c.rc)

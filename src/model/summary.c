@@ -135,6 +135,58 @@ const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id
     }
 }
 
+/* ---- 1.1: parties, responsible parties, targets, reported_by ---------- */
+
+static int sum_parties(pledge__sum *s, const pledge_doc *doc, pledge_arena *a, pool *p)
+{
+    size_t i;
+    s->refs = zalloc(a, doc->party_count, sizeof *s->refs);
+    if (doc->party_count && !s->refs)
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < doc->party_count; i++) {
+        s->refs[i].id = take(p, doc->parties[i].id.s, doc->parties[i].id.len);
+        s->refs[i].len = doc->parties[i].id.s ? doc->parties[i].id.len : 0;
+        s->refs[i].mark = pledge_node_mark(doc->parties[i].id.node);
+    }
+    s->ref_count = doc->party_count;
+    return PLEDGE_OK;
+}
+
+static int sum_activity_more(pledge__sum_activity *sa, const pledge_activity *act,
+                             pledge_arena *a)
+{
+    size_t j;
+    size_t *resp = zalloc(a, act->responsible_count, sizeof *resp);
+    if (act->responsible_count && !resp)
+        return PLEDGE_ENOMEM;
+    for (j = 0; j < act->responsible_count; j++)
+        resp[j] = act->responsible[j]->index;
+    sa->responsible = resp;
+    sa->responsible_count = act->responsible_count;
+    sa->has_target = act->has_target;
+    sa->quantity = act->target_quantity;
+    sa->comparator = act->target_comparator;
+    sa->per = act->target_per;
+    return PLEDGE_OK;
+}
+
+static int sum_reported_by(pledge__sum *s, const pledge_doc *doc, pledge_arena *a, pool *p)
+{
+    size_t i, n = pledge_node_size(doc->reported_by);
+    s->refs = zalloc(a, n, sizeof *s->refs);
+    if (n && !s->refs)
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < n; i++) {
+        const pledge_node *r = pledge_node_item(doc->reported_by, i);
+        pledge__id id = pledge__id_of(r);
+        s->refs[i].id = take(p, id.s, id.len);
+        s->refs[i].len = id.s ? id.len : 0;
+        s->refs[i].mark = pledge_node_mark(r);
+    }
+    s->ref_count = n;
+    return PLEDGE_OK;
+}
+
 int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
                       const char *file)
 {
@@ -158,6 +210,8 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
     need += doc->lang ? doc->lang_len + 1 : 0;
     if (doc->kind == PLEDGE_DOC_PLEDGE) {
         need += id_size(&doc->id);
+        for (i = 0; i < doc->party_count; i++)
+            need += id_size(&doc->parties[i].id);
         for (i = 0; i < doc->activity_count; i++)
             need += id_size(&doc->activities[i].id);
         for (i = 0; i < doc->indicator_count; i++)
@@ -170,6 +224,10 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
             need += id_size(&doc->measurements[i].indicator);
         for (i = 0; i < doc->textref_count; i++)
             need += strlen(doc->textrefs[i].path) + 1 + langs_size(doc->textrefs[i].node);
+        for (i = 0; i < pledge_node_size(doc->reported_by); i++) {
+            pledge__id r = pledge__id_of(pledge_node_item(doc->reported_by, i));
+            need += id_size(&r);
+        }
     }
     p.next = pledge__arena_alloc(a, need ? need : 1);
     if (!p.next)
@@ -192,11 +250,15 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
             (doc->indicator_count && !s->indicators) ||
             slots_init(s, a, doc->activity_count + doc->indicator_count))
             return PLEDGE_ENOMEM;
+        if (sum_parties(s, doc, a, &p))
+            return PLEDGE_ENOMEM;
         for (i = 0; i < doc->activity_count; i++) {
             const pledge_activity *act = &doc->activities[i];
             pledge__sum_activity *sa = &s->activities[i];
             sa->id = take(&p, act->id.s, act->id.len);
             sa->len = act->id.len;
+            if (sum_activity_more(sa, act, a))
+                return PLEDGE_ENOMEM;
             slot_put(s, 0, i, sa->id, sa->len);
         }
         s->activity_count = doc->activity_count;
@@ -236,6 +298,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
             se->status = e->status;
             se->mark = pledge_node_mark(e->activity.node);
             se->index = e->index;
+            se->done = e->done;
         }
         s->entry_count = doc->entry_count;
         for (i = 0; i < doc->measurement_count; i++) {
@@ -259,6 +322,8 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
             s->texts[i].langs = take_langs(&p, t->node);
         }
         s->text_count = doc->textref_count;
+        if (sum_reported_by(s, doc, a, &p))
+            return PLEDGE_ENOMEM;
     }
     *out = s;
     return PLEDGE_OK;

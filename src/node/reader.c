@@ -161,6 +161,7 @@ static int io_error(pledge_diag_list *diags, const char *name, const char *what,
     char text[128];
     memset(&w, 0, sizeof w);
     w.file = name;
+    w.sys_errno = err;
     if (strerror_r(err, text, sizeof text) != 0)
         snprintf(text, sizeof text, "error %d", err);
     if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, "cannot %s %s: %s",

@@ -174,11 +174,13 @@ class TestInformation(unittest.TestCase):
                      "pledge.duplicate-pledge", "follow-up.unknown-pledge",
                      "follow-up.unknown-reference", "follow-up.period-order",
                      "follow-up.duplicate-entry", "follow-up.missing-value",
+                     "pledge.area-conflict", "follow-up.undated", "follow-up.unknown-party",
                      "required", "type", "enum", "const", "additionalProperties",
                      "pattern", "format", "minItems", "oneOf"):
             self.assertEqual(table.get(code), "error", code)
         for code in ("yaml.ambiguous-scalar", "yaml.unicode-line-break",
-                     "pledge.unused-party", "pledge.no-indicator",
+                     "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
+                     "follow-up.unchecked",
                      "follow-up.outside-pledge", "follow-up.undocumented-done"):
             self.assertEqual(table.get(code), "warning", code)
         self.assertEqual(list(table), sorted(table))
@@ -617,7 +619,12 @@ class TestColour(Temp):
         e.pop("NO_COLOR", None)
         e.pop("GITHUB_ACTIONS", None)
         e.update(env)
-        master, slave = pty.openpty()
+        try:
+            master, slave = pty.openpty()
+        except OSError as err:
+            # Containers and chroots may have no pty devices at all: that
+            # is the machine, not a fault of the tool.
+            self.skipTest("no pseudo-terminal can be opened here: %s" % err)
         p = subprocess.Popen([BIN] + args, stdout=slave, stderr=subprocess.DEVNULL,
                              cwd=SRC, env=e)
         os.close(slave)
@@ -1131,6 +1138,232 @@ class TestPositions(Temp):
                                      "  - {name: Åäö 😀 polis, id: polis, kind: polisen}\n")])
         line, col = position(text, "polisen}")
         self.check(text, "cp.yaml", [(line, col, "enum")])
+
+
+# ---------------------------------------------------------------------------
+class TestSessionOptions(Temp):
+    """Options over the library's validation session (issues 14 and 15)."""
+
+    def assertUsage(self, args):
+        r = run(args)
+        self.assertEqual(r.code, 2, r)
+        self.assertEqual(r.out, "", r)
+        self.assertIn("Try 'pledge-validate --help'", r.err)
+        return r
+
+    def follow_up_and_pledge(self):
+        fu = self.write("changed/follow-up.yaml", FOLLOW_UP)
+        self.write("repo/pledge.yaml", PLEDGE)
+        self.write("repo/.pre-commit-config.yaml", "repos: []\n")
+        return fu, os.path.join(self.tmp, "repo")
+
+    def test_context(self):
+        fu, repo = self.follow_up_and_pledge()
+        r = run(["--resolve", "--format", "json", fu])
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual([d["code"] for d in diags(r.json())], ["follow-up.unknown-pledge"])
+        r = run(["--resolve", "--format", "json", "--context", repo, fu])
+        self.assertEqual(r.code, 0, r)
+        j = r.json()
+        self.assertEqual([f["path"] for f in j["files"]], [fu])  # context not reported
+        self.assertEqual(j["summary"]["documents"], 1)
+        # a context that breaks its own rules is not reported either
+        self.write("repo/broken.yaml", "format: pledge/1\n")
+        r = run(["--resolve", "--context", repo, fu])
+        self.assertEqual((r.code, r.out), (0, ""), r)
+        # a file both changed and in the context is reported once, as a PATH
+        r = run(["--format", "json", "--context", repo, os.path.join(repo, "pledge.yaml")])
+        self.assertEqual(len(r.json()["files"]), 1, r)
+        os.makedirs(os.path.join(self.tmp, "empty"))
+        r = run(["--context", os.path.join(self.tmp, "empty"), fu])
+        self.assertEqual(r.code, 2, r)
+        self.assertIn("no *.yaml or *.yml file", r.err)
+
+    def test_output_files(self):
+        fu, repo = self.follow_up_and_pledge()
+        sarif = os.path.join(self.tmp, "out.sarif")
+        junit = os.path.join(self.tmp, "out.xml")
+        r = run(["--resolve", "-o", "sarif=" + sarif, "--output=junit=" + junit, fu])
+        self.assertEqual(r.code, 1, r)
+        self.assertIn("follow-up.unknown-pledge", r.out)  # stdout: the default text
+        with open(sarif, encoding="utf-8") as f:
+            self.assertEqual(json.load(f)["version"], "2.1.0")
+        ET.parse(junit)
+        # -o FORMAT=- takes standard output's place
+        r = run(["--resolve", "-o", "json=-", fu])
+        self.assertEqual(r.json()["summary"]["invalid"], 1)
+        for bad in (["-o", "xml=f"], ["-o", "json"], ["-o", "json="]):
+            r = run(bad + [fu])
+            self.assertEqual(r.code, 2, r)
+            self.assertIn("FORMAT=FILE", r.err)
+        r = run(["-o", "json=" + os.path.join(self.tmp, "no", "such", "dir.json"), fu])
+        self.assertEqual(r.code, 2, r)
+
+    def test_ignore(self):
+        warning = data("invalid", "yaml.ambiguous-scalar.octal.yaml")
+        r = run(["--strict", "--format", "json", warning])
+        self.assertEqual(r.code, 1, r)
+        for glob in ("yaml.ambiguous-scalar", "yaml.ambiguous-*"):
+            r = run(["--strict", "--format", "json", "--ignore", glob, warning])
+            self.assertEqual(r.code, 0, r)
+            self.assertEqual(r.json()["summary"]["warnings"], 0)
+        invalid = data("invalid", "enum.party-kind.yaml")
+        codes = {d["code"] for d in diags(run(["--format", "json", invalid]).json())}
+        args = ["--format", "json"]
+        for c in codes:
+            args += ["--ignore", c]
+        r = run(args + [invalid])
+        self.assertEqual(r.code, 0, r)
+        self.assertEqual(r.json()["summary"]["invalid"], 0)
+
+    def test_stdin_filename(self):
+        r = run(["--stdin-filename", "editor/buffer.yaml", "-"], stdin=b"format: pledge/1\n")
+        self.assertEqual(r.code, 1, r)
+        self.assertTrue(all(l.startswith("editor/buffer.yaml") for l in r.lines()), r)
+        self.assertNotIn("<stdin>", r.out)
+
+    def test_check_schema(self):
+        good = data("schema", "local.schema.yaml")
+        bad = data("schema", "invalid.schema.json")
+        r = run(["--check-schema", good])
+        self.assertEqual((r.code, r.out), (0, ""), r)
+        r = run(["--check-schema", "--format", "json", good, bad])
+        self.assertEqual(r.code, 2, r)
+        j = r.json()
+        self.assertEqual([f["path"] for f in j["files"]], [good, bad])
+        self.assertTrue(j["files"][0]["valid"])
+        self.assertFalse(j["files"][1]["valid"])
+        self.assertIn("schema.invalid", {d["code"] for d in j["files"][1]["diagnostics"]})
+        self.assertUsage(["--check-schema"])
+
+    def test_junit_file_attribute(self):
+        path = data("valid", "pledge.yaml")
+        case = ET.fromstring(run(["--format", "junit", path]).out).find(".//testcase")
+        self.assertIsNone(case.get("file"))  # the common Jenkins XSD has none
+        self.assertEqual(set(case.keys()), {"classname", "name"})
+        case = ET.fromstring(run(["--format", "junit", "--junit-file-attribute", path]).out
+                             ).find(".//testcase")
+        self.assertEqual(case.get("file"), path)
+
+    def test_junit_names_stay_distinct(self):
+        a = self.write("a\x01.yaml", "format: pledge/1\n")
+        b = self.write("a\x02.yaml", "format: pledge/1\n")
+        c = self.write("a\\x01.yaml", "format: pledge/1\n")
+        r = run(["--format", "junit", a, b, c])
+        names = [t.get("name") for t in ET.fromstring(r.out).iter("testcase")]
+        self.assertEqual(len(set(names)), 3, names)
+        self.assertIn(os.path.join(self.tmp, "a\\x01.yaml"), names)
+        self.assertIn(os.path.join(self.tmp, "a\\\\x01.yaml"), names)
+
+    def test_github_file_controls(self):
+        path = self.write("e\x1bsc\x01t\tab.yaml", "format: pledge/1\n")
+        r = run(["--format", "github", path])
+        for line in r.lines():
+            self.assertNotIn("\x1b", line)
+            self.assertNotIn("\x01", line)
+            self.assertNotIn("\t", line)
+            self.assertIn("e%1Bsc%01t%09ab.yaml", line)
+
+    def test_json_keys_with_line_breaks(self):
+        import jsonschema
+        with open(os.path.join(SRC, "schema", "pledge-validate-output-1.schema.json")) as f:
+            validator = jsonschema.Draft202012Validator(json.load(f))
+        path = self.write("keys.yaml", pledge_text() + '"x\\nnew": 1\n"y\\u2028sep": 2\n'
+                          '"z\\u0085nel": {"a\\nb": 3}\n')
+        r = run(["--format", "json", path])
+        self.assertEqual(r.code, 1, r)
+        j = r.json()
+        paths = {d["instance_path"] for d in diags(j)}
+        self.assertTrue(any("\n" in p for p in paths), paths)
+        self.assertTrue(any("\u2028" in p for p in paths), paths)
+        validator.validate(j)
+
+    def test_max_diagnostics(self):
+        text = "a: 1\n" * 3000
+        path = self.write("dups.yaml", text)
+        r = run(["--format", "json", path])
+        self.assertEqual(r.code, 1, r)
+        ds = diags(r.json())
+        self.assertEqual(len(ds), 1001)
+        self.assertEqual(ds[-1]["code"], "diagnostics.suppressed")
+        self.assertIn("yaml.duplicate-key", ds[-1]["message"])
+        r = run(["--format", "json", "--max-diagnostics", "5", path])
+        ds = diags(r.json())
+        self.assertEqual(len(ds), 6)
+        self.assertIn("2995 more diagnostics", ds[-1]["message"])
+        self.assertEqual(r.json()["summary"]["invalid"], 1)
+        r = run(["--format", "json", "--max-diagnostics", "0", path])
+        self.assertEqual(len(diags(r.json())), 3000)  # 2999 duplicates + unknown format
+        self.assertUsage(["--max-diagnostics", "many", path])
+
+    def test_excerpt_window(self):
+        # one line of 2,000 duplicate keys, 12 KB: each excerpt is a window
+        text = "{" + ", ".join("k: %d" % i for i in range(2000)) + "}\n"
+        path = self.write("one-line.yaml", text)
+        r = run(["--excerpt", "--max-diagnostics", "0", path])
+        self.assertEqual(r.code, 1, r)
+        excerpt_lines = [l for l in r.out.split("\n") if " | " in l]
+        self.assertGreater(len(excerpt_lines), 3000)
+        self.assertLess(max(len(l) for l in excerpt_lines), 200)
+        self.assertLess(len(r.out), 2_000_000)
+        # the caret still points at the column, after the leading ellipsis
+        lines = r.out.split("\n")
+        for i, l in enumerate(lines):
+            m = TEXT_LINE.match(l)
+            if m and m.group("col") and int(m.group("col")) > 500:
+                src, caret = lines[i + 1], lines[i + 2]
+                self.assertIn("\u2026", src)
+                col = int(m.group("col"))
+                body = src.split(" | ", 1)[1]
+                at = caret.index("^") - (len(src.split(" | ", 1)[0]) + 3)
+                self.assertEqual(body[at:at + 1], text[col - 1], (body, caret))
+                break
+        else:
+            self.fail("no diagnostic past column 500")
+
+    def test_walk_refuses_links_out_and_fifos(self):
+        secret = self.write("secret/key.yaml", "PRETTY_NAME=secret-value\n")
+        self.write("tree/ok.yaml", PLEDGE)
+        os.symlink(secret, os.path.join(self.tmp, "tree", "leak.yaml"))
+        os.symlink(os.path.join(self.tmp, "tree", "ok.yaml"),
+                   os.path.join(self.tmp, "tree", "inside.yaml"))
+        os.mkfifo(os.path.join(self.tmp, "tree", "pipe.yaml"))
+        r = run(["--excerpt", "--format", "json", os.path.join(self.tmp, "tree")], timeout=30)
+        self.assertEqual(r.code, 2, r)
+        self.assertNotIn("secret-value", r.out)
+        by = {os.path.basename(f["path"]): f for f in r.json()["files"]}
+        # inside.yaml (a link to ok.yaml, first in sorted order) is read, and
+        # ok.yaml, the same file reached again, is not read twice
+        self.assertEqual(sorted(by), ["inside.yaml", "leak.yaml", "pipe.yaml"])
+        self.assertEqual([d["code"] for d in by["leak.yaml"]["diagnostics"]], ["io.error"])
+        self.assertEqual([d["code"] for d in by["pipe.yaml"]["diagnostics"]], ["io.error"])
+        self.assertTrue(by["inside.yaml"]["valid"])
+        # a FIFO named explicitly is read, as - is
+        fifo = os.path.join(self.tmp, "named.yaml")
+        os.mkfifo(fifo)
+        import threading
+        def feed():
+            with open(fifo, "w") as f:
+                f.write(PLEDGE)
+        t = threading.Thread(target=feed)
+        t.start()
+        r = run([fifo], timeout=30)
+        t.join()
+        self.assertEqual(r.code, 0, r)
+
+    def test_verbose_lists_every_branch(self):
+        # the contact without phone or email fails both branches of anyOf
+        text = read(os.path.join("examples", "ale-2024.yaml"))
+        self.assertIn('    phone: "010-565 44 56"\n', text)
+        path = self.write("ale.yaml", text.replace('    phone: "010-565 44 56"\n', ""))
+        quiet = diags(run(["--format", "json", path]).json())
+        loud = diags(run(["--format", "json", "--verbose", path]).json())
+        self.assertEqual([d["code"] for d in quiet], ["required"])
+        self.assertIn("1 other anyOf branch", quiet[0]["message"])
+        self.assertEqual([d["code"] for d in loud], ["required", "required"])
+        self.assertIn("anyOf branch 0 of 2", loud[0]["message"])
+        self.assertIn("anyOf branch 1 of 2", loud[1]["message"])
+        self.assertEqual(loud[0]["instance_path"], "/contacts/0")
 
 
 # ---------------------------------------------------------------------------

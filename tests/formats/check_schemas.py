@@ -42,10 +42,14 @@ SCHEMAS = {
     "pledge/1": "schema/pledge-1.schema.yaml",
     "follow-up/1": "schema/follow-up-1.schema.yaml",
 }
-EXAMPLES = ["examples/ale-2024.yaml", "examples/ale-2024-follow-up-2025.yaml"]
+# The real pledges of ../shared/real-pledges, rewritten in format 1.1.
+REAL = ["examples/lulea-2018.yaml", "examples/stenungsund-orust-tjorn-2023.yaml",
+        "examples/mala-2024.yaml", "examples/vingaker-2017.yaml",
+        "examples/goteborg-centrum-2018.yaml"]
+EXAMPLES = ["examples/ale-2024.yaml", "examples/ale-2024-follow-up-2025.yaml"] + REAL
 INVALID_DIR = "examples/invalid"
 
-# The semantic codes of format.md and cli.md: examples/invalid/CODE.yaml each.
+# The semantic codes of docs/format.md and docs/pledge-validate.1: examples/invalid/CODE.yaml each.
 SEMANTIC_CODES = [
     "pledge.duplicate-id", "pledge.unknown-reference", "pledge.period-order",
     "pledge.direction", "pledge.missing-language", "pledge.percent-range",
@@ -54,10 +58,14 @@ SEMANTIC_CODES = [
     "follow-up.unknown-reference", "follow-up.period-order",
     "follow-up.outside-pledge", "follow-up.undocumented-done",
     "follow-up.duplicate-entry", "follow-up.missing-value",
+    # 1.1
+    "pledge.no-goal", "pledge.area-conflict", "follow-up.unchecked",
+    "follow-up.undated", "follow-up.unknown-party",
 ]
 # Codes that are warnings: the document stays valid against the schema.
 WARNING_CODES = {
-    "pledge.unused-party", "pledge.no-indicator", "follow-up.outside-pledge",
+    "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
+    "follow-up.unchecked", "follow-up.outside-pledge",
     "follow-up.undocumented-done", "yaml.ambiguous-scalar",
     "yaml.unicode-line-break",
 }
@@ -255,7 +263,7 @@ def describe(err):
 
 
 # ---------------------------------------------------------------------------
-# Positions: where libpledge points for an error (cli.md)
+# Positions: where libpledge points for an error (docs/pledge-validate.1)
 # ---------------------------------------------------------------------------
 
 def node_at(root, path):
@@ -337,6 +345,34 @@ def all_node_starts(node, out):
 # ---------------------------------------------------------------------------
 # Examples
 # ---------------------------------------------------------------------------
+
+def x_keys(data, path=""):
+    """Paths of every key starting with x- (an extension)."""
+    if isinstance(data, dict):
+        for k, v in data.items():
+            if str(k).startswith("x-"):
+                yield "%s/%s" % (path, k)
+            yield from x_keys(v, "%s/%s" % (path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from x_keys(v, "%s/%d" % (path, i))
+
+
+def check_real():
+    """The real pledges hold every page's content in 1.1 keys: no x- key,
+    each names its sources, and each has a follow-up where the page had one."""
+    for rel in REAL:
+        path = os.path.join(ROOT, rel)
+        docs = load_all(path)
+        with open(path, encoding="utf-8") as f:
+            head = f.read().split("\nformat:", 1)[0]
+        xs = [p for data, _n in docs for p in x_keys(data)]
+        check(not xs, "%s: no x- key" % rel, ", ".join(xs))
+        check("https://" in head or "http://" in head,
+              "%s: names its sources in a comment" % rel)
+        pledges = [d for d, _n in docs if d.get("format") == "pledge/1"]
+        check(len(pledges) == 1, "%s: one pledge" % rel)
+
 
 def check_examples(schemas):
     for rel in EXAMPLES:
@@ -496,6 +532,12 @@ def check_invalid(schemas):
         else:
             schema_expects = {e for e in expects if not e[2].startswith(SEMANTIC_PREFIXES)
                               and not e[2].startswith("yaml.")}
+            # One diagnostic per mistake: where libpledge reports a format
+            # error, JSON Schema also reports the pattern of that value.
+            for l, c, code in list(found):
+                if code == "pattern" and (l, c, "format") in schema_expects:
+                    found.discard((l, c, "pattern"))
+                    found.add((l, c, "format"))
             check(found == schema_expects,
                   "%s fails the schemas exactly as expected" % rel,
                   "expected: %s\nfound:    %s\n%s" % (
@@ -511,6 +553,7 @@ def main():
     if len(schemas) == len(SCHEMAS):
         check_examples(schemas)
         check_ale()
+        check_real()
         check_invalid(schemas)
     print("%d passed, %d failed" % (passed, failed))
     return 1 if failed else 0

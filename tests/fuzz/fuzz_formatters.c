@@ -67,7 +67,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         const char *f[8];
         size_t len[8];
         char *strs[8] = { 0 };
-        pledge_diag d;
         pv_file *file = NULL;
         for (k = 0; k < 8; k++)
             f[k] = field(&p, end, &len[k]);
@@ -79,23 +78,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 file = &r.files[i];
         if (!file && !(file = pv_results_add(&r, strs[3])))
             goto next;
-        memset(&d, 0, sizeof d);
-        d.severity = len[0] && (f[0][0] & 1) ? PLEDGE_SEVERITY_WARNING : PLEDGE_SEVERITY_ERROR;
-        d.code = strs[1];
-        d.message = strs[2];
-        d.file = strs[3];
-        d.line = number(f[4], len[4]);
-        d.column = d.line ? number(f[5], len[5]) + 1 : 0;
-        d.document = d.line % 3;
-        d.instance_path = strs[6];
-        d.schema_path = strs[7];
-        if (pv_file_set_documents(file, d.document + 1) == 0)
-            pledge_diag_list_add(file->diags, &d);
+        {
+            pledge_severity sev = len[0] && (f[0][0] & 1) ? PLEDGE_SEVERITY_WARNING
+                                                           : PLEDGE_SEVERITY_ERROR;
+            size_t line = number(f[4], len[4]);
+            size_t column = line ? number(f[5], len[5]) + 1 : 0;
+            if (pv_file_set_documents(file, line % 3 + 1) == 0)
+                pledge_diag_list_add(file->diags, sev, strs[1], strs[3], line % 3, line, column,
+                                     strs[6], strs[7], strs[2]);
+        }
     next:
         for (k = 0; k < 8; k++)
             free(strs[k]);
         n++;
     }
+    for (i = 0; i < r.count; i++)
+        pledge_diag_list_sort(r.files[i].diags, 0);
     pv_results_finish(&r, (int)(size & 1));
     for (k = 0; k < 5; k++) {
         fuzz_sink out = { NULL, 0, 0 };
@@ -106,7 +104,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 1: pv_output_json(&r, &sink); break;
         case 2: pv_output_github(&r, &sink); break;
         case 3: pv_output_sarif(&r, "0.0.0", &sink); break;
-        default: pv_output_junit(&r, &sink); break;
+        default: pv_output_junit(&r, (int)(size & 2), &sink); break;
         }
         if (!sink.failed && (k == 1 || k == 3))
             check_json(&out);

@@ -294,7 +294,8 @@ START_TEST(unused_party)
               0, CODES("pledge.unused-party"));
     msg = mt_message(HEAD PARTIES "  - id: raddning\n    name: R\n    kind: rescue_service\n"
                      PERIOD THEMES GOALS, 0, "pledge.unused-party");
-    ck_assert_str_eq(msg, "party \"raddning\" is responsible for no activity");
+    ck_assert_str_eq(msg, "party \"raddning\" is neither responsible for nor partner in any "
+                          "activity, nor a signatory's party");
     free(msg);
     mt_expect("used", HEAD PARTIES "  - id: raddning\n    name: R\n    kind: rescue_service\n"
                       PERIOD THEMES "      - {id: a3, text: X, responsible: [raddning]}\n" GOALS,
@@ -333,9 +334,32 @@ START_TEST(follow_up_invalid_pledge)
     /* An invalid pledge is still among the validated files: a follow-up
      * naming it is no unknown-pledge (its checks against it are skipped),
      * and its id still counts for duplicates. */
+    /* 1.1: its follow-ups are checked as far as its errors allow: an
+     * error in its period leaves its activities to check against. */
     mt_expect("invalid pledge", HEAD PARTIES "period:\n  start: 2024\n  end: ^2023\n" THEMES GOALS
-              FU("p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n",
-              PLEDGE_SET_RESOLVE, CODES(ORDER));
+              FU("^p") FU_PERIOD "activities:\n  - {activity: ^nope, status: stalled}\n",
+              PLEDGE_SET_RESOLVE, CODES(ORDER, "follow-up.unchecked", "follow-up.unknown-reference"));
+    {
+        char *msg = mt_message(HEAD PARTIES "period:\n  start: 2024\n  end: 2023\n" THEMES GOALS
+                               FU("p") FU_PERIOD, 0, "follow-up.unchecked");
+        ck_assert_str_eq(msg, "pledge \"p\" (case.yaml, line 2) has errors, so the checks of "
+                              "this follow-up against its period were skipped; fix the pledge "
+                              "first");
+        free(msg);
+    }
+    /* An error in an activity: entries are not checked (nope would be a
+     * false alarm if the broken activity were it), measurements are. */
+    mt_expect("invalid activities", HEAD PARTIES PERIOD THEMES
+              "      - {id: a3, text: X, responsible: ^kommun}\n" GOALS
+              FU("^p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n"
+              "indicators:\n  - {indicator: ^nix, value: 1, date: 2024-05-01}\n",
+              PLEDGE_SET_RESOLVE, CODES("type", "follow-up.unchecked", "follow-up.unknown-reference"));
+    /* An error in the goals: measurements are not checked, entries are. */
+    mt_expect("invalid goals", HEAD PARTIES PERIOD THEMES "goals: ^7\n"
+              FU("^p") FU_PERIOD "activities:\n  - {activity: ^nope, status: stalled}\n"
+              "indicators:\n  - {indicator: nix, value: 1, date: 2024-05-01}\n",
+              PLEDGE_SET_RESOLVE,
+              CODES("type", "follow-up.unchecked", "follow-up.unknown-reference"));
     mt_expect("invalid duplicate", BASE "---\nformat: pledge/1\nid: ^p\ntitle: T\n"
               "language: ^sv-SE\n" PARTIES PERIOD THEMES GOALS,
               0, CODES("pledge.duplicate-pledge", "pattern"));
@@ -347,10 +371,16 @@ START_TEST(follow_up_unknown_pledge)
     char *msg;
     mt_expect("resolved", FU("^p2") FU_PERIOD, PLEDGE_SET_RESOLVE,
               CODES("follow-up.unknown-pledge"));
-    /* Without resolving, its cross checks are skipped. */
-    mt_expect("not resolved", FU("p2") FU_PERIOD "activities:\n  - {activity: nope, status: "
-                                                 "done, comment: C}\n",
-              0, NONE);
+    /* Without resolving, its cross checks are skipped, and a warning at
+     * its pledge value says so (1.1: no follow-up passes silently). */
+    mt_expect("not resolved", FU("^p2") FU_PERIOD "activities:\n  - {activity: nope, status: "
+                                                  "done, comment: C}\n",
+              0, CODES("follow-up.unchecked"));
+    msg = mt_message(FU("p2") FU_PERIOD, 0, "follow-up.unchecked");
+    ck_assert_str_eq(msg, "pledge \"p2\" is not among the validated files, so this follow-up's "
+                          "activities, indicators, parties and dates were not checked against "
+                          "it; validate it together with its pledge");
+    free(msg);
     msg = mt_message(FU("p2") FU_PERIOD, PLEDGE_SET_RESOLVE, "follow-up.unknown-pledge");
     ck_assert_str_eq(msg, "no pledge with id \"p2\" among the validated files");
     free(msg);
@@ -462,9 +492,9 @@ START_TEST(follow_up_missing_value)
               "indicators:\n  - indicator: t\n    date: 2024-10-01\n    comment: Bättre.\n",
               0, NONE);
     /* Unknown unit without the pledge: nothing to say. */
-    mt_expect("unresolved", FU("q") FU_PERIOD "indicators:\n  - indicator: i\n    date: "
-                                              "2024-10-01\n",
-              0, NONE);
+    mt_expect("unresolved", FU("^q") FU_PERIOD "indicators:\n  - indicator: i\n    date: "
+                                               "2024-10-01\n",
+              0, CODES("follow-up.unchecked"));
 }
 END_TEST
 
@@ -548,6 +578,92 @@ START_TEST(reader_errors_make_invalid)
 }
 END_TEST
 
+
+/* ---- format 1.1 ---------------------------------------------------------- */
+
+#define PARTNER_PARTY "  - id: sb\n    name: Systembolaget\n    kind: business\n    role: partner\n"
+
+START_TEST(rules_1_1)
+{
+    char *msg;
+    /* partners: resolved, unknown, and not also responsible */
+    mt_expect("partner", HEAD PARTIES PARTNER_PARTY PERIOD THEMES
+              "      - {id: a3, text: X, responsible: [kommun], partners: [sb]}\n" GOALS,
+              0, NONE);
+    mt_expect("unknown partner", HEAD PARTIES PERIOD THEMES
+              "      - {id: a3, text: X, responsible: [kommun], partners: [^sbx]}\n" GOALS,
+              0, CODES(REF));
+    mt_expect("partner and responsible", HEAD PARTIES PERIOD THEMES
+              "      - {id: a3, text: X, responsible: [kommun], partners: [^kommun]}\n" GOALS,
+              0, CODES(DUP));
+    /* places */
+    mt_expect("place", HEAD PARTIES PERIOD "places: [{id: torget, name: Torget, kind: square}]\n"
+              THEMES "      - {id: a3, text: X, responsible: [kommun], places: [torget]}\n" GOALS,
+              0, NONE);
+    mt_expect("unknown place", HEAD PARTIES PERIOD "places: [{id: torget, name: Torget}]\n"
+              THEMES "      - {id: a3, text: X, responsible: [kommun], places: [^torg]}\n" GOALS,
+              0, CODES(REF));
+    msg = mt_message(HEAD PARTIES PERIOD THEMES
+                     "      - {id: a3, text: X, responsible: [kommun], places: [torg]}\n" GOALS,
+                     0, REF);
+    ck_assert_str_eq(msg, "unknown place \"torg\" in places; the pledge lists no places");
+    free(msg);
+    mt_expect("duplicate place", HEAD PARTIES PERIOD "places:\n  - {id: torget, name: A}\n"
+              "  - {id: ^torget, name: B}\n" THEMES GOALS, 0, CODES(DUP));
+    /* a signatory's party is used; an unknown one is a reference error */
+    mt_expect("signatory", HEAD PARTIES "  - id: raddning\n    name: R\n    kind: rescue_service\n"
+              PERIOD "signing: {date: 2024-03, signatories: [{party: raddning}]}\n" THEMES GOALS,
+              0, NONE);
+    mt_expect("unknown signatory", HEAD PARTIES PERIOD
+              "signing: {signatories: [{name: A, party: ^polisen}]}\n" THEMES GOALS, 0, CODES(REF));
+    /* no responsible anywhere: no party is warned */
+    mt_expect("nobody responsible", HEAD PARTIES PERIOD
+              "activities:\n  - {id: a1, text: Vi lovar.}\n" GOALS, 0, NONE);
+    /* themes or activities: at least one */
+    mt_expect("no activities", "^" HEAD PARTIES PERIOD GOALS, 0, CODES("required"));
+    /* no goals */
+    mt_expect("no goals", "^" HEAD PARTIES PERIOD THEMES, 0, CODES("pledge.no-goal"));
+    /* several municipalities */
+    mt_expect("municipalities", HEAD "area:\n  municipalities: [{name: A, code: \"1415\"}]\n"
+              "  districts: [Centrum, {sv: Hisingen}]\n" PARTIES PERIOD THEMES GOALS, 0, NONE);
+    mt_expect("area conflict", HEAD "area:\n  municipality_code: \"1440\"\n  municipalities:\n"
+              "    ^- name: A\n" PARTIES PERIOD THEMES GOALS, 0, CODES("pledge.area-conflict"));
+    /* text mappings of new keys are checked */
+    mt_expect("when without sv", HEAD PARTIES PERIOD THEMES
+              "      - id: a3\n        text: X\n        responsible: [kommun]\n"
+              "        when: ^{en: Evenings}\n" GOALS, 0, CODES("pledge.missing-language"));
+}
+END_TEST
+
+START_TEST(follow_up_rules_1_1)
+{
+    /* partial dates: a month as date, years as period */
+    mt_expect("partial", BASE "---\nformat: follow-up/1\npledge: p\ndate: 2025-02\n"
+              "period: {start: 2024, end: 2024, label: hela 2024}\n"
+              "activities:\n  - {activity: a1, status: not_done}\n", PLEDGE_SET_RESOLVE, NONE);
+    /* a date in the last month of its period is not before it */
+    mt_expect("date in period", BASE "---\nformat: follow-up/1\npledge: p\ndate: 2024\n"
+              "period: {start: 2024-05, end: 2024-07}\n", PLEDGE_SET_RESOLVE, NONE);
+    mt_expect("period order", BASE "---\nformat: follow-up/1\npledge: p\n"
+              "period: {start: 2024-05, end: ^2024-04}\n", PLEDGE_SET_RESOLVE,
+              CODES("follow-up.period-order"));
+    mt_expect("undated", BASE "---\n^format: follow-up/1\npledge: p\n", PLEDGE_SET_RESOLVE,
+              CODES("follow-up.undated"));
+    mt_expect("reported_by", BASE "---\nformat: follow-up/1\npledge: p\ndate: 2025\n"
+              "reported_by: [polis, ^polisen]\n", PLEDGE_SET_RESOLVE,
+              CODES("follow-up.unknown-party"));
+    mt_expect("outputs, events, other work", BASE "---\nformat: follow-up/1\npledge: p\n"
+              "date: 2025\nactivities:\n  - activity: a1\n    status: done\n    comment: C\n"
+              "    outputs: [{value: 200, qualifier: more_than, unit: kontroller, per: year}]\n"
+              "    events: [{date: 2024-03, text: Möte}]\n"
+              "other_work:\n  - {text: Dialog, outputs: [{value: 2, unit: möten}], comment: C}\n",
+              PLEDGE_SET_RESOLVE, NONE);
+    mt_expect("output text without sv", BASE "---\nformat: follow-up/1\npledge: p\ndate: 2025\n"
+              "other_work:\n  - text: ^{en: Dialogue}\n", PLEDGE_SET_RESOLVE,
+              CODES("pledge.missing-language"));
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model_rules");
@@ -579,6 +695,8 @@ int main(void)
     tcase_add_test(tc, follow_up_undocumented_done);
     tcase_add_test(tc, follow_up_duplicate_entry);
     tcase_add_test(tc, follow_up_missing_value);
+    tcase_add_test(tc, rules_1_1);
+    tcase_add_test(tc, follow_up_rules_1_1);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }

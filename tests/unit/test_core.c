@@ -8,13 +8,14 @@
 #include "core/hash.h"
 #include "node/position.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 START_TEST(diag_list_add_and_sort)
 {
     pledge_diag_list *l;
-    pledge_diag_where w = { "a.yaml", 0, { 3, 7, 20 }, "/x", "" };
+    pledge_diag_where w = { "a.yaml", 0, { 3, 7, 20 }, "/x", "", 0 };
     ck_assert_int_eq(pledge_diag_list_new(&l, NULL), 0);
     ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "required", &w,
                                        "missing required property \"%s\"", "id"), 0);
@@ -45,7 +46,7 @@ START_TEST(diag_sort_is_stable_and_scales)
     size_t i;
     ck_assert_int_eq(pledge_diag_list_new(&l, NULL), 0);
     for (i = 0; i < 5000; i++) {
-        pledge_diag_where w = { "f", 0, { 5000 - i / 2, 1, 0 }, "", "" };
+        pledge_diag_where w = { "f", 0, { 5000 - i / 2, 1, 0 }, "", "", 0 };
         ck_assert_int_eq(pledge__diag_addf(l, PLEDGE_SEVERITY_ERROR, "c", &w, "%zu", i), 0);
     }
     pledge_diag_list_sort(l, 0);
@@ -62,17 +63,34 @@ END_TEST
 START_TEST(diag_list_move_and_public_add)
 {
     pledge_diag_list *a, *b;
-    pledge_diag d = { PLEDGE_SEVERITY_WARNING, "x.code", "msg", NULL, 2, 1, 1, 0, NULL, NULL };
+    pledge_diag_where w = { "f.yaml", 1, { 2, 3, 9 }, "/p", "", ENOENT };
+    const pledge_diag *d;
     ck_assert_int_eq(pledge_diag_list_new(&a, NULL), 0);
     ck_assert_int_eq(pledge_diag_list_new(&b, NULL), 0);
-    ck_assert_int_eq(pledge_diag_list_add(b, &d), 0);
-    ck_assert_int_eq(pledge_diag_list_add(b, &d), 0);
+    ck_assert_int_eq(pledge_diag_list_add(b, PLEDGE_SEVERITY_WARNING, "x.code", NULL, 2, 1, 1,
+                                          NULL, NULL, "msg"), 0);
+    ck_assert_int_eq(pledge_diag_list_add(b, PLEDGE_SEVERITY_WARNING, "x.code", NULL, 2, 1, 1,
+                                          NULL, NULL, "msg"), 0);
     ck_assert_int_eq(pledge_diag_list_move(a, b), 0);
     ck_assert_uint_eq(pledge_diag_list_count(a), 2);
     ck_assert_uint_eq(pledge_diag_list_count(b), 0);
     ck_assert_str_eq(pledge_diag_list_at(a, 1)->file, "");
+    ck_assert_str_eq(pledge_diag_list_at(a, 1)->instance_path, "");
+    ck_assert_str_eq(pledge_diag_list_at(a, 1)->message, "msg");
     ck_assert_uint_eq(pledge_diag_list_at(a, 1)->document, 2);
-    ck_assert_int_eq(pledge_diag_list_add(NULL, &d), PLEDGE_EARG);
+    ck_assert_int_eq(pledge_diag_errno(pledge_diag_list_at(a, 1)), 0);
+    ck_assert_int_eq(pledge_diag_list_add(NULL, PLEDGE_SEVERITY_ERROR, "c", NULL, 0, 0, 0, NULL,
+                                          NULL, NULL), PLEDGE_EARG);
+    /* errno travels with the diagnostic, and add_copy keeps every field */
+    ck_assert_int_eq(pledge__diag_addf(b, PLEDGE_SEVERITY_ERROR, "io.error", &w, "gone"), 0);
+    ck_assert_int_eq(pledge_diag_list_add_copy(a, pledge_diag_list_at(b, 0)), 0);
+    d = pledge_diag_list_at(a, 2);
+    ck_assert_int_eq(pledge_diag_errno(d), ENOENT);
+    ck_assert_str_eq(d->file, "f.yaml");
+    ck_assert_uint_eq(d->offset, 9);
+    ck_assert_uint_eq(d->document, 1);
+    ck_assert_int_eq(pledge_diag_errno(NULL), 0);
+    ck_assert_int_eq(pledge_diag_list_add_copy(a, NULL), PLEDGE_EARG);
     pledge_diag_list_free(a);
     pledge_diag_list_free(b);
     pledge_diag_list_free(NULL);

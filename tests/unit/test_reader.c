@@ -161,7 +161,7 @@ START_TEST(fp_and_buffer_sources)
     ck_assert_uint_eq(read_all(r, trees, 8), 0);
     ck_assert_int_eq(pledge_reader_complete(r), 1);
     pledge_reader_free(r);
-    /* so does an empty or blank JSON file (cli.md: 0 documents, valid) */
+    /* so does an empty or blank JSON file (docs/pledge-validate.1: 0 documents, valid) */
     ck_assert_int_eq(pledge_reader_open_buffer(&r, "e.json", "\xEF\xBB\xBF \r\n\t", 6, NULL, d),
                      0);
     ck_assert_uint_eq(read_all(r, trees, 8), 0);

@@ -8,7 +8,6 @@
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 static pledge_regex *compile_ok(const char *pattern, size_t len)
 {
@@ -331,13 +330,6 @@ START_TEST(error_messages)
 }
 END_TEST
 
-static double ms_since(const struct timespec *t0)
-{
-    struct timespec t1;
-    clock_gettime(CLOCK_MONOTONIC, &t1);
-    return (double)(t1.tv_sec - t0->tv_sec) * 1e3 + (double)(t1.tv_nsec - t0->tv_nsec) / 1e6;
-}
-
 START_TEST(catastrophic_backtracking_is_bounded)
 {
     static const char *const patterns[] = { "^(a+)+$", "^(a|a)*$", "^(a|aa)+$",
@@ -348,17 +340,12 @@ START_TEST(catastrophic_backtracking_is_bounded)
     subject[40] = '!';
     for (p = 0; p < sizeof patterns / sizeof patterns[0]; p++) {
         pledge_regex *re = compile_ok(patterns[p], strlen(patterns[p]));
-        struct timespec t0;
-        double jit_ms, interp_ms;
-        clock_gettime(CLOCK_MONOTONIC, &t0);
+        /* The bound is PCRE2's match limit, a count of steps, not a clock:
+         * both matchers must stop with PLEDGE_ELIMIT (not time it out). A
+         * wall-clock assertion here failed under valgrind on a loaded
+         * machine; bench/ is where time is measured. */
         ck_assert_int_eq(pledge__regex_search(re, subject, 41), PLEDGE_ELIMIT);
-        jit_ms = ms_since(&t0);
-        clock_gettime(CLOCK_MONOTONIC, &t0);
         ck_assert_int_eq(pledge__regex_search_interpreted(re, subject, 41), PLEDGE_ELIMIT);
-        interp_ms = ms_since(&t0);
-        /* generous for sanitizer and valgrind builds; ~10-30 ms normally */
-        ck_assert_msg(jit_ms < 2000 && interp_ms < 2000, "%s: %.1f ms JIT, %.1f ms interpreter",
-                      patterns[p], jit_ms, interp_ms);
         /* the same patterns still answer ordinary subjects */
         ck_assert_int_eq(pledge__regex_search(re, "aaaa", 4), 1);
         ck_assert_int_eq(pledge__regex_search_interpreted(re, "aaaa", 4), 1);

@@ -15,7 +15,8 @@
 enum opt_id {
     O_HELP, O_VERSION, O_FORMAT, O_COLOR, O_EXCERPT, O_QUIET, O_VERBOSE, O_STRICT,
     O_RESOLVE, O_JOBS, O_SCHEMA, O_REF_DIR, O_ASSERT_FORMATS, O_EXCLUDE, O_MAX_DEPTH,
-    O_MAX_ALIAS, O_MAX_BYTES, O_LIST_CODES, O_PRINT_SCHEMA
+    O_MAX_ALIAS, O_MAX_BYTES, O_LIST_CODES, O_PRINT_SCHEMA, O_CONTEXT, O_OUTPUT, O_IGNORE,
+    O_STDIN_FILENAME, O_CHECK_SCHEMA, O_JUNIT_FILE, O_MAX_DIAGNOSTICS
 };
 
 typedef struct opt {
@@ -46,6 +47,13 @@ static const opt options[] = {
     {"max-file-bytes", 0, 1, O_MAX_BYTES},
     {"list-codes", 0, 0, O_LIST_CODES},
     {"print-schema", 0, 1, O_PRINT_SCHEMA},
+    {"context", 0, 1, O_CONTEXT},
+    {"output", 'o', 1, O_OUTPUT},
+    {"ignore", 0, 1, O_IGNORE},
+    {"stdin-filename", 0, 1, O_STDIN_FILENAME},
+    {"check-schema", 0, 0, O_CHECK_SCHEMA},
+    {"junit-file-attribute", 0, 0, O_JUNIT_FILE},
+    {"max-diagnostics", 0, 1, O_MAX_DIAGNOSTICS},
 };
 #define N_OPTIONS (sizeof options / sizeof options[0])
 
@@ -166,6 +174,42 @@ static int add_ref_dir(pv_args *a, const char *value, char *err, size_t errlen)
     return 0;
 }
 
+static int format_of(const char *name, size_t len, pv_format *out)
+{
+    static const struct { const char *name; pv_format format; } formats[] = {
+        {"text", PV_FORMAT_TEXT}, {"json", PV_FORMAT_JSON}, {"github", PV_FORMAT_GITHUB},
+        {"sarif", PV_FORMAT_SARIF}, {"junit", PV_FORMAT_JUNIT},
+    };
+    size_t i;
+    for (i = 0; i < sizeof formats / sizeof formats[0]; i++) {
+        if (strlen(formats[i].name) == len && strncmp(formats[i].name, name, len) == 0) {
+            *out = formats[i].format;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int add_output(pv_args *a, const char *shown, const char *value, char *err,
+                      size_t errlen)
+{
+    const char *eq = strchr(value, '=');
+    pv_output *no;
+    pv_format f;
+    if (!eq || !eq[1] || format_of(value, (size_t)(eq - value), &f) != 0)
+        return fail(err, errlen, "%s takes FORMAT=FILE, FORMAT one of text, json, github, "
+                    "sarif, junit and FILE a file name or - for standard output (got '%s')",
+                    shown, value);
+    no = realloc(a->outputs, (a->output_count + 1) * sizeof *no);
+    if (!no)
+        return fail(err, errlen, "out of memory");
+    a->outputs = no;
+    no[a->output_count].format = f;
+    no[a->output_count].path = eq + 1;
+    a->output_count++;
+    return 0;
+}
+
 static int apply(pv_args *a, const opt *o, const char *shown, const char *value, char *err,
                  size_t errlen)
 {
@@ -175,15 +219,37 @@ static int apply(pv_args *a, const opt *o, const char *shown, const char *value,
     case O_HELP: a->help = 1; break;
     case O_VERSION: a->version = 1; break;
     case O_FORMAT:
-        if (strcmp(value, "text") == 0) a->format = PV_FORMAT_TEXT;
-        else if (strcmp(value, "json") == 0) a->format = PV_FORMAT_JSON;
-        else if (strcmp(value, "github") == 0) a->format = PV_FORMAT_GITHUB;
-        else if (strcmp(value, "sarif") == 0) a->format = PV_FORMAT_SARIF;
-        else if (strcmp(value, "junit") == 0) a->format = PV_FORMAT_JUNIT;
-        else
+        if (format_of(value, strlen(value), &a->format) != 0)
             return fail(err, errlen, "unknown format '%s' for %s; formats are: text, json, "
                         "github, sarif, junit", value, shown);
         a->format_given = 1;
+        break;
+    case O_OUTPUT:
+        return add_output(a, shown, value, err, errlen);
+    case O_CONTEXT:
+        if (!value[0])
+            return fail(err, errlen, "%s needs a file or folder", shown);
+        if (push(&a->contexts, &a->context_count, value) != 0)
+            return fail(err, errlen, "out of memory");
+        break;
+    case O_IGNORE:
+        if (!value[0])
+            return fail(err, errlen, "%s needs a code or a glob such as 'pledge.no-*'", shown);
+        if (push(&a->ignores, &a->ignore_count, value) != 0)
+            return fail(err, errlen, "out of memory");
+        break;
+    case O_STDIN_FILENAME:
+        if (!value[0])
+            return fail(err, errlen, "%s needs a name", shown);
+        a->stdin_filename = value;
+        break;
+    case O_CHECK_SCHEMA: a->check_schema = 1; break;
+    case O_JUNIT_FILE: a->junit_file_attribute = 1; break;
+    case O_MAX_DIAGNOSTICS:
+        if (parse_count(value, SIZE_MAX, &n) != 0)
+            return fail(err, errlen, "%s takes a whole number, 0 for no cap (got '%s')", shown,
+                        value);
+        a->max_diagnostics = (size_t)n;
         break;
     case O_COLOR:
         if (strcmp(value, "auto") == 0) a->color = PV_COLOR_AUTO;
@@ -250,6 +316,7 @@ int pv_args_parse(pv_args *a, int argc, char **argv, char *err, size_t errlen)
     a->max_depth = PLEDGE_DEFAULT_MAX_DEPTH;
     a->max_alias_expansion = PLEDGE_DEFAULT_MAX_ALIAS_EXPANSION;
     a->max_file_bytes = PLEDGE_DEFAULT_MAX_FILE_BYTES;
+    a->max_diagnostics = PLEDGE_DEFAULT_MAX_DIAGNOSTICS;
 
     for (i = 1; i < argc; i++) {
         const char *arg = argv[i];
@@ -326,8 +393,21 @@ int pv_args_parse(pv_args *a, int argc, char **argv, char *err, size_t errlen)
 
     if (a->help || a->version || a->list_codes || a->print_schema)
         return 0;
+    if (a->check_schema) {
+        if (a->schema)
+            return fail(err, errlen, "--check-schema takes the schemas as its FILEs; "
+                        "--schema is for validating data");
+        if (a->path_count == 0)
+            return fail(err, errlen, "--check-schema needs the schema files to check");
+        if (a->context_count)
+            return fail(err, errlen, "--context loads data; --check-schema checks schemas");
+        return 0;
+    }
     if (a->ref_dir_count && !a->schema)
         return fail(err, errlen, "--ref-dir maps $ref URIs of a --schema; give --schema FILE");
+    if (a->context_count && a->schema)
+        return fail(err, errlen, "--context loads documents for the cross-document checks "
+                    "of pledge mode; it does nothing with --schema");
     if (a->path_count == 0)
         return fail(err, errlen, "no PATH given: name the files or folders to validate, "
                     "or - for standard input");
@@ -342,6 +422,9 @@ void pv_args_free(pv_args *a)
     free(a->ref_dirs);
     free((void *)a->excludes);
     free((void *)a->paths);
+    free((void *)a->contexts);
+    free((void *)a->ignores);
+    free(a->outputs);
     memset(a, 0, sizeof *a);
 }
 
@@ -354,8 +437,9 @@ void pv_print_help(FILE *fp)
 "file:line:column.\n"
 "\n"
 "PATH is a file, a folder (every *.yaml and *.yml below it, in sorted order;\n"
-"hidden names and links to folders skipped) or - for standard input. Files\n"
-"ending in .json are read as JSON, everything else as YAML.\n"
+"hidden names and links to folders skipped; links leading out of it and\n"
+"FIFOs refused) or - for standard input. Files ending in .json are read as\n"
+"JSON, everything else as YAML.\n"
 "\n"
 "Modes:\n"
 "      --resolve            a follow-up whose pledge is not among the files\n"
@@ -364,6 +448,10 @@ void pv_print_help(FILE *fp)
 "                           instead of the pledge formats\n"
 "      --ref-dir URI=DIR    serve $ref URIs starting with URI from folder DIR\n"
 "      --assert-formats     make the schema's \"format\" keywords assertions\n"
+"      --check-schema       the FILEs are schemas: check them against the\n"
+"                           2020-12 metaschema and compile them, no data\n"
+"      --context PATH       load the documents under PATH for the checks\n"
+"                           across documents only, not reported (repeatable)\n"
 "\n"
 "Output:\n"
 "  -f, --format FORMAT      text (default), json, github, sarif or junit;\n"
@@ -374,10 +462,20 @@ void pv_print_help(FILE *fp)
 "  -q, --quiet              no summary line on standard error\n"
 "  -v, --verbose            report every failing anyOf/oneOf branch\n"
 "      --strict             a warning makes its document invalid\n"
+"  -o, --output FORMAT=FILE also write FORMAT to FILE (- for standard output,\n"
+"                           which then gets no --format output; repeatable)\n"
+"      --ignore CODE        drop diagnostics whose code matches the glob CODE\n"
+"                           (e.g. 'pledge.no-*') before counting (repeatable)\n"
+"      --max-diagnostics N  diagnostics kept per file, then one saying how\n"
+"                           many more of which codes (1000; 0: no cap)\n"
+"      --junit-file-attribute\n"
+"                           add GitLab's file attribute to JUnit testcases\n"
 "\n"
 "Files:\n"
 "      --exclude GLOB       skip files and folders whose path or name\n"
 "                           matches GLOB while walking folders (repeatable)\n"
+"      --stdin-filename NAME\n"
+"                           the name of - (standard input) in messages\n"
 "  -j, --jobs N             validate N files at a time (default: one per\n"
 "                           core; 0 means the same)\n"
 "      --max-depth N        nesting limit, aliases expanded (default 256)\n"

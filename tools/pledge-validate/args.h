@@ -17,6 +17,12 @@ typedef enum pv_format {
 
 typedef enum pv_color { PV_COLOR_AUTO, PV_COLOR_ALWAYS, PV_COLOR_NEVER } pv_color;
 
+/* One -o FORMAT=FILE: a format and where it goes ("-": standard output). */
+typedef struct pv_output {
+    pv_format format;
+    const char *path; /* borrowed from argv */
+} pv_output;
+
 typedef struct pv_args {
     pv_format format;
     int format_given;  /* --format was on the command line */
@@ -31,6 +37,16 @@ typedef struct pv_args {
     size_t exclude_count;
     const char **paths;       /* borrowed from argv */
     size_t path_count;
+    const char **contexts;    /* --context, borrowed from argv */
+    size_t context_count;
+    const char **ignores;     /* --ignore globs, borrowed from argv */
+    size_t ignore_count;
+    pv_output *outputs;       /* -o FORMAT=FILE, in order */
+    size_t output_count;
+    const char *stdin_filename; /* --stdin-filename, or NULL */
+    size_t max_diagnostics;   /* per file; 0: no cap */
+    int check_schema;         /* --check-schema: the PATHs are schemas */
+    int junit_file_attribute; /* --junit-file-attribute */
     size_t max_depth, max_alias_expansion, max_file_bytes;
     int help, version, list_codes;
     const char *print_schema;

@@ -6,11 +6,13 @@
  * property values also ':' and ','. */
 #include "results.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static void put_escaped(pv_sink *out, const char *s, int property)
 {
     size_t run = 0, i;
+    char hex[8];
 
     for (i = 0; s[i]; i++) {
         const char *esc = NULL;
@@ -20,7 +22,15 @@ static void put_escaped(pv_sink *out, const char *s, int property)
         case '\n': esc = "%0A"; break;
         case ':': esc = property ? "%3A" : NULL; break;
         case ',': esc = property ? "%2C" : NULL; break;
-        default: break;
+        default:
+            /* A control character in a property (a file name with an ESC
+             * or a TAB) is percent-encoded: the runner leaves it as text,
+             * so it can neither break the command nor reach a terminal. */
+            if (property && ((unsigned char)s[i] < 0x20 || s[i] == 0x7F)) {
+                snprintf(hex, sizeof hex, "%%%02X", (unsigned)(unsigned char)s[i]);
+                esc = hex;
+            }
+            break;
         }
         if (esc) {
             pv_put(out, s + i - run, run);

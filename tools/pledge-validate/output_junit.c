@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* The junit format: JUnit XML as GitLab and Jenkins read it — one
  * testsuite, one testcase per file, a failure per invalid file with its
- * diagnostics as text (warnings of a valid file go to system-out). */
+ * diagnostics as text (warnings of a valid file go to system-out). By
+ * default the common Jenkins JUnit XSD holds (no `file` attribute on
+ * testcase); --junit-file-attribute adds the one GitLab reads. */
 #include "results.h"
 
 #include <stdio.h>
@@ -16,7 +18,7 @@ static void write_lines(pv_sink *out, const pv_file *f)
             snprintf(pos, sizeof pos, ":%zu:%zu", d->line, d->column);
         else if (d->line)
             snprintf(pos, sizeof pos, ":%zu", d->line);
-        pv_put_xml(out, d->file, 0);
+        pv_put_xml_name(out, d->file, 0);
         pv_put_xml(out, pos, 0);
         pv_puts(out, ": ");
         pv_puts(out, d->severity == PLEDGE_SEVERITY_ERROR ? "error: " : "warning: ");
@@ -32,7 +34,7 @@ static void write_lines(pv_sink *out, const pv_file *f)
     }
 }
 
-int pv_output_junit(const pv_results *r, pv_sink *out)
+int pv_output_junit(const pv_results *r, int file_attribute, pv_sink *out)
 {
     size_t i, failures = 0;
 
@@ -48,9 +50,11 @@ int pv_output_junit(const pv_results *r, pv_sink *out)
     for (i = 0; i < r->count; i++) {
         const pv_file *f = &r->files[i];
         pv_puts(out, "    <testcase classname=\"pledge-validate\" name=\"");
-        pv_put_xml(out, f->path, 1);
-        pv_puts(out, "\" file=\"");
-        pv_put_xml(out, f->path, 1);
+        pv_put_xml_name(out, f->path, 1);
+        if (file_attribute) {
+            pv_puts(out, "\" file=\"");
+            pv_put_xml_name(out, f->path, 1);
+        }
         if (f->valid && f->warnings == 0) {
             pv_puts(out, "\"/>\n");
             continue;

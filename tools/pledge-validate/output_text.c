@@ -12,6 +12,8 @@
 #define MAGENTA "\033[1;35m"
 #define GREEN "\033[1;32m"
 #define RESET "\033[0m"
+#define ELLIPSIS "\xE2\x80\xA6" /* U+2026 */
+#define EXCERPT_WIDTH 120
 
 /* Length of the line break at data[i] as libyaml counts breaks (LF,
  * CR LF, CR, U+0085, U+2028, U+2029), or 0. */
@@ -33,7 +35,8 @@ void pv_write_excerpt(pv_sink *out, const char *data, size_t len, size_t line,
                       size_t column, int color)
 {
     const unsigned char *p = (const unsigned char *)data;
-    size_t i = 0, cur = 1, start, end, col;
+    size_t i = 0, cur = 1, start, end, col, total, first, last;
+    uint32_t cp;
     char num[32];
     int width;
 
@@ -55,15 +58,36 @@ void pv_write_excerpt(pv_sink *out, const char *data, size_t len, size_t line,
         i++;
     end = i;
 
+    /* A long line is shown as a window of EXCERPT_WIDTH code points
+     * around the column, cut ends marked with an ellipsis, so that output
+     * stays in proportion to the number of diagnostics (a one-line file
+     * with thousands of problems would otherwise print its line each time). */
+    total = 0;
+    for (i = start; i < end; total++)
+        i += pv_utf8_decode(p + i, end - i, &cp);
+    first = 1;
+    last = total;
+    if (total > EXCERPT_WIDTH) {
+        first = column > EXCERPT_WIDTH / 2 ? column - EXCERPT_WIDTH / 2 : 1;
+        if (first + EXCERPT_WIDTH - 1 > total)
+            first = total - EXCERPT_WIDTH + 1;
+        last = first + EXCERPT_WIDTH - 1;
+    }
+
     width = snprintf(num, sizeof num, "%zu", line);
     if (width < 4)
         width = 4;
     pv_printf(out, " %*s | ", width, num);
+    if (first > 1)
+        pv_puts(out, ELLIPSIS);
     /* The line itself, with controls shown as U+FFFD so that each code
      * point still takes one column and the caret stays aligned. */
-    for (i = start; i < end;) {
-        uint32_t cp;
+    for (i = start, col = 1; i < end && col <= last; col++) {
         size_t n = pv_utf8_decode(p + i, end - i, &cp);
+        if (col < first) {
+            i += n;
+            continue;
+        }
         if ((cp & PV_INVALID_BYTE) || (cp < 0x20 && cp != '\t') || cp == 0x7F ||
             (cp >= 0x80 && cp <= 0x9F))
             pv_puts(out, "\xEF\xBF\xBD");
@@ -71,19 +95,24 @@ void pv_write_excerpt(pv_sink *out, const char *data, size_t len, size_t line,
             pv_put(out, data + i, n);
         i += n;
     }
+    if (last < total)
+        pv_puts(out, ELLIPSIS);
     pv_puts(out, "\n");
     if (column == 0)
         return;
     pv_printf(out, " %*s | ", width, "");
+    if (first > 1)
+        pv_puts(out, " "); /* under the ellipsis */
     /* Columns count code points: one pad per code point before the
      * column, a tab where the line has a tab so terminals align it. */
     for (i = start, col = 1; col < column && i < end; col++) {
-        uint32_t cp;
         i += pv_utf8_decode(p + i, end - i, &cp);
-        pv_puts(out, cp == '\t' ? "\t" : " ");
+        if (col >= first)
+            pv_puts(out, cp == '\t' ? "\t" : " ");
     }
     for (; col < column; col++)
-        pv_puts(out, " ");
+        if (col >= first)
+            pv_puts(out, " ");
     pv_puts(out, color ? GREEN "^" RESET "\n" : "^\n");
 }
 

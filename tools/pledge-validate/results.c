@@ -73,7 +73,6 @@ void pv_results_finish(pv_results *r, int strict)
         size_t n = pledge_diag_list_count(f->diags);
         int file_bad = f->unreadable || f->stopped;
 
-        pledge_diag_list_sort(f->diags, 0);
         f->errors = f->warnings = f->invalid_documents = 0;
         for (j = 0; j < n; j++) {
             const pledge_diag *d = pledge_diag_list_at(f->diags, j);

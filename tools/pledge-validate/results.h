@@ -61,9 +61,10 @@ pv_file *pv_results_add(pv_results *r, const char *path);
  * (grows doc_flags). Returns 0 or -1 when memory runs out. */
 int pv_file_set_documents(pv_file *file, size_t documents);
 
-/* Sort every file's diagnostics (document, line, column), derive each
- * document's validity from its diagnostics (a warning invalidates under
- * @p strict) and compute the per-file and summary counts. */
+/* Derive each document's validity from its marks and its diagnostics (a
+ * warning invalidates under @p strict) and compute the per-file and
+ * summary counts. The diagnostics are printed in their list's order
+ * (the session sorts them into reading order). */
 void pv_results_finish(pv_results *r, int strict);
 
 /* 0, 1 or 2 as cli.md's exit status table says, from the results alone. */
@@ -90,11 +91,15 @@ int pv_output_json(const pv_results *r, pv_sink *out);
 int pv_output_github(const pv_results *r, pv_sink *out);
 /* @p version: the tool's version, for tool.driver.version. */
 int pv_output_sarif(const pv_results *r, const char *version, pv_sink *out);
-int pv_output_junit(const pv_results *r, pv_sink *out);
+/* @p file_attribute: GitLab's `file` attribute on each testcase (not in
+ * the common Jenkins JUnit XSD, which the output follows without it). */
+int pv_output_junit(const pv_results *r, int file_attribute, pv_sink *out);
 
 /* Write one source excerpt (the line, then a caret under @p column) for a
  * 1-based @p line of @p data; nothing when the line does not exist.
- * Lines break as libyaml breaks them. Exposed for tests and fuzzers. */
+ * Lines break as libyaml breaks them. A line longer than 120 code points
+ * is shown as a 120-column window around the column, with "…" where it
+ * was cut. Exposed for tests and fuzzers. */
 void pv_write_excerpt(pv_sink *out, const char *data, size_t len, size_t line,
                       size_t column, int color);
 

@@ -264,3 +264,45 @@ int pv_write_stdio(void *ud, const char *bytes, size_t len)
 {
     return fwrite(bytes, 1, len, (FILE *)ud) == len ? 0 : -1;
 }
+
+void pv_put_xml_name(pv_sink *s, const char *str, int attr)
+{
+    const unsigned char *p = (const unsigned char *)str;
+    size_t len = strlen(str), i = 0, start = 0;
+
+    /* Runs that XML can hold go through pv_put_xml; a backslash, a
+     * character XML forbids and an invalid byte become escapes. */
+    while (i < len) {
+        uint32_t cp;
+        size_t n = pv_utf8_decode(p + i, len - i, &cp);
+        char esc[16];
+        if (cp == '\\')
+            snprintf(esc, sizeof esc, "\\\\");
+        else if (cp & PV_INVALID_BYTE)
+            snprintf(esc, sizeof esc, "\\x%02X", (unsigned)(cp & 0xFFu));
+        else if (!xml_allowed(cp))
+            snprintf(esc, sizeof esc, cp < 0x100 ? "\\x%02X" : "\\u%04X", (unsigned)cp);
+        else {
+            i += n;
+            continue;
+        }
+        if (i > start) {
+            char *run = malloc(i - start + 1);
+            if (!run) {
+                s->failed = 1;
+                return;
+            }
+            memcpy(run, str + start, i - start);
+            run[i - start] = '\0';
+            pv_put_xml(s, run, attr);
+            free(run);
+        }
+        pv_puts(s, esc);
+        i += n;
+        start = i;
+    }
+    if (start == 0)
+        pv_put_xml(s, str, attr);
+    else if (start < len)
+        pv_put_xml(s, str + start, attr);
+}

@@ -45,6 +45,11 @@ void pv_put_json_cstr(pv_sink *s, const char *str);
  * XML 1.0 forbids dropped, invalid UTF-8 as U+FFFD. */
 void pv_put_xml(pv_sink *s, const char *str, int attr);
 
+/* As pv_put_xml, for names (file paths) that must stay distinct: a
+ * backslash becomes \\, a character XML 1.0 forbids \xHH or \uXXXX and an
+ * invalid byte \xHH, so two names never collide and each can be read back. */
+void pv_put_xml_name(pv_sink *s, const char *str, int attr);
+
 /* Terminal-safe text on one line: control characters, C1 controls, line
  * separators and invalid bytes become visible escapes (\n, \x1b, \u2028),
  * so a message quoting file content can neither break the one-line form

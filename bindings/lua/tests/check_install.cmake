@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # cmake --install of the Lua component into a staged DESTDIR, then
 # require "pledge" with Lua's paths pointing into that tree only.
-# Variables: BUILD_DIR DESTDIR PREFIX CMOD LMOD LUA SOURCE_DIR
+# Variables: BUILD_DIR DESTDIR PREFIX CMOD LMOD LUA SOURCE_DIR, FILES (how many
+# files the component installs: two per Lua version built)
 file(REMOVE_RECURSE "${DESTDIR}")
 execute_process(
   COMMAND "${CMAKE_COMMAND}" -E env "DESTDIR=${DESTDIR}"
@@ -25,8 +26,11 @@ foreach(f "${CMOD_DIR}/pledge/core.so" "${LMOD_DIR}/pledge.lua")
 endforeach()
 file(GLOB_RECURSE installed RELATIVE "${DESTDIR}" "${DESTDIR}/*")
 list(LENGTH installed n)
-if(NOT n EQUAL 2)
-  message(FATAL_ERROR "the lua component should install two files, not:\n${installed}")
+if(NOT FILES)
+  set(FILES 2)
+endif()
+if(NOT n EQUAL FILES)
+  message(FATAL_ERROR "the lua component should install ${FILES} files, not:\n${installed}")
 endif()
 execute_process(
   COMMAND "${CMAKE_COMMAND}" -E env

@@ -7,7 +7,7 @@ local core = require "pledge.core"
 
 local ALE = t.path("examples/ale-2024.yaml")
 local FOLLOW_UP = t.path("examples/ale-2024-follow-up-2025.yaml")
-local INVALID = t.path("examples/invalid/required.activity-without-responsible.yaml")
+local INVALID = t.path("examples/invalid/required.activity-without-text.yaml")
 
 local function fails(what, value, msg, diags)
   t.eq(value, nil, what .. ": first value")
@@ -39,7 +39,7 @@ end)
 t.test("load of an invalid file", function()
   local msg, diags = fails("invalid", pledge.load(INVALID))
   t.ok(msg:find(INVALID .. ": invalid data (1 error)", 1, true), msg)
-  t.ok(msg:find(':32:9: error: missing required property "responsible" [required]', 1, true), msg)
+  t.ok(msg:find(':32:9: error: missing required property "text" [required]', 1, true), msg)
   t.eq(#diags, 1, "one diagnostic")
   local d = diags[1]
   t.eq(d.code, "required", "code")
@@ -48,7 +48,7 @@ t.test("load of an invalid file", function()
   t.eq(d.document, 0, "document")
   t.eq(d.instance_path, "/themes/0/activities/1", "instance_path")
   t.ok(d.schema_path:find("required$"), "schema_path " .. d.schema_path)
-  t.eq(tostring(d), INVALID .. ':32:9: error: missing required property "responsible" '
+  t.eq(tostring(d), INVALID .. ':32:9: error: missing required property "text" '
        .. "[required] at /themes/0/activities/1", "tostring")
 end)
 

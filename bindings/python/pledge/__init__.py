@@ -19,10 +19,57 @@ import json as _json
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar, TypeAlias, Union
 
-from . import _core
+
+def _import_core() -> Any:
+    """The C module, or an ImportError that says which Python it was built for.
+
+    A C extension is built for one Python version: another Python does not
+    even see a file named for another ABI (_core.cpython-311-...so under
+    Python 3.12), and its own error, "cannot import name '_core' ...
+    (most likely due to a circular import)", would mislead: it is replaced,
+    not chained.
+    """
+    try:
+        from . import _core as core
+        return core
+    except ImportError as error:
+        import importlib.machinery
+        import platform
+        import sys
+
+        here = os.path.dirname(os.path.abspath(__file__))
+        try:
+            built = sorted(n for n in os.listdir(here) if n.startswith("_core.")
+                           and n.endswith((".so", ".pyd")))
+        except OSError:
+            built = []
+        running = (f"{platform.python_implementation()} "
+                   f"{sys.version_info[0]}.{sys.version_info[1]}")
+        usable = [n for n in built
+                  if any(n == "_core" + s for s in importlib.machinery.EXTENSION_SUFFIXES)]
+        if built and not usable:
+            tags = []
+            for name in built:
+                m = re.match(r"_core\.(cpython|pypy)-?(\d)(\d+)", name)
+                tags.append(f"{'CPython' if m.group(1) == 'cpython' else 'PyPy'} "
+                            f"{m.group(2)}.{m.group(3)}" if m else name)
+            raise ImportError(
+                f"pledge's C module was built for {', '.join(tags)} ({', '.join(built)} in "
+                f"{here}), not for this {running} ({sys.executable}): install pledge for "
+                f"this Python (pip install . from the source, or build with CMake's "
+                f"-DPython3_EXECUTABLE={sys.executable}; see docs/python.md)",
+                name=__name__, path=here) from None
+        if not built:
+            raise ImportError(
+                f"pledge's C module (_core) is missing from {here}: build and install "
+                f"the package (see docs/python.md)", name=__name__, path=here) from None
+        raise
+
+
+_core = _import_core()
 
 __all__ = [
     "__version__",
@@ -34,6 +81,9 @@ __all__ = [
     "Activity", "ActivityTarget", "Goal", "Indicator", "IndicatorValue",
     "Channel", "Contact", "Entry", "Evidence", "Measurement",
     "Progress", "IndicatorProgress", "Observation",
+    # format 1.1
+    "Municipality", "PartialDate", "Signing", "Signatory", "Place", "Output", "Event",
+    "OtherWork",
 ]
 
 __version__: str = _core.version()
@@ -169,6 +219,14 @@ class Period:
 
 
 @dataclass(frozen=True, slots=True)
+class Municipality:
+    """One municipality of a pledge over several (1.1)."""
+
+    name: str
+    code: str | None  #: SCB's kommunkod
+
+
+@dataclass(frozen=True, slots=True)
 class Area:
     """A pledge's "area"."""
 
@@ -176,6 +234,64 @@ class Area:
     municipality_code: str | None  #: SCB's kommunkod, e.g. "1440"
     police_area: str | None
     region: str | None
+    municipalities: list[Municipality] = field(default_factory=list)  #: 1.1
+    districts: list[str] = field(default_factory=list)  #: 1.1, in the document's language
+
+
+@dataclass(frozen=True, slots=True)
+class PartialDate:
+    """A date written as precisely as it is known (1.1): its first day and
+    what was written ("year", "month" or "day")."""
+
+    date: _dt.date
+    precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class Signatory:
+    """One who signed the pledge (1.1)."""
+
+    name: str | None
+    role: str | None
+    party: Party | None
+
+
+@dataclass(frozen=True, slots=True)
+class Signing:
+    """The signing of a pledge (1.1)."""
+
+    date: PartialDate | None
+    place: str | None
+    signatories: list[Signatory]
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A count a follow-up states (1.1): "drygt 200 kontroller"."""
+
+    value: float
+    unit: str
+    qualifier: str       #: "exactly" (also when absent), "about", "at_least", "more_than", "at_most"
+    per: str | None      #: "day", "week", "month", "term", "year", "period"
+    label: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated line of a follow-up (1.1)."""
+
+    date: PartialDate
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class OtherWork:
+    """A result a follow-up gives that belongs to no promise (1.1)."""
+
+    text: str
+    outputs: list[Output]
+    events: list[Event]
+    comment: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +326,7 @@ class ActivityTarget:
     quantity: int | None
     comparator: str | None  #: "at_least", "exactly", "at_most"
     unit: str | None
-    per: str | None         #: "period" or "year"
+    per: str | None         #: "period", "year", "term", "month", "week", "day"
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,11 +368,25 @@ class _Element:
     def localized(self, key: str, lang: str | None = None) -> str | None:
         """The text field ``key`` in language ``lang`` (None: the document's
         language); None when the text is absent or has no such language."""
-        try:
-            read = self._texts[key]
-        except KeyError:
-            raise KeyError(f"{type(self).__name__} has no text {key!r}") from None
-        return read(self._p, lang)
+        read = self._texts.get(key)
+        if read is not None:
+            return read(self._p, lang)
+        data = self.data
+        if key not in data and key not in self._KEYS:
+            raise KeyError(f"{type(self).__name__} has no text {key!r}")
+        return _text_of(data.get(key), lang, self._doc)
+
+    _KEYS: ClassVar[frozenset[str]] = frozenset()
+    _node: ClassVar[Callable[[Any], Any] | None] = None
+
+    @property
+    def data(self) -> dict[str, Any]:
+        """This object's own mapping as plain data, every key of the source
+        (format 1.1 keys and x- keys too): generic access by key."""
+        node = type(self)._node
+        if node is None:
+            raise AttributeError(f"{type(self).__name__} has no data")
+        return node(self._p)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
@@ -284,6 +414,54 @@ class _Element:
         return f"<{type(self).__name__} {self._label()}>"
 
 
+def _text_of(value: Any, lang: str | None, doc: Document) -> str | None:
+    """A text value (a string, or a mapping by language) in ``lang`` (None:
+    the document's language, else a plain string as is)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value if lang is None or lang == (doc.language or lang) else None
+    if isinstance(value, dict):
+        want = lang or doc.language
+        if want is None:
+            return next(iter(value.values()), None)
+        found = value.get(want)
+        return found if isinstance(found, str) else None
+    return None
+
+
+def _partial(parts: tuple[int, int, int, int] | None) -> PartialDate | None:
+    if parts is None:
+        return None
+    first = _first_day(parts)
+    assert first is not None
+    return PartialDate(first, _PRECISION[parts[3]])
+
+
+def _output(doc: Document, o: Any) -> Output:
+    return Output(value=float(_core.output_value(o)), unit=_core.output_unit(o, None),
+                  qualifier=_core.qualifier_name(_core.output_qualifier(o)),
+                  per=_core.per_name(_core.output_per(o)), label=_core.output_label(o, None))
+
+
+def _events(doc: Document, items: Any) -> list[Event]:
+    events = []
+    for e in items or []:
+        events.append(Event(_partial_from_value(e.get("date")),
+                            _text_of(e.get("text"), None, doc) or ""))
+    return events
+
+
+def _partial_from_value(value: Any) -> PartialDate:
+    """A partial date from its plain value (2018, "2018-02", "2018-02-10")."""
+    text = str(value)
+    if len(text) == 4:
+        return PartialDate(_dt.date(int(text), 1, 1), "year")
+    if len(text) == 7:
+        return PartialDate(_dt.date(int(text[:4]), int(text[5:7]), 1), "month")
+    return PartialDate(_dt.date.fromisoformat(text), "day")
+
+
 def _index_in(p: Any, count: int, at: Callable[[int], Any]) -> int:
     """Position of the borrowed pointer ``p`` in a document list (SWIG's
     pointer objects compare by address)."""
@@ -298,6 +476,13 @@ class Party(_Element):
 
     __slots__ = ()
     _texts = {"name": _core.party_name}
+    _node = _core.party_node
+
+    @property
+    def role(self) -> str:
+        """"pledging" (also when absent) or "partner" (1.1): a partner takes
+        part without making the pledge."""
+        return _core.party_role_name(_core.party_role_of(self._p))
 
     @property
     def id(self) -> str:
@@ -488,6 +673,34 @@ class Activity(_Element):
     __slots__ = ()
     _texts = {"text": _core.activity_text, "target_group": _core.activity_target_group,
               "target.unit": _core.activity_target_unit}
+    _node = _core.activity_node
+    _KEYS = frozenset({"when", "condition"})
+
+    @property
+    def partners(self) -> list[Party]:
+        """Parties that take part without being responsible (1.1)."""
+        p = self._p
+        return [Party(self._doc, q, ("party", _core.party_index(q)))
+                for q in (_core.activity_partner_at(p, i)
+                          for i in range(_core.activity_partner_count(p)))]
+
+    @property
+    def places(self) -> list[Place]:
+        """The places it concerns (1.1)."""
+        p = self._p
+        return [Place(self._doc, q, ("place", _core.place_index(q)))
+                for q in (_core.activity_place_at(p, i)
+                          for i in range(_core.activity_place_count(p)))]
+
+    @property
+    def when(self) -> str | None:
+        """Its time window (1.1), e.g. "fredag- och lördagskvällar"."""
+        return self.localized("when")
+
+    @property
+    def condition(self) -> str | None:
+        """What it depends on (1.1), e.g. "om det uppkommer önskemål"."""
+        return self.localized("condition")
 
     @property
     def id(self) -> str:
@@ -499,11 +712,15 @@ class Activity(_Element):
         return _core.activity_text(self._p, None)
 
     @property
-    def theme(self) -> Theme:
-        return _theme(self._doc, _core.activity_theme(self._p))
+    def theme(self) -> Theme | None:
+        """Its theme; None for one of the flat "activities" list (1.1)."""
+        t = _core.activity_theme(self._p)
+        return None if t is None else _theme(self._doc, t)
 
     @property
     def responsible(self) -> list[Party]:
+        """Who is responsible; empty when the pledge does not say (1.1:
+        never a guessed party)."""
         p = self._p
         return [Party(self._doc, q, ("party", _core.party_index(q)))
                 for q in (_core.activity_responsible_at(p, i)
@@ -528,7 +745,7 @@ class Activity(_Element):
 
     @property
     def recurrence(self) -> str | None:
-        """"once", "yearly", "continuous", or None."""
+        """"once", "yearly", "continuous", "daily", "weekly", "monthly", or None."""
         return _core.recurrence_name(_core.activity_recurrence(self._p))
 
     @property
@@ -549,6 +766,41 @@ class Activity(_Element):
 
 def _activity(doc: Document, p: Any) -> Activity:
     return Activity(doc, p, ("activity", _core.activity_index(p)))
+
+
+class Place(_Element):
+    """A named place the pledge concerns (1.1)."""
+
+    __slots__ = ()
+    _texts = {"name": _core.place_name}
+    _node = _core.place_node
+    _KEYS = frozenset({"description"})
+
+    @property
+    def id(self) -> str:
+        return _core.place_id(self._p)
+
+    @property
+    def name(self) -> str:
+        return _core.place_name(self._p, None)
+
+    @property
+    def kind(self) -> str | None:
+        """"road", "street", "square", "station", "school", "park", "tunnel",
+        "residential_area", "town", "other", or None."""
+        return _core.place_kind_name(_core.place_kind_of(self._p))
+
+    @property
+    def description(self) -> str | None:
+        return self.localized("description")
+
+    @property
+    def activities(self) -> list[Activity]:
+        """The activities that name this place."""
+        return [a for a in self._doc.activities if self in a.places]  # type: ignore[attr-defined]
+
+    def _label(self) -> str:
+        return self.id
 
 
 class Goal(_Element):
@@ -736,6 +988,7 @@ class Entry(_Element):
 
     __slots__ = ()
     _texts = {"comment": _core.entry_comment}
+    _node = _core.entry_node
 
     @property
     def activity_id(self) -> str:
@@ -761,6 +1014,18 @@ class Entry(_Element):
     @property
     def comment(self) -> str | None:
         return _core.entry_comment(self._p, None)
+
+    @property
+    def outputs(self) -> list[Output]:
+        """Counts as the report states them (1.1)."""
+        p = self._p
+        return [_output(self._doc, _core.entry_output_at(p, i))
+                for i in range(_core.entry_output_count(p))]
+
+    @property
+    def events(self) -> list[Event]:
+        """Dated lines of the report (1.1)."""
+        return _events(self._doc, self.data.get("events"))
 
     @property
     def evidence(self) -> list[Evidence]:
@@ -823,7 +1088,8 @@ def _element_at(doc: Any, key: tuple[Any, ...]) -> _Element:
     return getattr(doc, _LISTS[kind])[at[0]]
 
 
-_LISTS = {"party": "parties", "theme": "themes", "activity": "activities", "goal": "goals",
+_LISTS = {"party": "parties", "place": "places", "theme": "themes", "activity": "activities",
+          "goal": "goals",
           "indicator": "indicators", "channel": "channels", "contact": "contacts",
           "entry": "entries", "measurement": "measurements"}
 
@@ -879,14 +1145,24 @@ class Document:
     def text(self, key: str, lang: str | None = None) -> str | None:
         """The top-level text ``key`` ("title", "focus", "summary") in
         ``lang`` (None: the document's language), or None."""
+        if key.startswith("/"):
+            return _text_of(self.get(key), lang, self)
         return _core.doc_text(self._h, key, lang)
 
+    def get(self, pointer: str) -> Any:
+        """The plain data at JSON Pointer ``pointer`` ("/signing/place",
+        "/area/districts/0"; "" for the whole document), or None when
+        absent: generic access to any key, 1.1 keys included."""
+        return _core.doc_get(self._h, pointer)
+
     @property
-    def period(self) -> Period:
+    def period(self) -> Period | None:
+        """The period; None only for a follow-up without one (1.1)."""
         h = self._h
         start = _core.doc_period_start(h)
         end = _core.doc_period_end(h)
-        assert start is not None
+        if start is None:
+            return None
         years = _core.doc_period_planned_years(h)
         first = _first_day(start)
         assert first is not None
@@ -894,7 +1170,7 @@ class Document:
                       start_precision=_PRECISION[start[3]],
                       end_precision=None if end is None else _PRECISION[end[3]],
                       planned_years=years or None,
-                      label=_core.doc_period_label(h, None))
+                      label=self.text("/period/label"))
 
     def to_dict(self) -> dict[str, Any]:
         """The document as plain data: exactly the keys of its source (x-
@@ -967,7 +1243,41 @@ class Pledge(Document):
         if not _core.sup_doc_has(h, "/area"):
             return None
         return Area(_core.doc_municipality(h), _core.doc_municipality_code(h),
-                    _core.doc_police_area(h), _core.doc_region(h))
+                    _core.doc_police_area(h), _core.doc_region(h),
+                    [Municipality(m["name"], m.get("code"))
+                     for m in self.get("/area/municipalities") or []],
+                    [_text_of(d, None, self) or "" for d in self.get("/area/districts") or []])
+
+    @property
+    def published(self) -> PartialDate | None:
+        """When the pledge was published or adopted (1.1)."""
+        return _partial(_core.doc_published(self._h))
+
+    @property
+    def signing(self) -> Signing | None:
+        """Who signed, when and where (1.1), or None."""
+        h = self._h
+        data = self.get("/signing")
+        if data is None:
+            return None
+        signatories = []
+        for i, s in enumerate(data.get("signatories") or []):
+            party = _core.doc_signatory_party(h, i)
+            signatories.append(Signatory(s.get("name"), _text_of(s.get("role"), None, self),
+                                         None if party is None else _party(self, party)))
+        return Signing(_partial(_core.doc_signing_date(h)), data.get("place"), signatories)
+
+    @property
+    def places(self) -> list[Place]:
+        """The named places (1.1)."""
+        h = self._h
+        return [Place(self, _core.doc_place_at(h, i), ("place", i))
+                for i in range(_core.doc_place_count(h))]
+
+    def place(self, id: str) -> Place:
+        """The place with this id; KeyError if there is none."""
+        p = _check_key(_core.doc_place(self._h, id), id)
+        return Place(self, p, ("place", _core.place_index(p)))
 
     @property
     def agreement(self) -> Agreement | None:
@@ -1005,7 +1315,8 @@ class Pledge(Document):
 
     @property
     def activities(self) -> list[Activity]:
-        """Every activity of every theme, in document order."""
+        """Every activity: the flat "activities" list first (1.1), then
+        every theme's, in document order."""
         h = self._h
         return [Activity(self, _core.doc_activity_at(h, i), ("activity", i))
                 for i in range(_core.doc_activity_count(h))]
@@ -1083,11 +1394,40 @@ class FollowUp(Document):
         return _core.doc_pledge_id(self._h)
 
     @property
-    def date(self) -> _dt.date:
-        """When the report was published."""
-        date = _first_day(_core.doc_date(self._h))
-        assert date is not None
-        return date
+    def date(self) -> _dt.date | None:
+        """When the report was published (the first day of a month or year
+        given alone, see date_precision); None without a date (1.1)."""
+        return _first_day(_core.doc_date(self._h))
+
+    @property
+    def date_precision(self) -> str | None:
+        """"year", "month" or "day" as the date was written; None without one."""
+        parts = _core.doc_date(self._h)
+        return None if parts is None else _PRECISION[parts[3]]
+
+    @property
+    def reported_by(self) -> list[str]:
+        """The ids of the parties whose report it is (1.1)."""
+        h = self._h
+        return [_core.doc_reported_by_at(h, i) for i in range(_core.doc_reported_by_count(h))]
+
+    @property
+    def author(self) -> str | None:
+        """Who wrote it, as published (1.1)."""
+        return self.get("/author")
+
+    @property
+    def other_work(self) -> list[OtherWork]:
+        """Results tied to no promise (1.1)."""
+        h = self._h
+        work = []
+        for i, w in enumerate(self.get("/other_work") or []):
+            outputs = [_output(self, _core.doc_other_work_output_at(h, i, j))
+                       for j in range(_core.doc_other_work_output_count(h, i))]
+            work.append(OtherWork(_text_of(w.get("text"), None, self) or "", outputs,
+                                  _events(self, w.get("events")),
+                                  _text_of(w.get("comment"), None, self)))
+        return work
 
     @property
     def entries(self) -> list[Entry]:
@@ -1111,7 +1451,8 @@ class FollowUp(Document):
                 for i in range(_core.doc_measurement_count(h))]
 
     def __repr__(self) -> str:
-        return f"<FollowUp {self.id or self.pledge_id + ' ' + self.date.isoformat()}>"
+        when = self.date or (self.period.start if self.period else None)
+        return f"<FollowUp {self.id or self.pledge_id + ' ' + (when.isoformat() if when else '')}>"
 
 
 def _documents(result: tuple[list[Any], Any, Any, list[Diagnostic]]) -> list[Document]:
@@ -1250,6 +1591,9 @@ class Schema:
     @staticmethod
     def _ref_dirs(ref_dirs: Mapping[str, StrPath] | None) -> list[Any]:
         pairs: list[Any] = []
+        if ref_dirs is not None and not isinstance(ref_dirs, Mapping):
+            raise TypeError("ref_dirs must be a mapping of URI prefixes to folders, not "
+                            + type(ref_dirs).__name__)
         for prefix, folder in (ref_dirs or {}).items():
             pairs += [prefix, folder]
         return pairs
@@ -1384,6 +1728,42 @@ class Progress:
         counts add up to the number of activities)."""
         return {_core.status_name(s): _core.progress_status_count(self._h, s)
                 for s in range(_core.PLEDGE_STATUS_COUNT)}
+
+    @property
+    def status_counts_by_party(self) -> dict[str | None, dict[str, int]]:
+        """The status counts of the activities each party is responsible
+        for, by party id in document order (an activity with several
+        responsible parties counts for each); under None, those of the
+        activities with no responsible party (1.1)."""
+        h = self._h
+        n = _core.progress_party_count(h)
+        ids: list[str | None] = [_core.progress_party_id(h, i) for i in range(n)]
+        ids.append(None)
+        return {pid: {_core.status_name(s): _core.progress_party_status_count(h, i, s)
+                      for s in range(_core.PLEDGE_STATUS_COUNT)}
+                for i, pid in enumerate(ids)}
+
+    @property
+    def target_met(self) -> dict[str, bool | None]:
+        """For every activity in document order, whether it meets its
+        target: True, False, or None when unknown (no target, no "done",
+        or a target per year, term, month, week or day) (1.1)."""
+        h = self._h
+        met = {_core.PLEDGE_TARGET_MET: True, _core.PLEDGE_TARGET_NOT_MET: False}
+        return {_core.progress_activity_id(h, i):
+                met.get(_core.progress_activity_target_met(h, i))
+                for i in range(_core.progress_activity_count(h))}
+
+    @property
+    def done_counts(self) -> dict[str, int | None]:
+        """For every activity, "done" of the latest report that gives one,
+        or None (1.1)."""
+        h = self._h
+        out: dict[str, int | None] = {}
+        for i in range(_core.progress_activity_count(h)):
+            done = _core.progress_activity_done(h, i)
+            out[_core.progress_activity_id(h, i)] = None if done < 0 else done
+        return out
 
     @property
     def share_done(self) -> float:

@@ -121,7 +121,7 @@ class LoadTest(unittest.TestCase):
 
     def test_from_dict_diagnostics_have_no_position(self) -> None:
         data = pledge.load(ALE).to_dict()
-        del data["themes"][0]["activities"][0]["responsible"]
+        del data["themes"][0]["activities"][0]["text"]
         data["language"] = "sv-SE"
         with self.assertRaises(pledge.ValidationError) as cm:
             pledge.from_dict(data)
@@ -182,7 +182,9 @@ class ValidateTest(unittest.TestCase):
         self.assertEqual(pledge.validate(ALE, ALE_FOLLOW_UP, resolve=True), [])
 
     def test_resolve(self) -> None:
-        self.assertEqual(pledge.validate(ALE_FOLLOW_UP), [])
+        # Alone, a follow-up is never passed silently (format 1.1).
+        self.assertEqual([(d.code, d.severity) for d in pledge.validate(ALE_FOLLOW_UP)],
+                         [("follow-up.unchecked", "warning")])
         diags = pledge.validate(ALE_FOLLOW_UP, resolve=True)
         self.assertEqual([d.code for d in diags], ["follow-up.unknown-pledge"])
 
@@ -659,7 +661,8 @@ class ProgressTest(unittest.TestCase):
         self.assertEqual((prog.pledge_id, prog.report_count), ("ale-2024", 1))
         counts = prog.status_counts
         self.assertEqual(counts, {"not_reported": 0, "not_started": 1, "in_progress": 4, "stalled": 1,
-                                  "partially_done": 1, "done": 2, "cancelled": 1, "not_assessable": 1})
+                                  "partially_done": 1, "done": 2, "cancelled": 1, "not_assessable": 1,
+                                  "not_done": 0})
         self.assertEqual(sum(counts.values()), len(doc.activities))
         self.assertAlmostEqual(prog.share_done, 2 / 10)
         self.assertEqual(prog.activity_status("tryggare-trafikmiljo"), "in_progress")

@@ -181,6 +181,24 @@ class MisuseTest(unittest.TestCase):
         with self.assertRaises(ValueError):
             pledge.load("nul\0byte.yaml")
 
+    def test_names_with_nul_and_wrong_ref_dirs(self) -> None:
+        with self.assertRaises(ValueError):
+            pledge.loads("format: pledge/1\n", name="a\0b")
+        schema = pledge.Schema.from_string("{}")
+        with self.assertRaises(ValueError):
+            schema.validate_string("1", name="a\0b")
+        with self.assertRaises(TypeError):
+            pledge.Schema.from_string("{}", ref_dirs=1)  # type: ignore[arg-type]
+        with self.assertRaises(TypeError):
+            pledge.Schema.from_file("s.json", ref_dirs=["a", "b"])  # type: ignore[arg-type]
+
+    def test_oserror_errno_comes_from_the_library(self) -> None:
+        with self.assertRaises(FileNotFoundError) as cm:
+            pledge.load("no/such/file.yaml")
+        self.assertEqual(cm.exception.errno, errno.ENOENT)
+        with self.assertRaises(FileNotFoundError):
+            pledge.Schema.from_file("no/such/schema.json")
+
 
 if __name__ == "__main__":
     unittest.main()
