@@ -9,9 +9,9 @@
 #
 # Installs them with apt-get (which brings their dependencies), then:
 # pledge-validate validates the Ale pledge and its follow-up (man page
-# installed), python3 imports pledge, lua5.4 and lua5.3 require "pledge"
-# without LUA_PATH/LUA_CPATH, and a C program builds with pkg-config
-# against libpledge-dev and runs. Ends with "N passed, N failed".
+# installed), pledge-report renders its page, python3 imports pledge,
+# lua5.4 and lua5.3 require "pledge" without LUA_PATH/LUA_CPATH, and a C
+# program builds with pkg-config against libpledge-dev and runs. Ends with "N passed, N failed".
 #
 # Around it, on the CI machine (bash, as root, from the checkout):
 #
@@ -43,7 +43,7 @@ apt-get update -qq
 # (lua-pledge only suggests them), a compiler and pkg-config.
 apt-get install -y -qq --no-install-recommends \
     "$debs"/libpledge0_*.deb "$debs"/libpledge-dev_*.deb "$debs"/pledge-validate_*.deb \
-    "$debs"/python3-pledge_*.deb "$debs"/lua-pledge_*.deb \
+    "$debs"/python3-pledge_*.deb "$debs"/lua-pledge_*.deb "$debs"/pledge-report_*.deb \
     python3 lua5.4 lua5.3 gcc libc6-dev pkgconf >/dev/null
 
 passed=0 failed=0
@@ -77,6 +77,9 @@ assert(package.searchpath('pledge.core', package.cpath):find('/usr/lib/', 1, tru
 assert(#assert(pledge.load('$src/examples/ale-2024.yaml')):activities() == 11)"
 done
 work=$(mktemp -d)
+check "pledge-report renders the Ale pledge's page" sh -c "
+pledge-report -q -o '$work/site' '$src/examples/ale-2024.yaml' '$src/examples/ale-2024-follow-up-2025.yaml' &&
+grep -q 'Ale' '$work/site/ale-2024.html'"
 check "a C program builds with pkg-config (examples/c/activities.c)" sh -c "
 cc -std=c11 -Wall -Werror -o '$work/activities' '$src/examples/c/activities.c' \$(pkg-config --cflags --libs pledge) &&
 '$work/activities' '$src/examples/ale-2024.yaml' '$src/examples/ale-2024-follow-up-2025.yaml' | grep -q '20% done'"

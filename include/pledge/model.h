@@ -17,9 +17,11 @@
  * that the schema rejected). A document with an error gives no model but a
  * full list of diagnostics; warnings come with the model.
  *
- * Validating files as pledge-validate does: read each tree in load order
- * (pledge_reader_next), hand it to pledge_set_load, then run
- * pledge_set_check once; pledge_set_progress answers from the same set.
+ * Validating files as pledge-validate does: use pledge/session.h, which
+ * takes files, folders, buffers and streams and does all of this. By hand:
+ * read each tree in load order (pledge_reader_next), hand it to
+ * pledge_set_load, then run pledge_set_check once; pledge_set_progress
+ * answers from the same set.
  *
  * Ownership in one sentence: a pledge_doc owns its source tree and every
  * object reachable from it; every pointer an accessor returns (objects and

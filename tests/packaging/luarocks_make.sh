@@ -21,7 +21,7 @@ assert(core:find('$work/tree/', 1, true), core)
 assert(package.loaded['pledge.core'].built_for == _VERSION)
 local doc = assert(pledge.load('$src/examples/ale-2024.yaml'))
 assert(#doc:activities() == 11)
-print(pledge.version, doc.id, core)")
+print(pledge.version .. ' ' .. doc.id .. ' ' .. core)")
 echo "$out"
 want=$(sed -n 's/^version = "\(.*\)-[0-9]*"$/\1/p' "$src"/pledge-*.rockspec)
 case "$out" in

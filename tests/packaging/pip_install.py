@@ -27,8 +27,17 @@ def check(cond, what):
 
 shutil.rmtree(work, ignore_errors=True)
 os.makedirs(work)
-ignore = shutil.ignore_patterns(".git", "build", "build-*", "obj-*", "build.luarocks",
-                                "*.egg-info", "__pycache__")
+anywhere = shutil.ignore_patterns(".git", "__pycache__", "*.egg-info", "build.luarocks")
+at_root = shutil.ignore_patterns("build", "build-*", "obj-*", "_*")  # build trees (.gitignore)
+
+
+def ignore(folder, names):
+    skipped = set(anywhere(folder, names))
+    if os.path.samefile(folder, source):
+        skipped |= set(at_root(folder, names))
+    return skipped
+
+
 src = os.path.join(work, "src")
 shutil.copytree(source, src, ignore=ignore)
 venv = os.path.join(work, "venv")

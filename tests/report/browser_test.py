@@ -73,7 +73,7 @@ def pick_other_pledge() -> tuple[list[str], str]:
     from pledge_report.collect import collect
     folder = os.path.join(SRC, "examples")
     paths = [os.path.join(folder, n) for n in sorted(os.listdir(folder))
-             if n != "invalid" and not n.startswith(".")]
+             if n.endswith((".yaml", ".yml")) and not n.startswith(".")]
     with open(os.devnull, "w") as null:
         col = collect(paths, stderr=null)
     for p in col.pledges:

@@ -19,3 +19,16 @@ t.test("the module leaves the globals as it found them", function()
   t.eq(rawget(_G, "swig_equals"), nil, "swig_equals")
   t.eq(rawget(_G, "pledge_core"), nil, "pledge_core")
 end)
+
+t.test("the opener refuses a Lua whose version is not the module's", function()
+  require "pledge"
+  local path = package.searchpath("pledge.core", package.cpath)
+  local open = assert(package.loadlib(path, "luaopen_pledge_core"))
+  local saved = _VERSION
+  _VERSION = "Lua 9.9" -- what another Lua's _VERSION would say
+  local ok, err = pcall(open)
+  _VERSION = saved
+  t.ok(not ok, "the opener fails")
+  t.ok(tostring(err):find("built for " .. saved .. " and cannot be loaded by Lua 9.9", 1, true),
+       "names both versions: " .. tostring(err))
+end)
