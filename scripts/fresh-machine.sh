@@ -85,7 +85,16 @@ new_root() {
     r="$work/$1"
     mkdir -p "$r"
     tar -C "$r" -xf "$base"
+    # The host's network setup carries over, as on any machine of this
+    # network: its resolver, the local CA certificates of a TLS-inspecting
+    # proxy (picked up when a package installs ca-certificates) and npm's
+    # system-wide settings that point at them. No package comes with them.
     cp /etc/resolv.conf "$r/etc/resolv.conf"
+    if [ -d /usr/local/share/ca-certificates ]; then
+        mkdir -p "$r/usr/local/share/ca-certificates"
+        cp -a /usr/local/share/ca-certificates/. "$r/usr/local/share/ca-certificates/"
+    fi
+    [ -f /etc/npmrc ] && cp /etc/npmrc "$r/etc/npmrc"
     mount -t proc proc "$r/proc" && mounted="$r/proc $mounted"
     mount --bind /dev "$r/dev" && mounted="$r/dev $mounted"
     mount -t devpts -o newinstance,ptmxmode=0666 devpts "$r/dev/pts" &&

@@ -54,6 +54,10 @@ local pledge = {
   version = core.version(),   -- the library's version, e.g. "0.1.0"
   null = core.null,           -- a YAML/JSON null in to_table() / from_table()
   array_mt = core.array_mt,   -- marks an empty table as [] for from_table()
+  -- the key of Progress.status_counts_by_party for the activities with no
+  -- responsible party (1.1)
+  NO_PARTY = setmetatable({}, { __name = "pledge.NO_PARTY",
+                                __tostring = function() return "pledge.NO_PARTY" end }),
 }
 
 -- ---- small helpers -------------------------------------------------------------
@@ -482,6 +486,39 @@ local Progress = class("Progress", {
     local out = {}
     for status = 0, core.PLEDGE_STATUS_COUNT - 1 do
       out[core.status_name(status)] = core.progress_status_count(s._h, status)
+    end
+    return out
+  end,
+  -- 1.1: {[party id] = {status = n}}, and under pledge.NO_PARTY the counts
+  -- of the activities with no responsible party.
+  status_counts_by_party = function(s)
+    local h, out = s._h, {}
+    local n = core.progress_party_count(h)
+    for i = 0, n do
+      local counts = {}
+      for status = 0, core.PLEDGE_STATUS_COUNT - 1 do
+        counts[core.status_name(status)] = core.progress_party_status_count(h, i, status)
+      end
+      out[i < n and core.progress_party_id(h, i) or pledge.NO_PARTY] = counts
+    end
+    return out
+  end,
+  -- 1.1: {[activity id] = true, false or nil (unknown)}
+  target_met = function(s)
+    local h, out = s._h, {}
+    for i = 0, core.progress_activity_count(h) - 1 do
+      local met = core.progress_activity_target_met(h, i)
+      if met == core.PLEDGE_TARGET_MET then out[core.progress_activity_id(h, i)] = true
+      elseif met == core.PLEDGE_TARGET_NOT_MET then out[core.progress_activity_id(h, i)] = false end
+    end
+    return out
+  end,
+  -- 1.1: {[activity id] = done of the latest report that gives one}
+  done_counts = function(s)
+    local h, out = s._h, {}
+    for i = 0, core.progress_activity_count(h) - 1 do
+      local done = core.progress_activity_done(h, i)
+      if done >= 0 then out[core.progress_activity_id(h, i)] = done end
     end
     return out
   end,

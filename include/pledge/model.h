@@ -17,9 +17,11 @@
  * that the schema rejected). A document with an error gives no model but a
  * full list of diagnostics; warnings come with the model.
  *
- * Validating files as pledge-validate does: read each tree in load order
- * (pledge_reader_next), hand it to pledge_set_load, then run
- * pledge_set_check once; pledge_set_progress answers from the same set.
+ * Validating files as pledge-validate does: use pledge/session.h, which
+ * takes files, folders, buffers and streams and does all of this. By hand:
+ * read each tree in load order (pledge_reader_next), hand it to
+ * pledge_set_load, then run pledge_set_check once; pledge_set_progress
+ * answers from the same set.
  *
  * Ownership in one sentence: a pledge_doc owns its source tree and every
  * object reachable from it; every pointer an accessor returns (objects and
@@ -942,10 +944,13 @@ PLEDGE_EXTERN int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc);
  * Record, in load order, a document that did not load (pledge_doc_from_tree
  * gave PLEDGE_EINVALID): it has no model, but an invalid pledge is still
  * among the validated files. Its id takes part in pledge.duplicate-pledge,
- * and a follow-up that names it is not follow-up.unknown-pledge (its
- * checks against that pledge are skipped: its content is not reliable).
- * Only the root's "format" and "id" are read; @p tree is borrowed during
- * the call. A document of no known format is not recorded.
+ * and a follow-up that names it is not follow-up.unknown-pledge. A pledge
+ * is read again (its diagnostics are not repeated) so that its follow-ups
+ * are checked against the parts its errors do not touch (1.1: an error in
+ * its period leaves its activities, indicators and parties to check
+ * against); the checks it makes impossible are skipped, and
+ * follow-up.unchecked says which. @p tree is borrowed during the call. A
+ * document of no known format is not recorded.
  * @return 0, PLEDGE_ENOMEM, PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree);
@@ -970,10 +975,13 @@ PLEDGE_EXTERN size_t pledge_set_count(const pledge_set *set);
  * valid follow-up whose pledge is in the set (the first pledge with that
  * id, when it is valid),
  * follow-up.unknown-reference, follow-up.outside-pledge,
- * follow-up.missing-value, pledge.percent-range of measurements and
- * pledge.missing-language of a follow-up without "language". A follow-up
- * whose pledge is absent is follow-up.unknown-pledge with
- * PLEDGE_SET_RESOLVE, else its cross checks are skipped. Diagnostics
+ * follow-up.missing-value, follow-up.unknown-party (1.1),
+ * pledge.percent-range of measurements and pledge.missing-language of a
+ * follow-up without "language". A follow-up whose pledge is absent is
+ * follow-up.unknown-pledge with PLEDGE_SET_RESOLVE, else its cross checks
+ * are skipped and follow-up.unchecked (a warning) says so: no follow-up
+ * passes silently (1.1). A follow-up of an invalid pledge is checked as
+ * far as the pledge's errors allow (see pledge_set_add_invalid). Diagnostics
  * carry the file and document index each document was read from. Each
  * call reports everything anew.
  * @return 0 if no error was found (warnings allowed), PLEDGE_EINVALID,
@@ -1078,6 +1086,36 @@ PLEDGE_EXTERN size_t pledge_progress_activity_report(const pledge_progress *prog
  *  PLEDGE_ENOTFOUND when the pledge has no such activity. */
 PLEDGE_EXTERN int pledge_progress_activity_status(const pledge_progress *progress,
                                                   const char *activity_id);
+
+/** "done" of the latest report on activity @p index that gives one (the
+ *  order of "latest status"), or -1 when none does (1.1). */
+PLEDGE_EXTERN int64_t pledge_progress_activity_done(const pledge_progress *progress,
+                                                    size_t index);
+
+/**
+ * Whether activity @p index meets its target (1.1): from the latest report
+ * that gives "done", compared with the target's quantity by its comparator
+ * (absent: at_least), for a target "per: period" or without "per";
+ * UNKNOWN without a target, without "done", or for a target per year,
+ * term, month, week or day.
+ */
+PLEDGE_EXTERN pledge_target_met pledge_progress_activity_target_met(
+    const pledge_progress *progress, size_t index);
+
+/**
+ * Status counts per party (1.1): the pledge's parties in document order
+ * (pledge_progress_party_id), each with the counts of the activities it is
+ * responsible for (an activity with several responsible parties counts
+ * for each). @p party PLEDGE_NO_INDEX (or the party count, for bindings)
+ * gives the counts of the activities with no responsible party, which are
+ * never spread over the parties.
+ * 0 for an unknown party or status.
+ */
+PLEDGE_EXTERN size_t pledge_progress_party_count(const pledge_progress *progress);
+PLEDGE_EXTERN const char *pledge_progress_party_id(const pledge_progress *progress,
+                                                   size_t index, size_t *len);
+PLEDGE_EXTERN size_t pledge_progress_party_status_count(const pledge_progress *progress,
+                                                        size_t party, pledge_status status);
 
 /** The pledge's indicators, in document order, and lookup by id. */
 PLEDGE_EXTERN size_t pledge_progress_indicator_count(const pledge_progress *progress);

@@ -14,8 +14,10 @@
  * trees with the same kind of positions.
  *
  * Positions: lines and columns are 1-based; columns count Unicode code
- * points; lines are counted as libyaml counts them (LF, CR LF, CR, and
- * U+0085, U+2028, U+2029, which raise the warning yaml.unicode-line-break).
+ * points. In YAML, lines are counted as libyaml counts them (LF, CR LF,
+ * CR, and U+0085, U+2028, U+2029, which raise the warning
+ * yaml.unicode-line-break); in JSON, as RFC 8259 has them: LF, CR LF and
+ * CR only.
  * Offsets are in bytes from the start of the source.
  *
  * Aliases are resolved by sharing: an alias and its anchor are the same
@@ -176,8 +178,8 @@ PLEDGE_EXTERN pledge_yaml11 pledge_node_yaml11(const pledge_node *node);
 PLEDGE_EXTERN const char *pledge_node_yaml11_reading(const pledge_node *node);
 
 /**
- * Deep equality as JSON data: numbers compare by value (1 == 1.0, big
- * integers exactly), mappings regardless of key order, strings bytewise.
+ * Deep equality as JSON data: numbers compare by mathematical value
+ * (1 == 1.0, 100000000000000000000 == 1e20, big integers exactly), mappings regardless of key order, strings bytewise.
  * Positions are ignored; a NaN equals a NaN. Iterative: safe for trees of
  * any depth (0 when memory for the walk runs out).
  * @return 1 if equal, 0 if not.

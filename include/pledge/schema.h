@@ -22,7 +22,9 @@
  * documents already loaded, the built-in metaschemas, the resolver hook,
  * the ref_dirs mappings, and file: URIs, which must lie inside the folder
  * of the root schema file (after "." and ".." are removed and symbolic
- * links followed). There is never any network access. A reference that
+ * links followed; the same holds for ref_dirs folders). Files named by a
+ * reference must be regular files (a FIFO is io.error, never a hang).
+ * There is never any network access. A reference that
  * none of these serves makes the schema invalid (schema.invalid at the
  * $ref).
  *
@@ -108,7 +110,8 @@ typedef struct pledge_schema_options {
     unsigned int flags;           /**< PLEDGE_SCHEMA_* */
     /** URI prefixes served from folders (borrowed during compilation);
      *  the rest of the URI, percent-decoded, is the file's path below the
-     *  folder, and may not contain "..". */
+     *  folder, and may not contain ".."; the file opened must lie inside
+     *  the folder once symbolic links are resolved. */
     const pledge_ref_dir *ref_dirs;
     size_t ref_dir_count;
     pledge_resolve_fn resolve;    /**< may be NULL */

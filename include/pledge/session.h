@@ -65,8 +65,10 @@ extern "C" {
 #define PLEDGE_SESSION_STRICT 0x2u       /**< a warning makes its document invalid */
 #define PLEDGE_SESSION_ALL_BRANCHES 0x4u /**< report every failing anyOf/oneOf
                                               branch, not the best match (--verbose) */
-#define PLEDGE_SESSION_KEEP_STREAMS 0x8u /**< keep the bytes of standard input and
-                                              of streams (pledge_session_file_source) */
+#define PLEDGE_SESSION_KEEP_SOURCES 0x8u /**< keep the bytes read from every file and
+                                              stream, for excerpts
+                                              (pledge_session_file_source); memory
+                                              then grows with the inputs' size */
 
 /**
  * Options of a session. Initialise with PLEDGE_SESSION_OPTIONS_INIT or
@@ -115,7 +117,7 @@ typedef struct pledge_session pledge_session;
 typedef struct pledge_session_file pledge_session_file;
 
 /** Input flags. */
-#define PLEDGE_INPUT_CONTEXT 0x1u /**< validated for the cross-document checks
+#define PLEDGE_SESSION_CONTEXT 0x1u /**< validated for the cross-document checks
                                        only: not among the results (--context) */
 
 /**
@@ -171,20 +173,20 @@ PLEDGE_EXTERN const char *pledge_session_file_name(const pledge_session_file *fi
 PLEDGE_EXTERN size_t pledge_session_file_documents(const pledge_session_file *file);
 
 /** File status flags. */
-#define PLEDGE_FILE_UNREADABLE 0x1u /**< io.error: nothing could be read */
-#define PLEDGE_FILE_STOPPED 0x2u    /**< a syntax error or limit ended the stream */
-#define PLEDGE_FILE_INVALID 0x4u    /**< a document is invalid, or the file is */
+#define PLEDGE_SESSION_FILE_UNREADABLE 0x1u /**< io.error: nothing could be read */
+#define PLEDGE_SESSION_FILE_STOPPED 0x2u    /**< a syntax error or limit ended the stream */
+#define PLEDGE_SESSION_FILE_INVALID 0x4u    /**< a document is invalid, or the file is */
 
-/** PLEDGE_FILE_* flags of the file (after pledge_session_run). */
+/** PLEDGE_SESSION_FILE_* flags of the file (after pledge_session_run). */
 PLEDGE_EXTERN unsigned int pledge_session_file_status(const pledge_session_file *file);
 
 /** Document status flags. */
-#define PLEDGE_DOC_HAS_ERROR 0x1u   /**< an error concerns it */
-#define PLEDGE_DOC_HAS_WARNING 0x2u /**< a warning concerns it */
-#define PLEDGE_DOC_REFUSED 0x4u     /**< the reader could not build it */
-#define PLEDGE_DOC_INVALID 0x8u     /**< an error, refused, or a warning under strict */
+#define PLEDGE_SESSION_DOC_ERROR 0x1u   /**< an error concerns it */
+#define PLEDGE_SESSION_DOC_WARNING 0x2u /**< a warning concerns it */
+#define PLEDGE_SESSION_DOC_REFUSED 0x4u /**< the reader could not build it */
+#define PLEDGE_SESSION_DOC_INVALID 0x8u /**< an error, refused, or a warning under strict */
 
-/** PLEDGE_DOC_* flags of the @p index-th document (0 when out of range),
+/** PLEDGE_SESSION_DOC_* flags of the @p index-th document (0 when out of range),
  *  suppressed diagnostics included. */
 PLEDGE_EXTERN unsigned int pledge_session_document_status(const pledge_session_file *file,
                                                           size_t index);
@@ -196,8 +198,10 @@ PLEDGE_EXTERN unsigned int pledge_session_document_status(const pledge_session_f
  */
 PLEDGE_EXTERN pledge_diag_list *pledge_session_file_diags(const pledge_session_file *file);
 
-/** With PLEDGE_SESSION_KEEP_STREAMS, the bytes read from standard input or
- *  a stream (borrowed; *len gets their length); else NULL. */
+/** With PLEDGE_SESSION_KEEP_SOURCES, the bytes read from the file, standard
+ *  input or stream, exactly those its positions count in (borrowed; *len
+ *  gets their length); NULL for buffers (the caller has them) and
+ *  otherwise. */
 PLEDGE_EXTERN const char *pledge_session_file_source(const pledge_session_file *file,
                                                      size_t *len);
 

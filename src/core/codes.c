@@ -78,7 +78,7 @@ static const pledge_code_info codes[] = {
     { "yaml.complex-key", E, "a mapping key that is not a scalar" },
     { "yaml.duplicate-key", E, "a key appears twice in one mapping" },
     { "yaml.invalid-utf8", E, "the bytes are not valid UTF-8" },
-    { "yaml.limit", E, "a limit was reached (depth, alias expansion, file size)" },
+    { "yaml.limit", E, "a limit was reached (depth, alias expansion, file size, directives, number range)" },
     { "yaml.merge-key", E, "a merge key (<<), which YAML 1.2 does not have" },
     { "yaml.syntax", E, "the YAML text is not well-formed (control characters included)" },
     { "yaml.undefined-alias", E, "an alias to an anchor that is not defined before it" },

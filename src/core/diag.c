@@ -191,6 +191,12 @@ int pledge__diag_vaddf(pledge_diag_list *list, pledge_severity severity, const c
         return PLEDGE_OK;
     if (!where)
         where = &nowhere;
+    if (list->max && list->count >= list->max) {
+        /* Past the cap: counted, and the message is not even formatted. */
+        if (list->drop)
+            list->drop(list->drop_ud, severity, code ? code : "", where->document);
+        return PLEDGE_OK;
+    }
     pledge__buf_init(&msg, list->allocator);
     pledge__buf_vprintf(&msg, fmt, ap);
     if (msg.failed) {

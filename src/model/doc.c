@@ -95,7 +95,7 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
                 const pledge_allocator *allocator, pledge_diag_list *diags,
                 pledge_tree **invalid_tree, unsigned int validate_flags)
 {
-    size_t first = pledge_diag_list_count(diags);
+    pledge_diag_list *mine = NULL;
     const pledge_schema *schema;
     pledge_doc_kind kind;
     pledge_tree *src = tree;
@@ -137,9 +137,16 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
     doc->index = src->index;
     doc->root = src->root;
 
+    /* The document's diagnostics are gathered apart and reworded for
+     * pledge writers on the way to @p diags (messages.c). */
+    if (diags && pledge_diag_list_new(&mine, pledge__diag_list_allocator(diags))) {
+        pledge_doc_free(doc);
+        return PLEDGE_ENOMEM;
+    }
     rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, validate_flags,
-                                diags);
+                                mine);
     if (rc != PLEDGE_OK && rc != PLEDGE_EINVALID) {
+        pledge_diag_list_free(mine);
         pledge_doc_free(doc);
         return rc;
     }
@@ -147,18 +154,22 @@ static int load(pledge_doc **out, pledge_tree *tree, int owned,
 
     memset(&w, 0, sizeof w);
     w.doc = doc;
-    w.diags = diags;
+    w.diags = mine;
     if (kind == PLEDGE_DOC_PLEDGE)
         pledge__pledge_build(&w, doc->root);
     else
         pledge__follow_up_build(&w, doc->root);
-    if (w.rc) {
-        pledge_doc_free(doc);
-        return w.rc;
-    }
     invalid = invalid || w.errors > 0;
     /* Schema and semantic problems in reading order, as people fix them. */
-    pledge_diag_list_sort(diags, first);
+    pledge_diag_list_sort(mine, 0);
+    rc = w.rc;
+    if (!rc && diags)
+        rc = pledge__pledge_messages(diags, mine, 0);
+    pledge_diag_list_free(mine);
+    if (rc) {
+        pledge_doc_free(doc);
+        return rc;
+    }
     if (invalid && invalid_tree && owned) {
         doc->owns_tree = 0;
         *invalid_tree = src;
@@ -177,6 +188,93 @@ fail:
         else
             pledge_tree_free(tree);
     }
+    return rc;
+}
+
+/* The part of a pledge an error at @p d touches (PLEDGE__PART_*): by the
+ * first key of its instance path, or for a missing key at the root by the
+ * key it names. Other parts (title, area, channels…) touch nothing the
+ * follow-ups are checked against. */
+static unsigned part_of(const pledge_diag *d)
+{
+    static const struct { const char *key; unsigned part; } parts[] = {
+        { "parties", PLEDGE__PART_PARTIES }, { "themes", PLEDGE__PART_ACTIVITIES },
+        { "activities", PLEDGE__PART_ACTIVITIES }, { "goals", PLEDGE__PART_INDICATORS },
+        { "period", PLEDGE__PART_PERIOD }, { "language", PLEDGE__PART_LANGUAGE },
+        { "id", PLEDGE__PART_ALL },
+    };
+    const char *p = d->instance_path, *key;
+    size_t i, len;
+    if (*p == '/') {
+        key = p + 1;
+        len = strcspn(key, "/");
+    } else {
+        /* "missing required property \"x\"" and the like at the root */
+        key = strchr(d->message, '"');
+        if (!key)
+            return PLEDGE__PART_ALL;
+        key++;
+        len = strcspn(key, "\"");
+        if (strstr(d->message, "themes") && strstr(d->message, "activities"))
+            return PLEDGE__PART_ACTIVITIES;
+    }
+    for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (strlen(parts[i].key) == len && memcmp(parts[i].key, key, len) == 0)
+            return parts[i].part;
+    return *p == '/' ? 0u : PLEDGE__PART_ALL;
+}
+
+int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
+                             const pledge_allocator *allocator, unsigned *unreliable)
+{
+    const pledge_schema *schema;
+    pledge_diag_list *scratch = NULL;
+    pledge_doc *doc;
+    pledge__walk w;
+    size_t i;
+    int rc;
+
+    *out = NULL;
+    *unreliable = PLEDGE__PART_ALL;
+    if (!tree->root || !(schema = pledge__builtin_schema(PLEDGE_DOC_PLEDGE, NULL, &rc)))
+        return tree->root ? rc : PLEDGE_EINVALID;
+    if (pledge_diag_list_new(&scratch, allocator))
+        return PLEDGE_ENOMEM;
+    /* The model reads the tree in place: it is the caller's and outlives
+     * this call's use of it (the summary copies what it keeps). */
+    doc = pledge__calloc(allocator, 1, sizeof *doc);
+    if (!doc) {
+        pledge_diag_list_free(scratch);
+        return PLEDGE_ENOMEM;
+    }
+    doc->allocator = allocator;
+    doc->kind = PLEDGE_DOC_PLEDGE;
+    doc->tree = (pledge_tree *)tree;
+    doc->owns_tree = 0;
+    pledge__arena_init(&doc->arena, allocator);
+    doc->file = tree->name;
+    doc->index = tree->index;
+    doc->root = tree->root;
+    rc = pledge_schema_validate(schema, doc->root, doc->file, doc->index, 0, scratch);
+    if (rc == PLEDGE_OK || rc == PLEDGE_EINVALID) {
+        memset(&w, 0, sizeof w);
+        w.doc = doc;
+        w.diags = scratch;
+        pledge__pledge_build(&w, doc->root);
+        rc = w.rc;
+    }
+    if (!rc) {
+        *unreliable = tree->errors ? PLEDGE__PART_ALL : 0u;
+        for (i = 0; i < pledge_diag_list_count(scratch); i++) {
+            const pledge_diag *d = pledge_diag_list_at(scratch, i);
+            if (d->severity == PLEDGE_SEVERITY_ERROR)
+                *unreliable |= part_of(d);
+        }
+        *out = doc;
+    } else {
+        pledge_doc_free(doc);
+    }
+    pledge_diag_list_free(scratch);
     return rc;
 }
 

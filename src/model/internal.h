@@ -398,6 +398,14 @@ extern const char *const pledge__party_roles[];
 extern const char *const pledge__place_kinds[];
 extern const char *const pledge__qualifiers[];
 
+/* ---- messages for pledge writers (messages.c) --------------------------- */
+
+/* Append the diagnostics of @p from (from index @p first) to @p to,
+ * reworded for the people who write pledges: no regular expression, one
+ * diagnostic per mistake, Swedish words hinted, and no diagnostic that
+ * only follows from a misspelt top-level key. 0 or PLEDGE_ENOMEM. */
+int pledge__pledge_messages(pledge_diag_list *to, const pledge_diag_list *from, size_t first);
+
 /* ---- built-in schemas -------------------------------------------------- */
 
 /* The compiled built-in schema for @p kind (compiled once per process,
@@ -433,6 +441,26 @@ typedef pledge_diag_list *(*pledge__set_route_fn)(void *ud, size_t tag);
  * tags, everything goes to @p diags). */
 int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
                              pledge__set_route_fn route, void *ud);
+
+/* What of an invalid pledge the cross-document checks may still use (1.1):
+ * the parts its errors do not touch. */
+enum {
+    PLEDGE__PART_PARTIES = 1u,    /* "parties": reported_by */
+    PLEDGE__PART_ACTIVITIES = 2u, /* "themes", "activities": entries */
+    PLEDGE__PART_INDICATORS = 4u, /* "goals": measurements */
+    PLEDGE__PART_PERIOD = 8u,     /* "period": follow-up.outside-pledge */
+    PLEDGE__PART_LANGUAGE = 16u,  /* "language": texts of follow-ups without one */
+    PLEDGE__PART_ALL = 31u
+};
+
+/* Load @p tree (borrowed: the model reads it in place, so free the
+ * document before the tree) as a pledge and keep the model even when it has
+ * errors; *unreliable gets the parts (PLEDGE__PART_*) that its errors
+ * touch. Its diagnostics are dropped (they were reported when it was
+ * loaded). 0 with *out set, PLEDGE_EINVALID when no model could be built
+ * (not a pledge), PLEDGE_ENOMEM, PLEDGE_ERROR. */
+int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
+                             const pledge_allocator *allocator, unsigned *unreliable);
 
 /* ---- summaries: what sets and progress keep of a document --------------- */
 
@@ -522,6 +550,7 @@ typedef struct pledge__sum {
     /* 1.1: a pledge's parties; a follow-up's reported_by */
     pledge__sum_ref *refs;
     size_t ref_count;
+    unsigned unreliable; /* an invalid pledge: PLEDGE__PART_* its errors touch */
 } pledge__sum;
 
 /* Copy what sets and progress need of @p doc into @p arena. @p file, when

@@ -10,12 +10,22 @@
 #include <math.h>
 #include <string.h>
 
+/* When a report counts as published, for "latest": its date as its last
+ * day, or without a date its period's end (1.1); then the period's end. */
+typedef struct report_when {
+    size_t report; /* PLEDGE_NO_INDEX: none yet */
+    pledge_date date, end;
+} report_when;
+
 typedef struct activity_progress {
     const char *id;
     size_t len;
     pledge_status status;
     size_t report;
     pledge_date date, end; /* of the report that gave the status */
+    report_when done_at;   /* the latest report with "done" (1.1) */
+    int64_t done;
+    pledge_target_met met;
 } activity_progress;
 
 struct pledge_indicator_progress {
@@ -36,6 +46,12 @@ struct pledge_progress {
     size_t id_len;
     size_t reports;
     size_t counts[PLEDGE_STATUS_COUNT];
+    /* 1.1: counts per party (party_count + 1 rows: the last is the
+     * activities with no responsible party) */
+    size_t party_count;
+    const char **party_ids;
+    size_t *party_lens;
+    size_t (*party_counts)[PLEDGE_STATUS_COUNT];
     double share_done;
     activity_progress *activities;
     size_t activity_count;
@@ -160,17 +176,78 @@ static void sort_observations(pledge_observation *v, size_t n, pledge_observatio
         memcpy(v, src, n * sizeof *v);
 }
 
-/* Is the report (date, end) later than the one that gave the current
- * status? Ties go to the later in load order, which is the one asked. */
-static int later(pledge_date date, pledge_date end, const activity_progress *cur)
+/* A report's place in time (see report_when). */
+static report_when when_of(const pledge__sum *f, size_t j)
+{
+    report_when w;
+    w.report = j;
+    w.end = pledge_date_last_day(f->end);
+    w.date = f->date.precision ? pledge_date_last_day(f->date) : w.end;
+    return w;
+}
+
+/* Is the report @p w later than @p cur? Ties go to the later in load
+ * order, which is the one asked. */
+static int later(const report_when *w, const report_when *cur)
 {
     int c;
     if (cur->report == PLEDGE_NO_INDEX)
         return 1;
-    c = pledge_date_compare(date, cur->date);
+    c = pledge_date_compare(w->date, cur->date);
     if (c)
         return c > 0;
-    return pledge_date_compare(end, cur->end) >= 0;
+    return pledge_date_compare(w->end, cur->end) >= 0;
+}
+
+/* Target met (1.1): "done" against the target, for a target over the
+ * period (or with no "per"); unknown otherwise. */
+static pledge_target_met target_met(const pledge__sum_activity *sa, const activity_progress *a)
+{
+    if (!sa->has_target || sa->quantity < 0 || a->done_at.report == PLEDGE_NO_INDEX)
+        return PLEDGE_TARGET_UNKNOWN;
+    if (sa->per != PLEDGE_PER_NONE && sa->per != PLEDGE_PER_PERIOD)
+        return PLEDGE_TARGET_UNKNOWN;
+    switch (sa->comparator) {
+    case PLEDGE_COMPARATOR_EXACTLY:
+        return a->done == sa->quantity ? PLEDGE_TARGET_MET : PLEDGE_TARGET_NOT_MET;
+    case PLEDGE_COMPARATOR_AT_MOST:
+        return a->done <= sa->quantity ? PLEDGE_TARGET_MET : PLEDGE_TARGET_NOT_MET;
+    default:
+        return a->done >= sa->quantity ? PLEDGE_TARGET_MET : PLEDGE_TARGET_NOT_MET;
+    }
+}
+
+/* Status counts per party, and for the activities with no responsible
+ * party (1.1). */
+static int party_counts(pledge_progress *p, const pledge__sum *pledge)
+{
+    size_t i, j, n = pledge->ref_count;
+    p->party_ids = zalloc(p, n, sizeof *p->party_ids);
+    p->party_lens = zalloc(p, n, sizeof *p->party_lens);
+    p->party_counts = zalloc(p, n + 1, sizeof *p->party_counts);
+    if ((n && (!p->party_ids || !p->party_lens)) || !p->party_counts)
+        return PLEDGE_ENOMEM;
+    for (i = 0; i < n; i++) {
+        p->party_lens[i] = pledge->refs[i].len;
+        p->party_ids[i] = pledge__arena_strndup(&p->arena, pledge->refs[i].id ? pledge->refs[i].id
+                                                                              : "",
+                                                pledge->refs[i].len);
+        if (!p->party_ids[i])
+            return PLEDGE_ENOMEM;
+    }
+    p->party_count = n;
+    for (i = 0; i < p->activity_count; i++) {
+        const pledge__sum_activity *sa = &pledge->activities[i];
+        pledge_status st = p->activities[i].status;
+        if ((unsigned)st >= PLEDGE_STATUS_COUNT)
+            continue;
+        if (!sa->responsible_count)
+            p->party_counts[n][st]++;
+        for (j = 0; j < sa->responsible_count; j++)
+            if (sa->responsible[j] < n)
+                p->party_counts[sa->responsible[j]][st]++;
+    }
+    return PLEDGE_OK;
 }
 
 int pledge__progress_from_sums(pledge_progress **out, const pledge__sum *pledge,
@@ -209,26 +286,42 @@ int pledge__progress_from_sums(pledge_progress **out, const pledge__sum *pledge,
             goto nomem;
         a->status = PLEDGE_STATUS_NOT_REPORTED;
         a->report = PLEDGE_NO_INDEX;
+        a->done_at.report = PLEDGE_NO_INDEX;
         pledge__idmap_put(&p->ids, PLEDGE__ID_ACTIVITY, a->id, a->len, a);
     }
     p->activity_count = pledge->activity_count;
     for (j = 0; j < count; j++) {
         const pledge__sum *f = fus[j];
+        report_when w = when_of(f, j);
         for (i = 0; i < f->entry_count; i++) {
             const pledge__sum_entry *e = &f->entries[i];
             activity_progress *a = pledge__idmap_get(&p->ids, PLEDGE__ID_ACTIVITY, e->id,
                                                      e->len);
-            if (!a || !later(f->date, f->end, a))
+            report_when cur;
+            if (!a)
+                continue;
+            if (e->done >= 0 && later(&w, &a->done_at)) {
+                a->done_at = w;
+                a->done = e->done;
+            }
+            cur.report = a->report;
+            cur.date = a->date;
+            cur.end = a->end;
+            if (!later(&w, &cur))
                 continue;
             a->status = e->status;
             a->report = j;
-            a->date = f->date;
-            a->end = f->end;
+            a->date = w.date;
+            a->end = w.end;
         }
     }
-    for (i = 0; i < p->activity_count; i++)
+    for (i = 0; i < p->activity_count; i++) {
         if ((unsigned)p->activities[i].status < PLEDGE_STATUS_COUNT)
             p->counts[p->activities[i].status]++;
+        p->activities[i].met = target_met(&pledge->activities[i], &p->activities[i]);
+    }
+    if (party_counts(p, pledge))
+        goto nomem;
     denominator = p->activity_count - p->counts[PLEDGE_STATUS_CANCELLED];
     p->share_done = denominator ? (double)p->counts[PLEDGE_STATUS_DONE] / (double)denominator
                                 : 0.0;
@@ -497,4 +590,46 @@ int pledge_indicator_progress_expected(const pledge_indicator_progress *ip, doub
 pledge_track pledge_indicator_progress_on_track(const pledge_indicator_progress *ip)
 {
     return ip ? ip->track : PLEDGE_TRACK_UNKNOWN;
+}
+
+/* ---- 1.1: per party, target met ------------------------------------------ */
+
+size_t pledge_progress_party_count(const pledge_progress *p)
+{
+    return p ? p->party_count : 0;
+}
+
+const char *pledge_progress_party_id(const pledge_progress *p, size_t index, size_t *len)
+{
+    if (len)
+        *len = 0;
+    if (!p || index >= p->party_count)
+        return NULL;
+    if (len)
+        *len = p->party_lens[index];
+    return p->party_ids[index];
+}
+
+size_t pledge_progress_party_status_count(const pledge_progress *p, size_t party,
+                                          pledge_status status)
+{
+    if (!p || !p->party_counts || (unsigned)status >= PLEDGE_STATUS_COUNT)
+        return 0;
+    if (party == PLEDGE_NO_INDEX)
+        party = p->party_count;
+    if (party > p->party_count)
+        return 0;
+    return p->party_counts[party][status];
+}
+
+pledge_target_met pledge_progress_activity_target_met(const pledge_progress *p, size_t index)
+{
+    return p && index < p->activity_count ? p->activities[index].met : PLEDGE_TARGET_UNKNOWN;
+}
+
+int64_t pledge_progress_activity_done(const pledge_progress *p, size_t index)
+{
+    if (!p || index >= p->activity_count || p->activities[index].done_at.report == PLEDGE_NO_INDEX)
+        return -1;
+    return p->activities[index].done;
 }

@@ -130,12 +130,35 @@ int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
     if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
                      sizeof *set->docs))
         return PLEDGE_ENOMEM;
+    if (kind == PLEDGE_DOC_PLEDGE) {
+        /* 1.1: keep what its errors do not touch, for the checks of its
+         * follow-ups as far as those errors allow. */
+        pledge_doc *doc = NULL;
+        unsigned bad;
+        int rc = pledge__doc_load_partial(&doc, tree, set->allocator, &bad);
+        if (rc == PLEDGE_ENOMEM)
+            return rc;
+        if (rc == PLEDGE_OK) {
+            const char *file = NULL;
+            if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
+                file = set->docs[set->count - 1]->file;
+            rc = pledge__sum_build(&s, doc, &set->arena, file);
+            pledge_doc_free(doc);
+            if (rc)
+                return rc;
+            s->invalid = 1;
+            s->unreliable = bad;
+            set->docs[set->count++] = s;
+            return PLEDGE_OK;
+        }
+    }
     s = pledge__arena_alloc(&set->arena, sizeof *s);
     if (!s)
         return PLEDGE_ENOMEM;
     memset(s, 0, sizeof *s);
     s->kind = kind;
     s->invalid = 1;
+    s->unreliable = PLEDGE__PART_ALL;
     s->doc_index = tree->index;
     name_len = strlen(tree->name);
     if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
@@ -290,12 +313,16 @@ static void check_reported_by(check *c, const pledge__sum *f, const pledge__sum 
     }
 }
 
-static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p)
+/* The checks of follow-up @p f against its pledge @p p, except those
+ * about the parts @p skip of an invalid pledge (PLEDGE__PART_*). */
+static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p, unsigned skip)
 {
     size_t i;
     char a[16], b[16];
 
-    if (f->start.precision && p->start.precision &&
+    if (skip & PLEDGE__PART_PERIOD) {
+        /* nothing to compare the report's period with */
+    } else if (f->start.precision && p->start.precision &&
         pledge_date_compare(pledge_date_first_day(f->start), pledge_date_first_day(p->start)) <
             0) {
         pledge_date_format(f->start, a, sizeof a);
@@ -315,15 +342,16 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                a, p->id, b);
     }
 
-    check_reported_by(c, f, p);
-    for (i = 0; i < f->entry_count; i++) {
+    if (!(skip & PLEDGE__PART_PARTIES))
+        check_reported_by(c, f, p);
+    for (i = 0; i < f->entry_count && !(skip & PLEDGE__PART_ACTIVITIES); i++) {
         const pledge__sum_entry *e = &f->entries[i];
         if (!valid_id(e->id, e->len))
             continue;
         if (!pledge__sum_find(p, 0, e->id, e->len))
             unknown_in_pledge(c, f, p, 0, e->id, e->len, e->mark, e->index);
     }
-    for (i = 0; i < f->measurement_count; i++) {
+    for (i = 0; i < f->measurement_count && !(skip & PLEDGE__PART_INDICATORS); i++) {
         const pledge__sum_measurement *m = &f->measurements[i];
         const pledge__sum_indicator *ind;
         char path[64];
@@ -352,7 +380,7 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
                        m->value.value, (int)m->len, m->id);
         }
     }
-    if (!f->lang && p->lang) {
+    if (!f->lang && p->lang && !(skip & PLEDGE__PART_LANGUAGE)) {
         /* Its text is in the pledge's language: mappings must hold it. */
         for (i = 0; i < f->text_count; i++) {
             const pledge__sum_text *t = &f->texts[i];
@@ -380,6 +408,34 @@ static void check_follow_up(check *c, const pledge__sum *f, const pledge__sum *p
             pledge__buf_free(&have);
         }
     }
+}
+
+/* follow-up.unchecked for a follow-up checked against an invalid pledge
+ * only as far as its errors allow: say what was skipped. */
+static void unchecked_parts(check *c, const pledge__sum *f, const pledge__sum *p)
+{
+    static const struct { unsigned part; const char *what; } parts[] = {
+        { PLEDGE__PART_ACTIVITIES, "activities" }, { PLEDGE__PART_INDICATORS, "indicators" },
+        { PLEDGE__PART_PARTIES, "parties (reported_by)" }, { PLEDGE__PART_PERIOD, "period" },
+        { PLEDGE__PART_LANGUAGE, "language of its texts" },
+    };
+    pledge_buf what;
+    size_t i, n = 0;
+    pledge__buf_init(&what, c->allocator);
+    for (i = 0; i < sizeof parts / sizeof parts[0]; i++)
+        if (p->unreliable & parts[i].part) {
+            if (n++)
+                pledge__buf_puts(&what, ", ");
+            pledge__buf_puts(&what, parts[i].what);
+        }
+    if (what.failed)
+        c->rc = PLEDGE_ENOMEM;
+    else
+        report(c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+               "pledge \"%s\" (%s, line %zu) has errors, so the checks of this follow-up "
+               "against its %s were skipped; fix the pledge first", f->id, p->file,
+               p->id_mark.line, pledge__buf_cstr(&what));
+    pledge__buf_free(&what);
 }
 
 int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diags)
@@ -430,8 +486,11 @@ int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_li
             !valid_id(f->id, f->id_len))
             continue;
         p = pledge__idmap_get(&pledges, PLEDGE__ID_PLEDGE, f->id, f->id_len);
-        if (p && !p->invalid)
-            check_follow_up(&c, f, p);
+        if (p && (!p->invalid || p->unreliable != PLEDGE__PART_ALL)) {
+            check_follow_up(&c, f, p, p->invalid ? p->unreliable : 0u);
+            if (p->invalid && p->unreliable)
+                unchecked_parts(&c, f, p);
+        }
         else if (!p && (flags & PLEDGE_SET_RESOLVE))
             report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
                    "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
@@ -441,7 +500,7 @@ int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_li
                    "pledge \"%s\" is not among the validated files, so this follow-up's "
                    "activities, indicators, parties and dates were not checked against it; "
                    "validate it together with its pledge", f->id);
-        else
+        else if (p)
             report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
                    "pledge \"%s\" (%s, line %zu) has errors, so this follow-up's activities, "
                    "indicators, parties and dates were not checked against it; fix the pledge "

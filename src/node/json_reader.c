@@ -4,22 +4,26 @@
  * explicit stack (no recursion). Children of the open containers collect on
  * one reusable scratch stack and are copied into the tree's arena once, when
  * their container closes. Lines and columns are counted on the way: lines
- * can only break in whitespace (LF, CR, CR LF) and, through U+0085/U+2028/
- * U+2029, inside strings, so a node's column is its distance from the start
- * of its line minus the UTF-8 continuation bytes seen on that line.
+ * break only at LF, CR and CR LF (RFC 8259; U+0085/U+2028/U+2029 are
+ * ordinary characters, unlike in YAML), which JSON allows only in
+ * whitespace, so a node's column is its distance from the start of its line
+ * minus the UTF-8 continuation bytes seen on that line.
  */
 #include "json_reader.h"
+#include "pointer.h"
 #include "tree.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/utf8.h"
 
 #include <locale.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define J_STOP 1          /* the document is refused (or complete with an error) */
@@ -122,45 +126,17 @@ static int c_strtod(const char *text, double *out)
 /* ---- UTF-8 ---------------------------------------------------------- */
 
 /* Length of the valid UTF-8 sequence at @p p (p[0] >= 0x80), 0 if invalid
- * (overlong forms, surrogates and values beyond U+10FFFF included). */
-static size_t utf8_seq(const unsigned char *p, const unsigned char *end)
+ * (overlong forms, surrogates and values beyond U+10FFFF included); its
+ * code point to *cp (may be NULL). The decoder is core's. */
+static size_t utf8_seq(const unsigned char *p, const unsigned char *end, uint32_t *cp)
 {
-    size_t avail = (size_t)(end - p);
-    unsigned c = p[0], lo = 0x80, hi = 0xBF;
-    if (c < 0xC2)
+    size_t pos = 0;
+    uint32_t c;
+    if (pledge__utf8_next(p, (size_t)(end - p), &pos, &c))
         return 0;
-    if (c < 0xE0)
-        return avail >= 2 && (p[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (c == 0xE0)
-            lo = 0xA0;
-        else if (c == 0xED)
-            hi = 0x9F;
-        return avail >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 ? 3 : 0;
-    }
-    if (c < 0xF5) {
-        if (c == 0xF0)
-            lo = 0x90;
-        else if (c == 0xF4)
-            hi = 0x8F;
-        return avail >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80 &&
-                       (p[3] & 0xC0) == 0x80
-                   ? 4
-                   : 0;
-    }
-    return 0;
-}
-
-static unsigned long utf8_decode(const unsigned char *p, size_t n)
-{
-    switch (n) {
-    case 2: return ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
-    case 3: return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
-    case 4:
-        return ((unsigned long)(p[0] & 0x07u) << 18) | ((p[1] & 0x3Fu) << 12) |
-               ((p[2] & 0x3Fu) << 6) | (p[3] & 0x3Fu);
-    default: return p[0];
-    }
+    if (cp)
+        *cp = c;
+    return pos;
 }
 
 static size_t utf8_put(char *out, unsigned long cp)
@@ -275,10 +251,10 @@ static int unexpected(jparser *j, const unsigned char *at, const char *expected)
     }
     c = *at;
     if (c >= 0x80) {
-        size_t n = utf8_seq(at, j->end);
-        if (!n)
+        uint32_t cp;
+        if (!utf8_seq(at, j->end, &cp))
             return utf8_error(j, at);
-        snprintf(got, sizeof got, "U+%04lX", utf8_decode(at, n));
+        snprintf(got, sizeof got, "U+%04lX", (unsigned long)cp);
     } else if (c < 0x20 || c == 0x7F) {
         snprintf(got, sizeof got, "U+%04X", (unsigned)c);
     } else if (c == '\'') {
@@ -291,20 +267,6 @@ static int unexpected(jparser *j, const unsigned char *at, const char *expected)
     else if (c == '/' || c == '#')
         hint = " (JSON has no comments)";
     return fail(j, at, "json.syntax", "%s, got %s%s", expected, got, hint);
-}
-
-static int break_warning(jparser *j, const unsigned char *at, unsigned long cp)
-{
-    const char *what = cp == 0x85 ? "NEXT LINE" : cp == 0x2028 ? "LINE SEPARATOR"
-                                                               : "PARAGRAPH SEPARATOR";
-    if (j->break_warnings++ >= MAX_BREAK_WARNINGS)
-        return 0;
-    return report(j, jmark(j, at), PLEDGE_SEVERITY_WARNING, "yaml.unicode-line-break",
-                  "U+%04lX (%s) counts as a line break for YAML tools, so the lines after "
-                  "it are numbered one more than in most editors%s",
-                  cp, what,
-                  j->break_warnings == MAX_BREAK_WARNINGS ? " (further ones are not reported)"
-                                                          : "");
 }
 
 /* ---- memory ------------------------------------------------------- */
@@ -347,12 +309,8 @@ static pledge_node *new_node(jparser *j, pledge_node_type type, const unsigned c
         j->nodes_end = n + j->node_batch;
     }
     n = j->nodes++;
-    memset(n, 0, sizeof *n);
     m = jmark(j, at);
-    n->type = (uint8_t)type;
-    n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
-    n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = pledge__offset32(m.offset);
+    pledge__node_init(n, type, m);
     return n;
 }
 
@@ -458,7 +416,7 @@ static int find_or_add_key(jparser *j, jframe *f, pledge_node *key, pledge_node 
 /* The JSON Pointer of the top mapping, for the duplicate-key diagnostic. */
 static void mapping_path(const jparser *j, pledge_buf *b)
 {
-    size_t i, k;
+    size_t i;
     for (i = 0; i + 1 < j->nframes; i++) {
         const jframe *f = &j->frames[i];
         pledge__buf_putc(b, '/');
@@ -466,15 +424,8 @@ static void mapping_path(const jparser *j, pledge_buf *b)
             pledge__buf_printf(b, "%zu", j->frames[i + 1].start - f->start);
             continue;
         }
-        for (k = 0; f->key && k < f->key->u.s.len; k++) {
-            char c = f->key->u.s.ptr[k];
-            if (c == '~')
-                pledge__buf_puts(b, "~0");
-            else if (c == '/')
-                pledge__buf_puts(b, "~1");
-            else
-                pledge__buf_putc(b, c);
-        }
+        if (f->key)
+            pledge__json_pointer_escape(b, f->key->u.s.ptr, f->key->u.s.len);
     }
 }
 
@@ -581,7 +532,7 @@ static int scan_escape(jparser *j, const unsigned char **pq, size_t *saved)
     case 'u':
         break;
     default:
-        if (q[1] >= 0x80 && !utf8_seq(q + 1, end))
+        if (q[1] >= 0x80 && !utf8_seq(q + 1, end, NULL))
             return utf8_error(j, q + 1);
         if (q[1] > 0x20 && q[1] < 0x7F)
             return fail(j, q, "json.syntax",
@@ -688,19 +639,12 @@ static int read_string(jparser *j, pledge_node **out)
                         "a control character (U+%04X) must be escaped in a JSON string",
                         (unsigned)*q);
         default:
-            n = utf8_seq(q, end);
+            n = utf8_seq(q, end, NULL);
             if (!n)
                 return utf8_error(j, q);
-            if ((n == 2 && q[0] == 0xC2 && q[1] == 0x85) || (n == 3 && q[0] == 0xE2 && q[1] == 0x80 &&
-                                             (q[2] == 0xA8 || q[2] == 0xA9))) {
-                if ((rc = break_warning(j, q, utf8_decode(q, n))) != 0)
-                    return rc;
-                j->line++;
-                j->line_start = q + n;
-                j->extra = 0;
-            } else {
-                j->extra += n - 1;
-            }
+            /* U+0085, U+2028 and U+2029 are characters like any other:
+             * RFC 8259 breaks lines at LF and CR only */
+            j->extra += n - 1;
             q += n;
             break;
         }
@@ -708,8 +652,6 @@ static int read_string(jparser *j, pledge_node **out)
 closed:
     len = (size_t)(q - body) - saved;
     buf = pool_alloc(j, len + 1);
-    /* The node's mark is taken before the string: a U+2028 in it moved the
-     * line on since. */
     node = buf ? new_node(j, PLEDGE_NODE_STRING, open) : NULL;
     if (node) {
         node->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
@@ -790,6 +732,15 @@ static int read_number(jparser *j, pledge_node **out)
         text[n] = '\0';
         if (c_strtod(text, &node->u.d))
             return PLEDGE_ENOMEM;
+        if (isinf(node->u.d)) {
+            /* not silently infinity: 1e400 and 1e500 would compare equal */
+            int rc = report(j, jmark(j, start), PLEDGE_SEVERITY_ERROR, "yaml.limit",
+                            "the number %.*s%s is beyond the range of floating-point numbers "
+                            "(about 1.8e308)", n > 40 ? 40 : (int)n, text, n > 40 ? "..." : "");
+            j->tree->errors++;
+            if (rc)
+                return rc;
+        }
     } else if ((size_t)(int_end - digits) <= FAST_DIGITS) {
         /* No leading zeros in JSON: the text is canonical but for "-0". */
         const unsigned char *d;

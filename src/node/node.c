@@ -72,13 +72,8 @@ size_t pledge_tree_memory(const pledge_tree *tree)
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark)
 {
     pledge_node *n = pledge__arena_alloc(&tree->arena, sizeof *n);
-    if (!n)
-        return NULL;
-    memset(n, 0, sizeof *n);
-    n->type = (uint8_t)type;
-    n->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
-    n->column = mark.column > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.column;
-    n->offset = pledge__offset32(mark.offset);
+    if (n)
+        pledge__node_init(n, type, mark);
     return n;
 }
 
@@ -347,14 +342,31 @@ static int is_number(const pledge_node *n)
     return n->type == PLEDGE_NODE_INT || n->type == PLEDGE_NODE_FLOAT;
 }
 
+int pledge__double_integer_text(double d, char *buf, size_t size)
+{
+    if (!isfinite(d) || floor(d) != d || size < 320)
+        return 0;
+    /* glibc prints integral doubles exactly: up to 309 digits */
+    snprintf(buf, size, "%.0f", d == 0 ? 0.0 : d);
+    return 1;
+}
+
+/* A big integer equals a double only when the double is that integer
+ * exactly (100000000000000000000 == 1e20). */
+static int bigint_equals_double(const char *text, double d)
+{
+    char buf[400];
+    return pledge__double_integer_text(d, buf, sizeof buf) && strcmp(buf, text) == 0;
+}
+
 static int numbers_equal(const pledge_node *a, const pledge_node *b)
 {
     if (a->type == PLEDGE_NODE_INT && b->type == PLEDGE_NODE_INT)
         return strcmp(a->u.i.text, b->u.i.text) == 0;
     if (a->type == PLEDGE_NODE_INT && (a->flags & PLEDGE_NODE_BIGINT))
-        return 0; /* a float never holds a value beyond int64 exactly */
+        return bigint_equals_double(a->u.i.text, b->u.d);
     if (b->type == PLEDGE_NODE_INT && (b->flags & PLEDGE_NODE_BIGINT))
-        return 0;
+        return bigint_equals_double(b->u.i.text, a->u.d);
     if (a->type == PLEDGE_NODE_INT && b->type == PLEDGE_NODE_FLOAT)
         return (double)a->u.i.v == b->u.d && b->u.d >= -9223372036854775808.0 &&
                b->u.d < 9223372036854775808.0 && (int64_t)b->u.d == a->u.i.v;

@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 struct pledge_reader {
     const pledge_allocator *alloc; /* the caller's (NULL: default) */
@@ -294,18 +295,11 @@ void pledge_reader_free(pledge_reader *reader)
     pledge__free(reader->alloc, reader);
 }
 
-int pledge_tree_parse(pledge_tree **out, const char *name, const void *data, size_t len,
-                      const pledge_load_options *opts, pledge_diag_list *diags)
+/* The one document of @p r (freed here) into *out. */
+static int one_tree(pledge_reader *r, pledge_tree **out, pledge_diag_list *diags)
 {
-    pledge_reader *r;
     pledge_tree *t = NULL, *extra = NULL;
     int rc;
-    if (!out)
-        return PLEDGE_EARG;
-    *out = NULL;
-    rc = pledge_reader_open_buffer(&r, name, data, len, opts, diags);
-    if (rc)
-        return rc;
     rc = pledge_reader_next(r, &t, diags);
     if (!rc && t)
         rc = pledge_reader_next(r, &extra, diags);
@@ -334,4 +328,66 @@ int pledge_tree_parse(pledge_tree **out, const char *name, const void *data, siz
     }
     *out = t;
     return PLEDGE_OK;
+}
+
+int pledge_tree_parse(pledge_tree **out, const char *name, const void *data, size_t len,
+                      const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *r;
+    int rc;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    rc = pledge_reader_open_buffer(&r, name, data, len, opts, diags);
+    if (rc)
+        return rc;
+    return one_tree(r, out, diags);
+}
+
+int pledge__tree_read_path(pledge_tree **out, const char *path, const pledge_load_options *opts,
+                           pledge_diag_list *diags)
+{
+    pledge_reader *r;
+    int rc;
+    *out = NULL;
+    rc = pledge_reader_open_file(&r, path, opts, diags);
+    if (rc)
+        return rc;
+    return one_tree(r, out, diags);
+}
+
+int pledge__tree_read_fd(pledge_tree **out, const char *name, int fd,
+                         const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *r;
+    struct stat sb;
+    FILE *fp;
+    int rc;
+    *out = NULL;
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        return io_error(diags, name, "read", e);
+    }
+    if (!S_ISREG(sb.st_mode)) {
+        pledge_diag_where w;
+        close(fd);
+        memset(&w, 0, sizeof w);
+        w.file = name;
+        if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
+                              "cannot read %s: not a regular file", name))
+            return PLEDGE_ENOMEM;
+        return PLEDGE_EIO;
+    }
+    fp = fdopen(fd, "rb");
+    if (!fp) {
+        int e = errno;
+        close(fd);
+        return e == ENOMEM ? PLEDGE_ENOMEM : io_error(diags, name, "read", e);
+    }
+    rc = pledge_reader_open_fp(&r, name, fp, opts, diags);
+    fclose(fp);
+    if (rc)
+        return rc;
+    return one_tree(r, out, diags);
 }

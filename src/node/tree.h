@@ -7,6 +7,8 @@
 #include "pledge/node.h"
 #include "core/arena.h"
 
+#include <string.h>
+
 typedef struct pledge_pair {
     pledge_node *key;   /* always a STRING node with its own position */
     pledge_node *value;
@@ -81,6 +83,17 @@ int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node 
 int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,
                       const pledge_allocator *allocator);
 
+/* Make @p n a zeroed node of @p type at @p mark: the one place a node's
+ * fields are first set, whatever memory it comes from. */
+static inline void pledge__node_init(pledge_node *n, pledge_node_type type, pledge_mark mark)
+{
+    memset(n, 0, sizeof *n);
+    n->type = (uint8_t)type;
+    n->line = mark.line > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.line;
+    n->column = mark.column > UINT32_MAX ? UINT32_MAX : (uint32_t)mark.column;
+    n->offset = pledge__offset32(mark.offset);
+}
+
 /* A zeroed node of @p type at @p mark, from the tree's arena. */
 pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_mark mark);
 
@@ -93,5 +106,22 @@ pledge_node *pledge__node_new(pledge_tree *tree, pledge_node_type type, pledge_m
 #define PLEDGE__RADIX_DIGITS_MAX 1000
 int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, int base,
                             int negative, int64_t *value, int *big, const char **text);
+
+/* Exactly one document (the rule of pledge_tree_parse) read from the file
+ * at @p path (any kind a FILE* reads: a pipe named by the caller too). */
+int pledge__tree_read_path(pledge_tree **out, const char *path, const pledge_load_options *opts,
+                           pledge_diag_list *diags);
+
+/* Exactly one document (the rule of pledge_tree_parse) read from the open
+ * file @p fd, which this takes and closes: anything but a regular file is
+ * io.error (a FIFO would block). The load options' limits apply.
+ * @return 0, PLEDGE_EIO, PLEDGE_EINVALID, PLEDGE_ENOMEM, PLEDGE_EARG. */
+int pledge__tree_read_fd(pledge_tree **out, const char *name, int fd,
+                         const pledge_load_options *opts, pledge_diag_list *diags);
+
+/* The exact decimal text of @p d when it is a finite integer (buffer of
+ * at least 320 bytes); 0 otherwise. Integers beyond int64 compare and
+ * hash through it. */
+int pledge__double_integer_text(double d, char *buf, size_t size);
 
 #endif

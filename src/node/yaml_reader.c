@@ -20,6 +20,7 @@
  * character index becomes a byte offset through a cursor over the text.
  */
 #include "yaml_reader.h"
+#include "pointer.h"
 #include "position.h"
 #include "scalar.h"
 #include "tree.h"
@@ -27,8 +28,10 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/utf8.h"
 
 #include <yaml.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -183,13 +186,8 @@ static void *copy_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
 {
     pledge_node *n = tree_alloc(st, sizeof *n, _Alignof(pledge_node));
-    if (!n)
-        return NULL;
-    memset(n, 0, sizeof *n);
-    n->type = (uint8_t)type;
-    n->line = m.line > UINT32_MAX ? UINT32_MAX : (uint32_t)m.line;
-    n->column = m.column > UINT32_MAX ? UINT32_MAX : (uint32_t)m.column;
-    n->offset = pledge__offset32(m.offset);
+    if (n)
+        pledge__node_init(n, type, m);
     return n;
 }
 
@@ -443,7 +441,7 @@ static void prescan(pledge_yaml_stream *st)
     while (i < n) {
         unsigned char c;
         unsigned long cp;
-        size_t w, k;
+        size_t w;
         while (WORDS && n - i >= 8) {
             uint64_t m = unusual_bytes(load64(p + i));
             if (m) {
@@ -473,43 +471,17 @@ static void prescan(pledge_yaml_stream *st)
             st->ascii_end = i;
             ascii = 0;
         }
-        w = c >= 0xC2 && c < 0xE0 ? 2 : c >= 0xE0 && c < 0xF0 ? 3 : c >= 0xF0 && c < 0xF5 ? 4 : 0;
-        if (!w) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg,
-                     "the byte 0x%02X does not start a UTF-8 character", c);
-            break;
-        }
-        for (k = 1; k < w && i + k < n && (p[i + k] & 0xC0) == 0x80; k++)
-            ;
-        if (k < w) {
-            if (i + k == n && st->truncated) {
-                set_cut(st, CUT_SIZE, i); /* the limit cut a character in two */
-            } else if (i + k == n) {
-                set_cut(st, CUT_UTF8, i);
-                snprintf(st->cut_msg, sizeof st->cut_msg,
-                         "the file ends inside a UTF-8 character");
-            } else {
-                set_cut(st, CUT_UTF8, i);
-                snprintf(st->cut_msg, sizeof st->cut_msg,
-                         "the byte 0x%02X after the lead byte 0x%02X does not continue a "
-                         "UTF-8 character", p[i + k], c);
+        {
+            /* core's decoder; core's words for what is wrong */
+            size_t next = i;
+            uint32_t cp32;
+            if (pledge__utf8_next(p, n, &next, &cp32) != 0) {
+                int ends = pledge__utf8_problem(p, n, i, st->cut_msg, sizeof st->cut_msg);
+                set_cut(st, ends && st->truncated ? CUT_SIZE : CUT_UTF8, i);
+                break;
             }
-            break;
-        }
-        cp = c & (0xFFu >> (w + 1));
-        for (k = 1; k < w; k++)
-            cp = (cp << 6) | (p[i + k] & 0x3Fu);
-        if ((w == 3 && cp < 0x800) || (w == 4 && cp < 0x10000)) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg, "an overlong encoding of U+%04lX", cp);
-            break;
-        }
-        if ((cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            set_cut(st, CUT_UTF8, i);
-            snprintf(st->cut_msg, sizeof st->cut_msg,
-                     "U+%04lX is not a Unicode scalar value", cp);
-            break;
+            cp = cp32;
+            w = next - i;
         }
         if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
             set_cut(st, CUT_CONTROL, i);
@@ -599,19 +571,10 @@ static int looks_utf16(const unsigned char *p, size_t n)
 
 static void path_segment(pledge_buf *b, const pledge_node *key)
 {
-    size_t k;
     if (!key)
         return; /* a complex key: no segment names it */
     pledge__buf_putc(b, '/');
-    for (k = 0; k < key->u.s.len; k++) {
-        char c = key->u.s.ptr[k];
-        if (c == '~')
-            pledge__buf_puts(b, "~0");
-        else if (c == '/')
-            pledge__buf_puts(b, "~1");
-        else
-            pledge__buf_putc(b, c);
-    }
+    pledge__json_pointer_escape(b, key->u.s.ptr, key->u.s.len);
 }
 
 /* The JSON Pointer of the node being attached to the innermost open
@@ -1045,6 +1008,23 @@ static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t le
     return n;
 }
 
+/* A float literal with digits that became infinity is an error (.inf is
+ * written with letters): it must not pass silently, or 1e400 would equal
+ * 1e500. */
+static int float_range(pledge_yaml_stream *st, const char *s, size_t len, double d,
+                       pledge_mark mark)
+{
+    pledge_buf m;
+    if (!isinf(d) || memchr(s, 'i', len) || memchr(s, 'I', len))
+        return PLEDGE_OK;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_puts(&m, "the number ");
+    pledge__buf_append(&m, s, len > 40 ? 40 : len);
+    pledge__buf_printf(&m, "%s is beyond the range of floating-point numbers (about 1.8e308)",
+                       len > 40 ? "..." : "");
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.limit", mark, 1, NULL, &m);
+}
+
 /* An INT node for a core-schema integer text. */
 static int int_node(pledge_yaml_stream *st, const char *s, size_t len, pledge_mark mark,
                     unsigned flags, pledge_yaml11 y11, const char *words, size_t wlen,
@@ -1137,6 +1117,8 @@ static int tagged_scalar(pledge_yaml_stream *st, int tag, const char *s, size_t 
         rc = pledge__scalar_float(s, len, st->alloc, &d);
         if (rc)
             return rc == PLEDGE_EINVALID ? PLEDGE_OK : rc;
+        if ((rc = float_range(st, s, len, d, mark)))
+            return rc;
         if (!(*out = node_new(st, PLEDGE_NODE_FLOAT, mark)))
             return PLEDGE_ENOMEM;
         (*out)->u.d = d;
@@ -1247,6 +1229,8 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
             double d = 0;
             if ((rc = pledge__scalar_float(s, len, st->alloc, &d)))
                 return rc == PLEDGE_EINVALID ? PLEDGE_ERROR : rc;
+            if ((rc = float_range(st, s, len, d, mark)))
+                return rc;
             n = node_new(st, PLEDGE_NODE_FLOAT, mark);
             if (n)
                 n->u.d = d;

@@ -20,11 +20,14 @@
 #include "node/json_reader.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #define META_URI "https://json-schema.org/draft/2020-12/schema"
 #define VOCAB_PREFIX "https://json-schema.org/draft/2020-12/vocab/"
@@ -34,12 +37,6 @@ typedef struct map_slot {
     sch_node *sch;
     sch_resource *res;
 } map_slot;
-
-typedef struct uri_entry {
-    const char *uri;
-    sch_resource *res;
-    struct uri_entry *next;
-} uri_entry;
 
 typedef struct pending {
     sch_node *s;
@@ -59,7 +56,9 @@ typedef struct cctx {
     const pledge_schema *meta;/* the built-in metaschema, fetched lazily */
     map_slot *map;
     size_t map_cap, map_count;
-    uri_entry *uris;
+    pledge__table keys;       /* (mapping, key) -> value, for JSON Pointers */
+    pledge__table failed;     /* URIs whose loading failed (and said why) */
+    pledge__table indexed;    /* mappings whose keys are in keys */
     pending *todo;
     char *root_dir;           /* folder of the root schema file, or NULL */
     int errors;
@@ -257,25 +256,13 @@ static map_slot *map_get(cctx *c, const pledge_node *n, int create)
 
 static sch_resource *uri_lookup(cctx *c, const char *uri, size_t len)
 {
-    uri_entry *e;
-    for (e = c->uris; e; e = e->next)
-        if (strlen(e->uri) == len && memcmp(e->uri, uri, len) == 0)
-            return e->res;
-    return NULL;
+    return pledge__table_get(&c->out->uris, 0, uri, len);
 }
 
 static void uri_register(cctx *c, const char *uri, sch_resource *res)
 {
-    uri_entry *e;
-    if (uri_lookup(c, uri, strlen(uri)))
-        return;
-    e = alloc0(c, sizeof *e);
-    if (!e)
-        return;
-    e->uri = uri;
-    e->res = res;
-    e->next = c->uris;
-    c->uris = e;
+    if (pledge__table_put(&c->out->uris, 0, uri, strlen(uri), res, NULL))
+        oom(c);
 }
 
 static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *node,
@@ -287,6 +274,7 @@ static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *n
     r->uri = uri;
     r->node = node;
     r->doc = doc;
+    r->anchor_table = &c->out->anchors;
     r->next = c->out->resources;
     c->out->resources = r;
     uri_register(c, uri, r);
@@ -296,15 +284,13 @@ static sch_resource *new_resource(cctx *c, const char *uri, const pledge_node *n
 static void add_anchor(cctx *c, sch_resource *r, const pledge_node *name,
                        const pledge_node *node, int dynamic)
 {
-    sch_anchor *a;
-    for (a = r->anchors; a; a = a->next) {
-        if (a->len == name->u.s.len && memcmp(a->name, name->u.s.ptr, a->len) == 0 &&
-            a->dynamic == dynamic) {
-            if (a->node != node)
-                cerr(c, r->doc, name, "the anchor \"%s\" is defined twice in the resource %s",
-                     name->u.s.ptr, r->uri);
-            return;
-        }
+    sch_anchor *a = pledge__table_get(&c->out->anchors, pledge__anchor_ns(r, dynamic),
+                                      name->u.s.ptr, name->u.s.len);
+    if (a) {
+        if (a->node != node)
+            cerr(c, r->doc, name, "the anchor \"%s\" is defined twice in the resource %s",
+                 name->u.s.ptr, r->uri);
+        return;
     }
     a = alloc0(c, sizeof *a);
     if (!a)
@@ -313,6 +299,11 @@ static void add_anchor(cctx *c, sch_resource *r, const pledge_node *name,
     a->len = name->u.s.len;
     a->node = node;
     a->dynamic = dynamic;
+    if (pledge__table_put(&c->out->anchors, pledge__anchor_ns(r, dynamic), a->name, a->len, a,
+                          NULL)) {
+        oom(c);
+        return;
+    }
     a->next = r->anchors;
     r->anchors = a;
 }
@@ -436,6 +427,8 @@ static void check_against(cctx *c, sch_doc *doc, const sch_node *meta)
     sch_errors errs;
     size_t i;
     int r;
+    if (doc->root->type != PLEDGE_NODE_MAPPING && doc->root->type != PLEDGE_NODE_BOOL)
+        return; /* compile_schema says it once: not an object or a boolean */
     memset(&errs, 0, sizeof errs);
     errs.allocator = c->a;
     r = pledge__sch_eval(meta, doc->root, 0, &errs);
@@ -591,119 +584,6 @@ static sch_doc *add_doc(cctx *c, pledge_tree *tree, const pledge_node *root, con
 /* reading documents                                                   */
 /* ------------------------------------------------------------------ */
 
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t a = strlen(s), b = strlen(suffix);
-    return a >= b && strcmp(s + a - b, suffix) == 0;
-}
-
-/* Parse @p len bytes named @p name: JSON when the syntax says so or the
- * name ends in ".json", else YAML (exactly one document). */
-static int parse_text(pledge_tree **out, const char *name, const char *data, size_t len,
-                      const pledge_load_options *load, pledge_diag_list *diags)
-{
-    int json = load->syntax == PLEDGE_SYNTAX_JSON ||
-               (load->syntax == PLEDGE_SYNTAX_AUTO && name && ends_with(name, ".json"));
-    int rc;
-    *out = NULL;
-    if (json) {
-        pledge_tree *t = NULL;
-        rc = pledge__json_read(&t, data, len, name ? name : "", 0, load, diags);
-        if (rc)
-            return rc;
-        if (!t->root || t->errors) {
-            pledge_tree_free(t);
-            return PLEDGE_EINVALID;
-        }
-        *out = t;
-        return 0;
-    } else {
-        pledge_load_options yl = *load;
-        yl.syntax = PLEDGE_SYNTAX_YAML;
-        rc = pledge_tree_parse(out, name ? name : "", data, len, &yl, diags);
-        if (rc == 0 && (!*out || !pledge_tree_root(*out))) {
-            pledge_tree_free(*out);
-            *out = NULL;
-            return PLEDGE_EINVALID;
-        }
-        return rc;
-    }
-}
-
-/* Read a whole file through the allocator; io.error on failure. */
-static int read_file(char **out, size_t *len, const char *path,
-                     const pledge_load_options *load, pledge_diag_list *diags)
-{
-    FILE *f = fopen(path, "rb");
-    const pledge_allocator *a = load->allocator;
-    char *buf = NULL;
-    size_t cap = 0, n = 0;
-    pledge_diag_where w;
-    memset(&w, 0, sizeof w);
-    w.file = path;
-    *out = NULL;
-    if (!f) {
-        int e = errno;
-        w.sys_errno = e;
-        if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
-                              "cannot open the file: %s", strerror(e)))
-            return PLEDGE_ENOMEM;
-        return PLEDGE_EIO;
-    }
-    for (;;) {
-        size_t got;
-        if (n + 4096 + 1 > cap) {
-            size_t ncap = cap ? cap * 2 : 8192;
-            char *nb = pledge__realloc(a, buf, ncap);
-            if (!nb) {
-                pledge__free(a, buf);
-                fclose(f);
-                return PLEDGE_ENOMEM;
-            }
-            buf = nb;
-            cap = ncap;
-        }
-        got = fread(buf + n, 1, cap - n - 1, f);
-        n += got;
-        if (n > load->max_file_bytes) {
-            pledge__free(a, buf);
-            fclose(f);
-            if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "yaml.limit", &w,
-                                  "the file is larger than the limit of %zu bytes",
-                                  load->max_file_bytes))
-                return PLEDGE_ENOMEM;
-            return PLEDGE_EINVALID;
-        }
-        if (got == 0)
-            break;
-    }
-    if (ferror(f)) {
-        pledge__free(a, buf);
-        fclose(f);
-        w.sys_errno = EIO;
-        if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
-                              "cannot read the file"))
-            return PLEDGE_ENOMEM;
-        return PLEDGE_EIO;
-    }
-    fclose(f);
-    buf[n] = '\0';
-    *out = buf;
-    *len = n;
-    return 0;
-}
-
-static int read_tree(cctx *c, pledge_tree **out, const char *path)
-{
-    char *data;
-    size_t len;
-    int rc = read_file(&data, &len, path, &c->load, c->diags);
-    if (rc)
-        return rc;
-    rc = parse_text(out, path, data, len, &c->load, c->diags);
-    pledge__free(c->a, data);
-    return rc;
-}
 
 /* 1 when @p path (absolute, without dot segments) lies inside @p dir. */
 static int inside(const char *dir, const char *path)
@@ -714,12 +594,52 @@ static int inside(const char *dir, const char *path)
     return strncmp(dir, path, n) == 0 && path[n] == '/';
 }
 
-static sch_resource *load_file(cctx *c, const char *uri, const char *path,
+/* Open @p path for a $ref: never blocking (O_NONBLOCK: a FIFO must not
+ * hang the compilation; pledge__tree_read_fd refuses all but regular
+ * files), and only when the file opened lies inside @p root (a real
+ * path) once every symbolic link is resolved. The check is made on the
+ * descriptor: the real path's device and inode must be the opened file's,
+ * so swapping a link between the check and the open cannot pass. Returns
+ * the descriptor, or -1 after a diagnostic at @p at. */
+static int open_confined(cctx *c, const char *uri, const char *path, const char *root,
+                         const pledge_node *at, sch_doc *from)
+{
+    char realbuf[PATH_MAX], *real;
+    struct stat fs, rs;
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    if (fd < 0) {
+        cerr(c, from, at, "cannot read the schema %s referred to here (file %s: %s)", uri, path,
+             strerror(errno));
+        return -1;
+    }
+    /* a buffer of ours: realpath(p, NULL) would bypass the allocator */
+    real = realpath(path, realbuf);
+    if (fstat(fd, &fs) != 0 || !real || stat(real, &rs) != 0 || fs.st_dev != rs.st_dev ||
+        fs.st_ino != rs.st_ino) {
+        close(fd);
+        cerr(c, from, at, "cannot read the schema %s referred to here (file %s changed while "
+                          "it was opened)", uri, path);
+        return -1;
+    }
+    if (!inside(root, real)) {
+        close(fd);
+        cerr(c, from, at, "the reference %s points outside the %s %s (to %s); refused", uri,
+             root == c->root_dir ? "schema's folder" : "ref_dir folder", root, real);
+        return -1;
+    }
+    return fd;
+}
+
+static sch_resource *load_file(cctx *c, const char *uri, const char *path, const char *root,
                                const pledge_node *at, sch_doc *from)
 {
     pledge_tree *tree = NULL;
     sch_doc *doc;
-    int rc = read_tree(c, &tree, path);
+    int rc, fd = open_confined(c, uri, path, root, at, from);
+    if (fd < 0)
+        return NULL;
+    /* through the node layer's reader: its limits, its diagnostics */
+    rc = pledge__tree_read_fd(&tree, path, fd, &c->load, c->diags);
     if (rc == PLEDGE_ENOMEM) {
         oom(c);
         return NULL;
@@ -846,7 +766,17 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
                 return NULL;
             }
         }
-        r = load_file(c, uri, b.data, at, from);
+        {
+            char dirbuf[PATH_MAX];
+            const char *dir = realpath(d->directory, dirbuf);
+            if (!dir) {
+                cerr(c, from, at, "cannot read %s: the folder %s cannot be opened (%s)", uri,
+                     d->directory, strerror(errno));
+                r = NULL;
+            } else {
+                r = load_file(c, uri, b.data, dir, at, from);
+            }
+        }
         pledge__buf_free(&b);
         return r;
     }
@@ -860,18 +790,7 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
                  "cannot read %s: file references are only followed for a schema read "
                  "from a file", uri);
         } else {
-            /* a buffer of ours: realpath(p, NULL) would bypass the allocator */
-            char realbuf[PATH_MAX];
-            char *real = realpath(b.data, realbuf);
-            if (!real) {
-                cerr(c, from, at, "cannot resolve the reference %s: no such file", uri);
-            } else if (!inside(c->root_dir, real)) {
-                cerr(c, from, at,
-                     "the reference %s points outside the schema's folder %s; refused",
-                     uri, c->root_dir);
-            } else {
-                r = load_file(c, uri, real, at, from);
-            }
+            r = load_file(c, uri, b.data, c->root_dir, at, from);
         }
         pledge__buf_free(&b);
         return r;
@@ -886,6 +805,31 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
 
 /* The compiled schema that @p ref (a $ref value in resource @p res)
  * designates; *frag_out gets the decoded fragment when asked. */
+/* The value of @p key in the large mapping @p map, through an index made
+ * on the first lookup: JSON Pointers into $defs of thousands of entries
+ * stay linear overall. */
+static const pledge_node *key_lookup(void *ud, const pledge_node *map, const char *key,
+                                     size_t len)
+{
+    cctx *c = ud;
+    if (!pledge__table_get(&c->indexed, (uintptr_t)map, "", 0)) {
+        size_t i;
+        for (i = 0; i < map->u.map.count; i++) {
+            const pledge_node *k = map->u.map.pairs[i].key;
+            if (pledge__table_put(&c->keys, (uintptr_t)map, k->u.s.ptr, k->u.s.len,
+                                  map->u.map.pairs[i].value, NULL)) {
+                oom(c);
+                return NULL;
+            }
+        }
+        if (pledge__table_put(&c->indexed, (uintptr_t)map, "", 0, (void *)map, NULL)) {
+            oom(c);
+            return NULL;
+        }
+    }
+    return pledge__table_get(&c->keys, (uintptr_t)map, key, len);
+}
+
 static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledge_node *ref,
                                    pledge_buf *frag_out, const pledge_node **node_out)
 {
@@ -914,11 +858,16 @@ static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledg
         goto done;
     }
     target = uri_lookup(c, docuri, ulen);
+    if (!target && pledge__table_get(&c->failed, 0, docuri, ulen))
+        goto done; /* said once, where it was first referred to */
     if (!target) {
         int before = c->errors;
         target = load(c, docuri, ref, res->doc);
-        if (!target && c->errors != before)
+        if (!target && c->errors != before) {
+            if (pledge__table_put(&c->failed, 0, docuri, ulen, (void *)docuri, NULL))
+                oom(c);
             goto done; /* load said why */
+        }
     }
     if (c->rc)
         goto done;
@@ -932,15 +881,17 @@ static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledg
     if (frag.len == 0) {
         node = target->node;
     } else if (frag.data[0] == '/') {
-        node = pledge__json_pointer(target->node, frag.data, frag.len);
+        node = pledge__json_pointer_with(target->node, frag.data, frag.len, key_lookup, c);
     } else {
-        const sch_anchor *a;
-        for (a = target->anchors; a; a = a->next)
-            if (a->len == frag.len && memcmp(a->name, frag.data, frag.len) == 0) {
-                node = a->node;
-                if (!a->dynamic)
-                    break;
-            }
+        /* a plain anchor first, else a dynamic one of that name */
+        const sch_anchor *a = pledge__table_get(target->anchor_table,
+                                                pledge__anchor_ns(target, 0), frag.data,
+                                                frag.len);
+        if (!a)
+            a = pledge__table_get(target->anchor_table, pledge__anchor_ns(target, 1),
+                                  frag.data, frag.len);
+        if (a)
+            node = a->node;
     }
     if (!node) {
         cerr(c, res->doc, ref, "cannot resolve \"%s\": %s has no %s \"%s\"", ref->u.s.ptr,
@@ -1557,6 +1508,8 @@ static void schema_free_parts(pledge_schema *s)
     for (d = s->docs; d; d = d->next)
         pledge_tree_free(d->tree);
     pledge__free(s->allocator, s->map);
+    pledge__table_free(&s->uris);
+    pledge__table_free(&s->anchors);
     pledge__arena_free(&s->arena);
 }
 
@@ -1588,6 +1541,11 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
         return PLEDGE_ENOMEM;
     c->out->allocator = c->a;
     c->out->flags = c->flags;
+    pledge__table_init(&c->out->uris, c->a);
+    pledge__table_init(&c->out->anchors, c->a);
+    pledge__table_init(&c->keys, c->a);
+    pledge__table_init(&c->failed, c->a);
+    pledge__table_init(&c->indexed, c->a);
     c->out->max_evaluations = opts && opts->version >= 2 ? opts->max_evaluations : 0;
     pledge__arena_init(&c->out->arena, c->a);
     return 0;
@@ -1633,6 +1591,9 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
     }
     pledge__free(c->a, c->map);
     c->map = NULL;
+    pledge__table_free(&c->keys);
+    pledge__table_free(&c->indexed);
+    pledge__table_free(&c->failed);
     rc = c->rc ? c->rc : c->errors ? PLEDGE_EINVALID : 0;
     if (rc) {
         pledge_schema_free(c->out);
@@ -1703,8 +1664,12 @@ int pledge_schema_compile_tree(pledge_schema **out, const pledge_tree *tree,
                                       base_uri, opts, diags);
 }
 
-static int compile_text(pledge_schema **out, const char *name, const char *data, size_t len,
-                        const pledge_schema_options *opts, pledge_diag_list *diags)
+/* Compile @p tree (taken: freed on failure, kept by the schema) or, when
+ * @p path is given instead, the one document of that file, read through
+ * the node layer with its limits. */
+static int compile_read(pledge_schema **out, const char *name, const char *path,
+                        const char *data, size_t len, const pledge_schema_options *opts,
+                        pledge_diag_list *diags)
 {
     cctx c;
     pledge_tree *tree = NULL;
@@ -1712,7 +1677,8 @@ static int compile_text(pledge_schema **out, const char *name, const char *data,
     int rc = cctx_init(&c, opts, diags);
     if (rc)
         return rc;
-    rc = parse_text(&tree, name, data, len, &c.load, diags);
+    rc = path ? pledge__tree_read_path(&tree, path, &c.load, diags)
+              : pledge_tree_parse(&tree, name ? name : "", data, len, &c.load, diags);
     if (rc) {
         pledge_schema_free(c.out);
         return rc;
@@ -1737,30 +1703,16 @@ int pledge_schema_compile_buffer(pledge_schema **out, const char *name, const vo
     if (!out || (!data && len))
         return PLEDGE_EARG;
     *out = NULL;
-    return compile_text(out, name, data ? data : "", len, opts, diags);
+    return compile_read(out, name, NULL, data ? data : "", len, opts, diags);
 }
 
 int pledge_schema_compile_file(pledge_schema **out, const char *path,
                                const pledge_schema_options *opts, pledge_diag_list *diags)
 {
-    static const pledge_load_options defaults = PLEDGE_LOAD_OPTIONS_INIT;
-    pledge_load_options load;
-    char *data;
-    size_t len;
-    int rc;
     if (!out || !path)
         return PLEDGE_EARG;
     *out = NULL;
-    if (opts && (opts->version < 1 || opts->version > PLEDGE_SCHEMA_OPTIONS_VERSION))
-        return PLEDGE_EARG;
-    load = opts && opts->load ? *opts->load : defaults;
-    load.allocator = opts && opts->allocator ? opts->allocator : load.allocator;
-    rc = read_file(&data, &len, path, &load, diags);
-    if (rc)
-        return rc;
-    rc = compile_text(out, path, data, len, opts, diags);
-    pledge__free(load.allocator, data);
-    return rc;
+    return compile_read(out, path, path, NULL, 0, opts, diags);
 }
 
 int pledge__schema_compile_builtin(pledge_schema **out)
@@ -1812,6 +1764,9 @@ int pledge__schema_compile_builtin(pledge_schema **out)
             compile_schema(&c, r->node, r);
         drain(&c);
     }
+    pledge__table_free(&c.keys);
+    pledge__table_free(&c.indexed);
+    pledge__table_free(&c.failed);
     if (c.rc || c.errors) {
         rc = c.rc ? c.rc : PLEDGE_ERROR;
         pledge__free(c.a, c.map);

@@ -14,6 +14,7 @@
 #include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
+#include "core/table.h"
 #include "node/tree.h"
 #include "regex.h"
 
@@ -101,7 +102,8 @@ typedef struct sch_anchor {
 struct sch_resource {
     const char *uri;           /* absolute, without fragment */
     const pledge_node *node;   /* its root schema */
-    sch_anchor *anchors;
+    sch_anchor *anchors;       /* in the order found, newest first */
+    const struct pledge__table *anchor_table; /* the owning schema's anchors */
     struct sch_doc *doc;
     sch_resource *next;
 };
@@ -186,7 +188,17 @@ struct pledge_schema {
     sch_map_entry *map;        /* only for the built-in metaschema */
     size_t map_count;
     size_t max_evaluations;    /* the evaluation budget; 0: the default */
+    pledge__table uris;        /* resource URI (ns 0) -> sch_resource */
+    pledge__table anchors;     /* (resource | dynamic, name) -> sch_anchor;
+                                  read by the evaluator for $dynamicRef */
 };
+
+/* The anchors table's namespace of @p res's static or dynamic anchors
+ * (resources are aligned, so the low bit is free). */
+static inline uintptr_t pledge__anchor_ns(const sch_resource *res, int dynamic)
+{
+    return (uintptr_t)res | (uintptr_t)(dynamic ? 1 : 0);
+}
 
 /* FNV-1a: the names tables hold the schema's names only, so probe lengths
  * do not depend on the instance; no keyed hash is needed. */

@@ -65,11 +65,7 @@ const char *pledge__metaschema_text(const char *uri, size_t len, size_t *size)
 const sch_resource *pledge__schema_resource(const pledge_schema *schema, const char *uri,
                                             size_t len)
 {
-    const sch_resource *r;
-    for (r = schema->resources; r; r = r->next)
-        if (strlen(r->uri) == len && memcmp(r->uri, uri, len) == 0)
-            return r;
-    return NULL;
+    return pledge__table_get(&schema->uris, 0, uri, len);
 }
 
 static int by_node(const void *a, const void *b)

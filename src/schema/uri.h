@@ -31,12 +31,8 @@ void pledge__uri_from_path(pledge_buf *out, const char *path);
  * "localhost"); returns 0, or -1 when @p uri is not such a URI. */
 int pledge__uri_to_path(pledge_buf *out, const char *uri);
 
-/* The node that the JSON Pointer @p ptr (@p len bytes, already
- * percent-decoded) designates from @p root, or NULL. "" is @p root. */
-const pledge_node *pledge__json_pointer(const pledge_node *root, const char *ptr, size_t len);
 
-/* Append @p s (@p len bytes) escaped as one JSON Pointer token ('~' as
- * "~0", '/' as "~1"). */
-void pledge__json_pointer_escape(pledge_buf *out, const char *s, size_t len);
+/* JSON Pointers (RFC 6901) live in the node layer: node/pointer.h */
+#include "node/pointer.h"
 
 #endif

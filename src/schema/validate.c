@@ -358,6 +358,13 @@ static uint64_t node_hash(const pledge_node *n)
         if (n->type == PLEDGE_NODE_INT)
             return pledge__sch_name_hash(n->u.i.text, strlen(n->u.i.text));
         {
+            /* an integral double beyond int64 hashes as the big integer
+             * it equals */
+            char buf[400];
+            if (pledge__double_integer_text(n->u.d, buf, sizeof buf))
+                return pledge__sch_name_hash(buf, strlen(buf));
+        }
+        {
             uint64_t bits;
             double d = n->u.d == 0 ? 0 : n->u.d;
             memcpy(&bits, &d, sizeof bits);
@@ -442,13 +449,11 @@ static const sch_node *dyn_target(const sch_node *s, const dscope *ds)
         return s->dynref;
     /* the outermost resource of the dynamic scope that has the anchor */
     for (d = ds; d; d = d->up) {
-        const sch_anchor *a;
-        for (a = d->res->anchors; a; a = a->next)
-            if (a->dynamic && a->sch && a->len == s->dyn_len &&
-                memcmp(a->name, s->dyn_name, a->len) == 0) {
-                found = a->sch;
-                break;
-            }
+        const sch_anchor *a = pledge__table_get(d->res->anchor_table,
+                                                pledge__anchor_ns(d->res, 1), s->dyn_name,
+                                                s->dyn_len);
+        if (a && a->sch)
+            found = a->sch;
     }
     return found ? found : s->dynref;
 }

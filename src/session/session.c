@@ -42,11 +42,11 @@ struct pledge_session_file {
     int walked;             /* found by walking a folder */
     int known;              /* dev/ino: the identity the walk saw */
     uint64_t dev, ino;
-    char *data;             /* IN_BUFFER's bytes; kept stream bytes */
+    char *data;             /* IN_BUFFER's bytes; kept source bytes */
     size_t len;
-    FILE *fp;               /* IN_STREAM, borrowed */
+    FILE *fp;               /* IN_STREAM (borrowed), or the file being read */
     size_t documents;
-    unsigned char *doc_flags; /* PLEDGE_DOC_* per document */
+    unsigned char *doc_flags; /* PLEDGE_SESSION_DOC_* per document */
     size_t doc_capacity;
     unsigned int status;
     int file_bad;           /* a problem about the file, not one document */
@@ -158,7 +158,7 @@ static int doc_slot(pledge_session_file *f, size_t index)
 
 static unsigned int severity_flag(pledge_severity severity)
 {
-    return severity == PLEDGE_SEVERITY_ERROR ? PLEDGE_DOC_HAS_ERROR : PLEDGE_DOC_HAS_WARNING;
+    return severity == PLEDGE_SEVERITY_ERROR ? PLEDGE_SESSION_DOC_ERROR : PLEDGE_SESSION_DOC_WARNING;
 }
 
 /* A diagnostic the cap kept out: counted by code, and its document marked
@@ -200,7 +200,7 @@ static pledge_session_file *file_new(pledge_session *s, const char *name, enum i
     if (pledge__grow(s->alloc, (void **)&s->files, &s->capacity, s->count + 1,
                      sizeof *s->files))
         return NULL;
-    if (!(flags & PLEDGE_INPUT_CONTEXT) &&
+    if (!(flags & PLEDGE_SESSION_CONTEXT) &&
         pledge__grow(s->alloc, (void **)&s->reported, &s->reported_capacity,
                      s->reported_count + 1, sizeof *s->reported))
         return NULL;
@@ -216,12 +216,12 @@ static pledge_session_file *file_new(pledge_session *s, const char *name, enum i
         return NULL;
     }
     /* A context file's diagnostics are never reported: keep one at most. */
-    if (flags & PLEDGE_INPUT_CONTEXT)
+    if (flags & PLEDGE_SESSION_CONTEXT)
         pledge__diag_list_limit(f->diags, 1, NULL, NULL);
     else if (s->opts.max_diagnostics)
         pledge__diag_list_limit(f->diags, s->opts.max_diagnostics, on_drop, f);
     s->files[s->count++] = f;
-    if (!(flags & PLEDGE_INPUT_CONTEXT))
+    if (!(flags & PLEDGE_SESSION_CONTEXT))
         s->reported[s->reported_count++] = f;
     return f;
 }
@@ -240,7 +240,7 @@ static int io_error(pledge_session_file *f, int err, const char *fmt_what, ...)
     va_start(ap, fmt_what);
     rc = pledge__diag_vaddf(f->diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, fmt_what, ap);
     va_end(ap);
-    f->status |= PLEDGE_FILE_UNREADABLE;
+    f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
     return rc;
 }
 
@@ -339,13 +339,12 @@ int pledge_session_add_path(pledge_session *session, const char *path, unsigned 
         rc = io_error(f, ENOENT, "an empty PATH names no file");
         return rc ? rc : PLEDGE_EINVALID;
     }
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+    if (stat(path, &st) != 0) /* reading it says why */
+        return take_file(session, path, 0, 0, 0, 0, flags);
+    if (S_ISDIR(st.st_mode))
         return add_folder(session, path, flags);
-    /* A file named explicitly is always taken, whatever its name; one
-     * that cannot be examined too, and reading it says why. */
-    if (stat(path, &st) == 0)
-        return take_file(session, path, 0, 1, (uint64_t)st.st_dev, (uint64_t)st.st_ino, flags);
-    return take_file(session, path, 0, 0, 0, 0, flags);
+    /* A file named explicitly is always taken, whatever its name. */
+    return take_file(session, path, 0, 1, (uint64_t)st.st_dev, (uint64_t)st.st_ino, flags);
 }
 
 int pledge_session_add_buffer(pledge_session *session, const char *name, const void *data,
@@ -356,8 +355,14 @@ int pledge_session_add_buffer(pledge_session *session, const char *name, const v
         return PLEDGE_EARG;
     if (!(f = file_new(session, name, IN_BUFFER, flags)))
         return PLEDGE_ENOMEM;
-    if (!(f->data = pledge__malloc(session->alloc, len ? len : 1)))
-        return PLEDGE_ENOMEM; /* the entry stays, freed with the session */
+    if (!(f->data = pledge__malloc(session->alloc, len ? len : 1))) {
+        /* Take the entry back: it was the last one added. */
+        session->count--;
+        if (!(flags & PLEDGE_SESSION_CONTEXT))
+            session->reported_count--;
+        file_free(session->alloc, f);
+        return PLEDGE_ENOMEM;
+    }
     if (len)
         memcpy(f->data, data, len);
     f->len = len;
@@ -424,6 +429,34 @@ static int slurp(const pledge_allocator *a, FILE *fp, size_t limit, char **out, 
     return PLEDGE_OK;
 }
 
+static int open_stream(pledge_session_file *f, pledge_reader **rd)
+{
+    pledge_session *s = f->session;
+    char *buf;
+    size_t len;
+    char reason[128];
+    int err = 0, rc;
+    rc = slurp(s->alloc, f->kind == IN_STDIN ? stdin : f->fp, s->opts.load.max_file_bytes, &buf,
+               &len, &err);
+    if (rc == PLEDGE_ENOMEM)
+        return rc;
+    if (rc) {
+        if (f->kind == IN_STDIN)
+            return io_error(f, err, "cannot read standard input: %s",
+                            describe(err, reason, sizeof reason));
+        return io_error(f, err, "cannot read %s: %s", f->name,
+                        describe(err, reason, sizeof reason));
+    }
+    rc = pledge_reader_open_buffer(rd, f->name, buf, len, &s->opts.load, f->diags);
+    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
+        f->data = buf;
+        f->len = len;
+    } else {
+        pledge__free(s->alloc, buf);
+    }
+    return rc;
+}
+
 /* Open a file input. Folders' files are opened without blocking and read
  * only when regular (a FIFO would hang the run) and still the file the
  * walk saw; a file named explicitly may be anything readable. */
@@ -451,7 +484,9 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
             return io_error(f, 0, "cannot read %s: not a regular file (a FIFO, device or "
                             "socket in a folder is not read; name it to read it)", f->name);
         }
-        if (f->known && ((uint64_t)st.st_dev != f->dev || (uint64_t)st.st_ino != f->ino)) {
+        /* Not the file the walk saw (or a link that was dangling then):
+         * something changed it meanwhile, perhaps to lead elsewhere. */
+        if (!f->known || (uint64_t)st.st_dev != f->dev || (uint64_t)st.st_ino != f->ino) {
             close(fd);
             return io_error(f, 0, "cannot read %s: it was replaced while the folder was "
                             "walked", f->name);
@@ -464,39 +499,18 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
         close(fd);
         return io_error(f, err, "cannot open %s: %s", f->name, describe(err, reason, sizeof reason));
     }
+    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
+        f->fp = fp;
+        rc = open_stream(f, rd); /* keeps the bytes, for excerpts */
+        f->fp = NULL;
+        fclose(fp);
+        return rc;
+    }
     rc = pledge_reader_open_fp(rd, f->name, fp, &s->opts.load, f->diags);
     fclose(fp);
     if (rc == PLEDGE_EIO) {
-        f->status |= PLEDGE_FILE_UNREADABLE;
+        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         return PLEDGE_OK;
-    }
-    return rc;
-}
-
-static int open_stream(pledge_session_file *f, pledge_reader **rd)
-{
-    pledge_session *s = f->session;
-    char *buf;
-    size_t len;
-    char reason[128];
-    int err = 0, rc;
-    rc = slurp(s->alloc, f->kind == IN_STDIN ? stdin : f->fp, s->opts.load.max_file_bytes, &buf,
-               &len, &err);
-    if (rc == PLEDGE_ENOMEM)
-        return rc;
-    if (rc) {
-        if (f->kind == IN_STDIN)
-            return io_error(f, err, "cannot read standard input: %s",
-                            describe(err, reason, sizeof reason));
-        return io_error(f, err, "cannot read %s: %s", f->name,
-                        describe(err, reason, sizeof reason));
-    }
-    rc = pledge_reader_open_buffer(rd, f->name, buf, len, &s->opts.load, f->diags);
-    if (s->opts.flags & PLEDGE_SESSION_KEEP_STREAMS) {
-        f->data = buf;
-        f->len = len;
-    } else {
-        pledge__free(s->alloc, buf);
     }
     return rc;
 }
@@ -556,7 +570,7 @@ static int process(pledge_session_file *f)
     if (rc == PLEDGE_ENOMEM)
         return rc;
     if (rc != PLEDGE_OK || !rd) {
-        f->status |= PLEDGE_FILE_UNREADABLE;
+        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         if (rc != PLEDGE_OK && pledge_diag_list_count(f->diags) == 0 && !f->dropped_total)
             return io_error(f, 0, "cannot read this file");
         return PLEDGE_OK;
@@ -578,7 +592,7 @@ static int process(pledge_session_file *f)
         if (index + 1 > f->documents)
             f->documents = index + 1;
         if (!pledge_tree_root(tree)) {
-            f->doc_flags[index] |= PLEDGE_DOC_REFUSED;
+            f->doc_flags[index] |= PLEDGE_SESSION_DOC_REFUSED;
             pledge_tree_free(tree);
             continue;
         }
@@ -590,7 +604,7 @@ static int process(pledge_session_file *f)
         if (n > f->documents && (rc = doc_slot(f, n - 1)) == PLEDGE_OK)
             f->documents = n;
         if (!pledge_reader_complete(rd))
-            f->status |= PLEDGE_FILE_STOPPED;
+            f->status |= PLEDGE_SESSION_FILE_STOPPED;
     }
     pledge_reader_free(rd);
     if (rc == PLEDGE_OK && f->oom)
@@ -634,7 +648,7 @@ static pledge_diag_list *route(void *ud, size_t tag)
 {
     pledge_session *s = ud;
     pledge_session_file *f = tag < s->count ? s->files[tag] : NULL;
-    if (!f || (f->input_flags & PLEDGE_INPUT_CONTEXT))
+    if (!f || (f->input_flags & PLEDGE_SESSION_CONTEXT))
         return NULL;
     return f->diags;
 }
@@ -656,18 +670,18 @@ static int finish(pledge_session_file *f)
             f->file_bad = 1; /* about the file, not one of its documents */
     }
     for (i = f->documents; i < f->doc_capacity; i++)
-        if (f->doc_flags[i] & (PLEDGE_DOC_HAS_ERROR | (strict ? PLEDGE_DOC_HAS_WARNING : 0)))
+        if (f->doc_flags[i] & (PLEDGE_SESSION_DOC_ERROR | (strict ? PLEDGE_SESSION_DOC_WARNING : 0)))
             f->file_bad = 1; /* dropped diagnostics about the file */
     for (i = 0; i < f->documents; i++) {
         unsigned int fl = f->doc_flags[i];
-        if ((fl & (PLEDGE_DOC_HAS_ERROR | PLEDGE_DOC_REFUSED)) ||
-            (strict && (fl & PLEDGE_DOC_HAS_WARNING))) {
-            f->doc_flags[i] = (unsigned char)(fl | PLEDGE_DOC_INVALID);
+        if ((fl & (PLEDGE_SESSION_DOC_ERROR | PLEDGE_SESSION_DOC_REFUSED)) ||
+            (strict && (fl & PLEDGE_SESSION_DOC_WARNING))) {
+            f->doc_flags[i] = (unsigned char)(fl | PLEDGE_SESSION_DOC_INVALID);
             invalid++;
         }
     }
-    if (invalid || f->file_bad || (f->status & (PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_STOPPED)))
-        f->status |= PLEDGE_FILE_INVALID;
+    if (invalid || f->file_bad || (f->status & (PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_STOPPED)))
+        f->status |= PLEDGE_SESSION_FILE_INVALID;
     if (f->dropped_total) {
         pledge_buf b;
         pledge_diag_where w;
@@ -834,7 +848,7 @@ const char *pledge_session_file_source(const pledge_session_file *file, size_t *
 {
     if (len)
         *len = 0;
-    if (!file || (file->kind != IN_STDIN && file->kind != IN_STREAM) || !file->data)
+    if (!file || file->kind == IN_BUFFER || !file->data)
         return NULL;
     if (len)
         *len = file->len;

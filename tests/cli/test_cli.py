@@ -1351,13 +1351,19 @@ class TestSessionOptions(Temp):
         t.join()
         self.assertEqual(r.code, 0, r)
 
-    def test_verbose_same_counts_one_compilation(self):
-        # --verbose lists every failing branch; without it, the best one
-        path = data("invalid", "enum.party-kind.yaml")
+    def test_verbose_lists_every_branch(self):
+        # the contact without phone or email fails both branches of anyOf
+        text = read(os.path.join("examples", "ale-2024.yaml"))
+        self.assertIn('    phone: "010-565 44 56"\n', text)
+        path = self.write("ale.yaml", text.replace('    phone: "010-565 44 56"\n', ""))
         quiet = diags(run(["--format", "json", path]).json())
         loud = diags(run(["--format", "json", "--verbose", path]).json())
-        self.assertGreaterEqual(len(loud), len(quiet))
-        self.assertTrue({d["code"] for d in quiet} <= {d["code"] for d in loud})
+        self.assertEqual([d["code"] for d in quiet], ["required"])
+        self.assertIn("1 other anyOf branch", quiet[0]["message"])
+        self.assertEqual([d["code"] for d in loud], ["required", "required"])
+        self.assertIn("anyOf branch 0 of 2", loud[0]["message"])
+        self.assertIn("anyOf branch 1 of 2", loud[1]["message"])
+        self.assertEqual(loud[0]["instance_path"], "/contacts/0")
 
 
 # ---------------------------------------------------------------------------

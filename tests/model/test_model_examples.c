@@ -254,6 +254,71 @@ START_TEST(every_allocation_fails)
 }
 END_TEST
 
+
+/* Sets with an invalid pledge (read again for its follow-ups, 1.1) and
+ * messages reworded for pledge writers survive the failure of every
+ * allocation. */
+static int invalid_everything(const pledge_allocator *a, pledge_diag_list *d)
+{
+    static const char text[] =
+        "format: pledge/1\nid: p\ntitle: T\nlanguage: sv\n"
+        "parties: [{id: k, name: K, kind: kommun}]\n"
+        "period: {start: 2024, end: 2023}\n"
+        "activities: [{id: a1, text: X, responsible: [k]}]\n"
+        "---\nformat: follow-up/1\npledge: p\ndate: 2025-02\nreported_by: [k]\n"
+        "activities: [{activity: a2, status: done, comment: C, outputs: [{value: 2, unit: u}]}]\n";
+    pledge_load_options opts = PLEDGE_LOAD_OPTIONS_INIT;
+    pledge_reader *r = NULL;
+    pledge_set *set = NULL;
+    int rc;
+    opts.allocator = a;
+    rc = pledge_set_new(&set, a);
+    if (!rc)
+        rc = pledge_reader_open_buffer(&r, "t.yaml", text, sizeof text - 1, &opts, d);
+    while (!rc) {
+        pledge_tree *tree = NULL;
+        rc = pledge_reader_next(r, &tree, d);
+        if (rc || !tree)
+            break;
+        rc = pledge_set_load(set, tree, a, d);
+        if (rc == PLEDGE_EINVALID)
+            rc = 0;
+    }
+    if (!rc)
+        rc = pledge_set_check(set, PLEDGE_SET_RESOLVE, d);
+    pledge_reader_free(r);
+    pledge_set_free(set);
+    return rc;
+}
+
+START_TEST(invalid_set_every_allocation_fails)
+{
+    size_t n;
+    int quick = getenv("PLEDGE_TEST_QUICK") != NULL;
+    for (n = 1;; n += quick ? 5 : 1) {
+        test_alloc ta;
+        pledge_diag_list *d;
+        int rc;
+        test_alloc_init(&ta, n);
+        if (pledge_diag_list_new(&d, &ta.hook) != 0) {
+            ck_assert_uint_eq(ta.live, 0);
+            continue;
+        }
+        rc = invalid_everything(&ta.hook, d);
+        pledge_diag_list_free(d);
+        ck_assert_msg(ta.live == 0, "allocation %zu: %zu blocks leaked", n, ta.live);
+        if (!ta.failed) {
+            /* the enum (with its hint), the period, unchecked, the unknown activity */
+            ck_assert_int_eq(rc, PLEDGE_EINVALID);
+            break;
+        }
+        ck_assert_msg(rc == PLEDGE_ENOMEM, "allocation %zu failed: got %d, not PLEDGE_ENOMEM", n,
+                      rc);
+    }
+    ck_assert_uint_gt(n, 20);
+}
+END_TEST
+
 static void *load_many(void *arg)
 {
     int i, *ok = arg;
@@ -296,6 +361,7 @@ int main(void)
     tcase_add_test(tc, round_trips);
     tcase_add_test(tc, round_trip_keeps_source_keys);
     tcase_add_test(tc, every_allocation_fails);
+    tcase_add_test(tc, invalid_set_every_allocation_fails);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }

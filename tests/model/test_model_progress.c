@@ -418,6 +418,172 @@ START_TEST(ale_progress)
 }
 END_TEST
 
+
+/* ---- format 1.1 ---------------------------------------------------------- */
+
+static const char *const pledge_11 =
+    "format: pledge/1\nid: q\ntitle: T\nlanguage: sv\n"
+    "parties:\n  - {id: kommun, name: K, kind: municipality}\n"
+    "  - {id: polis, name: P, kind: police}\n"
+    "  - {id: sb, name: S, kind: business, role: partner}\n"
+    "period: {start: 2024, end: 2024}\n"
+    "activities:\n"
+    "  - {id: b1, text: X, responsible: [kommun], target: {quantity: 6, unit: u}}\n"
+    "  - {id: b2, text: X, responsible: [kommun, polis],\n"
+    "     target: {quantity: 4, comparator: exactly, unit: u, per: period}}\n"
+    "  - {id: b3, text: X, responsible: [polis],\n"
+    "     target: {quantity: 2, comparator: at_most, unit: u, per: period}}\n"
+    "  - {id: b4, text: X, target: {quantity: 1, comparator: at_least, unit: u, per: day}}\n"
+    "  - {id: b5, text: X}\n"
+    "  - {id: b6, text: X, responsible: [polis], partners: [sb]}\n";
+
+static pledge_doc *fu11(const char *head, const char *body)
+{
+    char buf[2048];
+    snprintf(buf, sizeof buf, "format: follow-up/1\npledge: q\n%s%s", head, body);
+    return mt_load(buf);
+}
+
+START_TEST(partial_dates_order_reports)
+{
+    pledge_doc *p = mt_load(pledge_11);
+    pledge_doc *f[3];
+    pledge_progress *prog;
+    /* A month as date stands for its last day: 2025-02 is after 2025-02-15. */
+    f[0] = fu11("date: 2025-02\n", "activities:\n  - {activity: b1, status: done, comment: C}\n");
+    f[1] = fu11("date: 2025-02-15\n", "activities:\n  - {activity: b1, status: in_progress}\n");
+    /* Without a date, the period's end (a year: its last day) dates it. */
+    f[2] = fu11("period: {start: 2025, end: 2025}\n",
+                "activities:\n  - {activity: b5, status: not_done}\n"
+                "  - {activity: b1, status: stalled}\n");
+    prog = progress_of(p, f, 2);
+    ck_assert_int_eq(pledge_progress_activity_status(prog, "b1"), PLEDGE_STATUS_DONE);
+    pledge_progress_free(prog);
+    prog = progress_of(p, f, 3);
+    ck_assert_int_eq(pledge_progress_activity_status(prog, "b1"), PLEDGE_STATUS_STALLED);
+    ck_assert_uint_eq(pledge_progress_activity_report(prog, 0), 2);
+    /* not_done is counted and stays in the divisor of share done. */
+    ck_assert_uint_eq(pledge_progress_status_count(prog, PLEDGE_STATUS_NOT_DONE), 1);
+    ck_assert(pledge_progress_share_done(prog) == 0.0);
+    pledge_progress_free(prog);
+    free_all(f, 3);
+    pledge_doc_free(p);
+}
+END_TEST
+
+START_TEST(counts_per_party)
+{
+    pledge_doc *p = mt_load(pledge_11);
+    pledge_doc *f[1];
+    pledge_progress *prog;
+    size_t len;
+    f[0] = fu11("date: 2025-01-10\n",
+                "activities:\n  - {activity: b1, status: done, comment: C}\n"
+                "  - {activity: b2, status: in_progress}\n"
+                "  - {activity: b4, status: done, comment: C}\n");
+    prog = progress_of(p, f, 1);
+    ck_assert_uint_eq(pledge_progress_party_count(prog), 3);
+    ck_assert(mt_str_is(pledge_progress_party_id(prog, 1, &len), 5, "polis"));
+    ck_assert_uint_eq(len, 5);
+    ck_assert_ptr_null(pledge_progress_party_id(prog, 3, &len));
+    /* kommun: b1 done, b2 in progress */
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 0, PLEDGE_STATUS_DONE), 1);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 0, PLEDGE_STATUS_IN_PROGRESS), 1);
+    /* polis: b2 (counted for both), b3 and b6 not reported */
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 1, PLEDGE_STATUS_IN_PROGRESS), 1);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 1, PLEDGE_STATUS_NOT_REPORTED), 2);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 1, PLEDGE_STATUS_DONE), 0);
+    /* a partner is responsible for nothing */
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 2, PLEDGE_STATUS_NOT_REPORTED), 0);
+    /* no responsible party: b4 done, b5 not reported, never spread */
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, PLEDGE_NO_INDEX,
+                                                         PLEDGE_STATUS_DONE), 1);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, PLEDGE_NO_INDEX,
+                                                         PLEDGE_STATUS_NOT_REPORTED), 1);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 7, PLEDGE_STATUS_DONE), 0);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 0, (pledge_status)99), 0);
+    pledge_progress_free(prog);
+    free_all(f, 1);
+    pledge_doc_free(p);
+}
+END_TEST
+
+START_TEST(target_met)
+{
+    pledge_doc *p = mt_load(pledge_11);
+    pledge_doc *f[2];
+    pledge_progress *prog;
+    f[0] = fu11("date: 2024-06-30\n",
+                "activities:\n  - {activity: b1, status: in_progress, done: 3}\n"
+                "  - {activity: b2, status: in_progress, done: 4}\n"
+                "  - {activity: b3, status: in_progress, done: 3}\n"
+                "  - {activity: b4, status: in_progress, done: 400}\n");
+    /* The later report gives a status but no "done" for b1: the count of
+     * the latest report that gives one is used. */
+    f[1] = fu11("date: 2024-12-31\n",
+                "activities:\n  - {activity: b1, status: done, comment: C}\n"
+                "  - {activity: b2, status: done, done: 5, comment: C}\n");
+    prog = progress_of(p, f, 2);
+    /* b1: 3 against "6" (no comparator: at_least) */
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 0), PLEDGE_TARGET_NOT_MET);
+    ck_assert_int_eq(pledge_progress_activity_done(prog, 0), 3);
+    /* b2: exactly 4, the latest done is 5 */
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 1), PLEDGE_TARGET_NOT_MET);
+    ck_assert_int_eq(pledge_progress_activity_done(prog, 1), 5);
+    /* b3: at most 2, done 3 */
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 2), PLEDGE_TARGET_NOT_MET);
+    /* b4: per day: unknown however many */
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 3), PLEDGE_TARGET_UNKNOWN);
+    /* b5: no target; b6: no report */
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 4), PLEDGE_TARGET_UNKNOWN);
+    ck_assert_int_eq(pledge_progress_activity_done(prog, 5), -1);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 99), PLEDGE_TARGET_UNKNOWN);
+    pledge_progress_free(prog);
+    pledge_doc_free(f[1]);
+    f[1] = fu11("date: 2024-12-31\n",
+                "activities:\n  - {activity: b1, status: done, done: 6, comment: C}\n"
+                "  - {activity: b2, status: done, done: 4, comment: C}\n"
+                "  - {activity: b3, status: done, done: 2, comment: C}\n");
+    prog = progress_of(p, f, 2);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 0), PLEDGE_TARGET_MET);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 1), PLEDGE_TARGET_MET);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 2), PLEDGE_TARGET_MET);
+    ck_assert_str_eq(pledge_target_met_name(PLEDGE_TARGET_MET), "met");
+    ck_assert_str_eq(pledge_target_met_name(PLEDGE_TARGET_NOT_MET), "not_met");
+    ck_assert_str_eq(pledge_target_met_name(PLEDGE_TARGET_UNKNOWN), "unknown");
+    pledge_progress_free(prog);
+    free_all(f, 2);
+    pledge_doc_free(p);
+}
+END_TEST
+
+/* Göteborg Centrum 2018: every promise done, two targets met. */
+START_TEST(real_goteborg)
+{
+    pledge_diag_list *d;
+    pledge_reader *r;
+    pledge_doc *docs[2] = { NULL, NULL };
+    pledge_progress *prog;
+    size_t n = 0;
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    ck_assert_int_eq(pledge_reader_open_file(&r, MT_EXAMPLES "/goteborg-centrum-2018.yaml", NULL, d),
+                     0);
+    while (n < 2 && pledge_doc_read_next(&docs[n], r, NULL, d) == 0 && docs[n])
+        n++;
+    ck_assert_uint_eq(n, 2);
+    prog = progress_of(docs[0], &docs[1], 1);
+    ck_assert(pledge_progress_share_done(prog) == 1.0);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 0), PLEDGE_TARGET_UNKNOWN);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 1), PLEDGE_TARGET_MET);
+    ck_assert_int_eq(pledge_progress_activity_target_met(prog, 2), PLEDGE_TARGET_MET);
+    ck_assert_uint_eq(pledge_progress_party_status_count(prog, 0, PLEDGE_STATUS_DONE), 3);
+    pledge_progress_free(prog);
+    free_all(docs, 2);
+    pledge_reader_free(r);
+    pledge_diag_list_free(d);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("model_progress");
@@ -430,6 +596,10 @@ int main(void)
     tcase_add_test(tc, refuses_other_pledges);
     tcase_add_test(tc, set_progress_matches);
     tcase_add_test(tc, ale_progress);
+    tcase_add_test(tc, partial_dates_order_reports);
+    tcase_add_test(tc, counts_per_party);
+    tcase_add_test(tc, target_met);
+    tcase_add_test(tc, real_goteborg);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }

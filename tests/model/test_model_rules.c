@@ -334,9 +334,32 @@ START_TEST(follow_up_invalid_pledge)
     /* An invalid pledge is still among the validated files: a follow-up
      * naming it is no unknown-pledge (its checks against it are skipped),
      * and its id still counts for duplicates. */
+    /* 1.1: its follow-ups are checked as far as its errors allow: an
+     * error in its period leaves its activities to check against. */
     mt_expect("invalid pledge", HEAD PARTIES "period:\n  start: 2024\n  end: ^2023\n" THEMES GOALS
-              FU("^p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n",
-              PLEDGE_SET_RESOLVE, CODES(ORDER, "follow-up.unchecked"));
+              FU("^p") FU_PERIOD "activities:\n  - {activity: ^nope, status: stalled}\n",
+              PLEDGE_SET_RESOLVE, CODES(ORDER, "follow-up.unchecked", "follow-up.unknown-reference"));
+    {
+        char *msg = mt_message(HEAD PARTIES "period:\n  start: 2024\n  end: 2023\n" THEMES GOALS
+                               FU("p") FU_PERIOD, 0, "follow-up.unchecked");
+        ck_assert_str_eq(msg, "pledge \"p\" (case.yaml, line 2) has errors, so the checks of "
+                              "this follow-up against its period were skipped; fix the pledge "
+                              "first");
+        free(msg);
+    }
+    /* An error in an activity: entries are not checked (nope would be a
+     * false alarm if the broken activity were it), measurements are. */
+    mt_expect("invalid activities", HEAD PARTIES PERIOD THEMES
+              "      - {id: a3, text: X, responsible: ^kommun}\n" GOALS
+              FU("^p") FU_PERIOD "activities:\n  - {activity: nope, status: stalled}\n"
+              "indicators:\n  - {indicator: ^nix, value: 1, date: 2024-05-01}\n",
+              PLEDGE_SET_RESOLVE, CODES("type", "follow-up.unchecked", "follow-up.unknown-reference"));
+    /* An error in the goals: measurements are not checked, entries are. */
+    mt_expect("invalid goals", HEAD PARTIES PERIOD THEMES "goals: ^7\n"
+              FU("^p") FU_PERIOD "activities:\n  - {activity: ^nope, status: stalled}\n"
+              "indicators:\n  - {indicator: nix, value: 1, date: 2024-05-01}\n",
+              PLEDGE_SET_RESOLVE,
+              CODES("type", "follow-up.unchecked", "follow-up.unknown-reference"));
     mt_expect("invalid duplicate", BASE "---\nformat: pledge/1\nid: ^p\ntitle: T\n"
               "language: ^sv-SE\n" PARTIES PERIOD THEMES GOALS,
               0, CODES("pledge.duplicate-pledge", "pattern"));

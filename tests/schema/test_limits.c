@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #if defined(__SANITIZE_ADDRESS__)
 #define SANITIZED 1
@@ -148,6 +150,205 @@ START_TEST(cycles_under_not_and_if_are_reported)
 }
 END_TEST
 
+START_TEST(numbers_compare_by_mathematical_value)
+{
+    static const struct { const char *schema, *doc; int valid; } cases[] = {
+        { "{\"const\": 100000000000000000000}", "1e20", 1 },
+        { "{\"const\": 1e20}", "100000000000000000000", 1 },
+        { "{\"enum\": [1, 100000000000000000000]}", "1.0e20", 1 },
+        { "{\"const\": 100000000000000000001}", "1e20", 0 },
+        { "{\"uniqueItems\": true}", "[100000000000000000000, 1e20]", 0 },
+        { "{\"uniqueItems\": true}", "[100000000000000000001, 1e20]", 1 },
+        { "{\"uniqueItems\": true}", "[1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,"
+          "23,24,25,26,27,28,29,30,1e20,100000000000000000000]", 0 },
+        { "{\"maximum\": 100000000000000000000}", "1e20", 1 },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pledge_schema *s = compile(cases[i].schema, NULL);
+        int rc;
+        pledge_diag_list *d = run(s, cases[i].doc, &rc);
+        ck_assert_msg((rc == 0) == cases[i].valid, "%s against %s: %s", cases[i].doc,
+                      cases[i].schema, test_diags_text(d));
+        pledge_diag_list_free(d);
+        pledge_schema_free(s);
+    }
+}
+END_TEST
+
+START_TEST(overflowing_floats_are_reported)
+{
+    static const struct { const char *name, *text; } cases[] = {
+        { "a.json", "[1e400]" }, { "a.yaml", "- 1e400\n" }, { "b.yaml", "- !!float -2e999\n" },
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof *cases; i++) {
+        pledge_diag_list *d = NULL;
+        pledge_tree *t = NULL;
+        ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+        pledge_tree_parse(&t, cases[i].name, cases[i].text, strlen(cases[i].text), NULL, d);
+        expect_one(d, "yaml.limit");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "range"));
+        pledge_tree_free(t);
+        pledge_diag_list_free(d);
+    }
+    {
+        /* .inf is written with letters: no diagnostic */
+        pledge_tree *t = NULL;
+        pledge_diag_list *d = NULL;
+        ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+        ck_assert_int_eq(pledge_tree_parse(&t, "c.yaml", "- .inf\n- -.Inf\n", 15, NULL, d), 0);
+        ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+        pledge_tree_free(t);
+        pledge_diag_list_free(d);
+    }
+}
+END_TEST
+
+/* ---- files named by $ref ------------------------------------------------ */
+
+static char tmp[256];
+
+static void put(const char *rel, const char *text)
+{
+    char path[512];
+    FILE *f;
+    snprintf(path, sizeof path, "%s/%s", tmp, rel);
+    f = fopen(path, "w");
+    ck_assert_ptr_nonnull(f);
+    fputs(text, f);
+    fclose(f);
+}
+
+static void link_to(const char *target, const char *rel)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", tmp, rel);
+    ck_assert_int_eq(symlink(target, path), 0);
+}
+
+/* Compile the schema file @p rel; the diagnostics, the code. */
+static pledge_diag_list *compile_file(const char *rel, const pledge_schema_options *o, int *rc)
+{
+    char path[512];
+    pledge_schema *s = NULL;
+    pledge_diag_list *d = NULL;
+    snprintf(path, sizeof path, "%s/%s", tmp, rel);
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    *rc = pledge_schema_compile_file(&s, path, o, d);
+    pledge_schema_free(s);
+    return d;
+}
+
+/* Remove the scratch folder's files (tmp holds no deeper folders than
+ * one level). */
+static void clean(const char *const *rels)
+{
+    char path[512];
+    size_t i;
+    for (i = 0; rels[i]; i++) {
+        snprintf(path, sizeof path, "%s/%s", tmp, rels[i]);
+        if (unlink(path) != 0)
+            rmdir(path);
+    }
+    rmdir(tmp);
+}
+
+static int mentions(const pledge_diag_list *d, const char *word)
+{
+    size_t i;
+    for (i = 0; i < pledge_diag_list_count(d); i++)
+        if (strstr(pledge_diag_list_at(d, i)->message, word))
+            return 1;
+    return 0;
+}
+
+START_TEST(references_stay_inside_their_folders)
+{
+    char secret[300], lib[300];
+    pledge_schema_options o = PLEDGE_SCHEMA_OPTIONS_INIT;
+    pledge_ref_dir rd;
+    pledge_diag_list *d;
+    int rc;
+    strcpy(tmp, "/tmp/pledge-limits-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmp));
+    ck_assert_int_eq(mkdir(strcat(strcpy(lib, tmp), "/lib"), 0700), 0);
+    ck_assert_int_eq(mkdir(strcat(strcpy(secret, tmp), "/s"), 0700), 0);
+    put("secret.json", "{\"const\": \"root-secret\"}");
+    strcat(strcpy(secret, tmp), "/secret.json");
+    /* ref_dir: lib/common.json -> ../secret.json (was read and quoted) */
+    link_to(secret, "lib/common.json");
+    link_to("inner.json", "lib/alias.json");
+    put("lib/inner.json", "{\"type\": \"string\"}");
+    put("s/main.json", "{\"$ref\": \"https://example.org/s/common.json\"}");
+    put("s/ok.json", "{\"$ref\": \"https://example.org/s/alias.json\"}");
+    rd.uri_prefix = "https://example.org/s/";
+    rd.directory = lib;
+    o.ref_dirs = &rd;
+    o.ref_dir_count = 1;
+    d = compile_file("s/main.json", &o, &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    ck_assert_msg(mentions(d, "outside the ref_dir folder"), "%s", test_diags_text(d));
+    ck_assert(!mentions(d, "root-secret"));
+    pledge_diag_list_free(d);
+    /* a link to a file inside the folder is followed */
+    d = compile_file("s/ok.json", &o, &rc);
+    ck_assert_msg(rc == 0, "%s", test_diags_text(d));
+    pledge_diag_list_free(d);
+    /* file: references: s/link.json -> ../secret.json */
+    link_to(secret, "s/link.json");
+    put("s/file.json", "{\"$ref\": \"link.json\"}");
+    d = compile_file("s/file.json", NULL, &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    ck_assert_msg(mentions(d, "outside the schema's folder"), "%s", test_diags_text(d));
+    pledge_diag_list_free(d);
+    {
+        static const char *const files[] = { "secret.json", "lib/common.json", "lib/alias.json",
+                                             "lib/inner.json", "s/main.json", "s/ok.json",
+                                             "s/link.json", "s/file.json", "lib", "s", NULL };
+        clean(files);
+    }
+}
+END_TEST
+
+START_TEST(fifos_and_non_schemas_named_by_ref)
+{
+    char fifo[300];
+    pledge_diag_list *d;
+    int rc;
+    strcpy(tmp, "/tmp/pledge-limits-XXXXXX");
+    ck_assert_ptr_nonnull(mkdtemp(tmp));
+    strcat(strcpy(fifo, tmp), "/fifo.json");
+    ck_assert_int_eq(mkfifo(fifo, 0600), 0);
+    put("f.json", "{\"$ref\": \"fifo.json\"}");
+    alarm(20); /* a blocking open would hang: fail loudly instead */
+    d = compile_file("f.json", NULL, &rc);
+    alarm(0);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    ck_assert_msg(mentions(d, "not a regular file"), "%s", test_diags_text(d));
+    pledge_diag_list_free(d);
+    /* a referenced file that is no schema: said once, not once per
+     * vocabulary metaschema and per reference */
+    put("array.json", "[1, 2]");
+    put("a.json", "{\"$ref\": \"array.json\", \"properties\": {\"x\": {\"$ref\": \"array.json\"}}}");
+    d = compile_file("a.json", NULL, &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    expect_one(d, "schema.invalid");
+    pledge_diag_list_free(d);
+    put("broken.json", "hello: [");
+    put("b.json", "{\"$ref\": \"broken.json\", \"properties\": {\"x\": {\"$ref\": \"broken.json\"}}}");
+    d = compile_file("b.json", NULL, &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 2); /* the syntax error, and where */
+    pledge_diag_list_free(d);
+    {
+        static const char *const files[] = { "fifo.json", "f.json", "array.json", "a.json",
+                                             "broken.json", "b.json", NULL };
+        clean(files);
+    }
+}
+END_TEST
+
 /* ---- small stacks ------------------------------------------------------ */
 
 typedef struct job {
@@ -264,6 +465,10 @@ int main(void)
     tcase_add_test(tc, exponential_schemas_end_with_the_budget);
     tcase_add_test(tc, the_budget_is_an_option);
     tcase_add_test(tc, cycles_under_not_and_if_are_reported);
+    tcase_add_test(tc, numbers_compare_by_mathematical_value);
+    tcase_add_test(tc, overflowing_floats_are_reported);
+    tcase_add_test(tc, references_stay_inside_their_folders);
+    tcase_add_test(tc, fifos_and_non_schemas_named_by_ref);
     tcase_add_test(tc, deep_ref_chains_on_small_stacks);
     tcase_add_test(tc, recursive_schemas_over_deep_data_on_small_stacks);
     suite_add_tcase(s, tc);

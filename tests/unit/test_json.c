@@ -233,7 +233,7 @@ END_TEST
 
 START_TEST(floats)
 {
-    pledge_tree *t = parse_ok("[0.1, 1e300, -2.5E-3, 1E400, -1e400, 1e-400, 1.0, -0.0, 0e0, "
+    pledge_tree *t = parse_ok("[0.1, 1e300, -2.5E-3, 1E308, -1e308, 1e-400, 1.0, -0.0, 0e0, "
                               "1.7976931348623157e308, 5e-324, 2.2250738585072014E-308, "
                               "0.30000000000000004, 1e+2, 1.00000000000000000000000000001]");
     const pledge_node *r = pledge_tree_root(t);
@@ -243,8 +243,9 @@ START_TEST(floats)
     ck_assert(pledge_node_number(pledge_node_item(r, 0)) == 0.1);
     ck_assert(pledge_node_number(pledge_node_item(r, 1)) == 1e300);
     ck_assert(pledge_node_number(pledge_node_item(r, 2)) == -2.5e-3);
-    ck_assert(isinf(pledge_node_number(pledge_node_item(r, 3))));
-    ck_assert(pledge_node_number(pledge_node_item(r, 4)) < 0);
+    /* 1e400 is yaml.limit (tests/schema/test_limits.c), not infinity */
+    ck_assert(pledge_node_number(pledge_node_item(r, 3)) == 1e308);
+    ck_assert(pledge_node_number(pledge_node_item(r, 4)) == -1e308);
     ck_assert(pledge_node_number(pledge_node_item(r, 5)) == 0);
     ck_assert(pledge_node_number(pledge_node_item(r, 6)) == 1.0);
     ck_assert(signbit(pledge_node_number(pledge_node_item(r, 7))));
@@ -443,42 +444,26 @@ END_TEST
 
 START_TEST(unicode_line_breaks)
 {
-    /* U+2028 inside a string is legal JSON; YAML tools count it as a line
-     * break, so positions do too, and a warning says so. */
+    /* U+2028, U+2029 and U+0085 inside a string are legal JSON, and
+     * ordinary characters: RFC 8259 breaks lines at LF and CR only, so no
+     * warning and no line counted (issue 15 item 14). */
     const char *text = "[\"a\xe2\x80\xa8" "b\", \"c\xc2\x85\", \"\xe2\x80\xa9\", \"\xe2\x80\xa8\","
-                       " \"\\u2028\", 7]";
+                       " \"\\u2028\", 7,\n8]";
     pledge_diag_list *d;
     pledge_tree *t;
     const pledge_node *r;
-    size_t i;
     ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
     t = parse_opts(text, strlen(text), 0, 256, d);
     r = pledge_tree_root(t);
     ck_assert_ptr_nonnull(r);
     ck_assert_uint_eq(pledge_tree_error_count(t), 0);
-    ck_assert_uint_eq(pledge_diag_list_count(d), 3); /* at most three per file */
-    for (i = 0; i < 3; i++) {
-        const pledge_diag *w = pledge_diag_list_at(d, i);
-        ck_assert_int_eq(w->severity, PLEDGE_SEVERITY_WARNING);
-        ck_assert_str_eq(w->code, "yaml.unicode-line-break");
-    }
-    ck_assert_uint_eq(pledge_diag_list_at(d, 0)->line, 1);
-    ck_assert_uint_eq(pledge_diag_list_at(d, 0)->column, 4);
-    ck_assert_uint_eq(pledge_diag_list_at(d, 1)->line, 2);
-    ck_assert_uint_eq(pledge_diag_list_at(d, 1)->column, 7);
-    ck_assert_uint_eq(pledge_diag_list_at(d, 2)->line, 3);
-    ck_assert_uint_eq(pledge_diag_list_at(d, 2)->column, 5);
-    ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 2)->message, "not reported"));
-    ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 0)->message, "U+2028"));
-    ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(d, 1)->message, "U+0085"));
-    assert_mark(pledge_node_item(r, 1), 2, 5, 10);
-    assert_mark(pledge_node_item(r, 5), 5, 14, strlen(text) - 2);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+    assert_mark(pledge_node_item(r, 1), 1, 9, 10);
+    assert_mark(pledge_node_item(r, 5), 1, 35, strlen(text) - 5);
+    assert_mark(pledge_node_item(r, 6), 2, 1, strlen(text) - 2);
     assert_str(pledge_node_item(r, 4), "\xe2\x80\xa8", 3);
-    check_marks_against_position(text, strlen(text), r, 0);
     pledge_tree_free(t);
     pledge_diag_list_free(d);
-    /* An error after the break is placed on the next line. */
-    expect_error("\"a\xe2\x80\xa8" "b\" x", "json.syntax", 2, 4);
 }
 END_TEST
 
@@ -823,7 +808,7 @@ START_TEST(allocation_failures)
         if (rc == 0) {
             ck_assert(!ta.failed);
             ck_assert_int_eq(pledge_node_equal(pledge_tree_root(t), pledge_tree_root(ref)), 1);
-            ck_assert_uint_eq(pledge_diag_list_count(d), 3);
+            ck_assert_uint_eq(pledge_diag_list_count(d), 2); /* the duplicate keys; U+2028 is no line break in JSON */
             pledge_tree_free(t);
             pledge_diag_list_free(d);
             ck_assert_uint_eq(ta.live, 0);

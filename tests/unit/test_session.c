@@ -130,9 +130,9 @@ START_TEST(buffers_in_load_order_with_cross_checks)
     f = pledge_session_file_at(s, 2);
     ck_assert_str_eq(codes(f, buf, sizeof buf), "pledge.duplicate-pledge");
     ck_assert_str_eq(pledge_diag_list_at(pledge_session_file_diags(f), 0)->file, "p2.yaml");
-    ck_assert_uint_eq(pledge_session_file_status(f), PLEDGE_FILE_INVALID);
+    ck_assert_uint_eq(pledge_session_file_status(f), PLEDGE_SESSION_FILE_INVALID);
     ck_assert_uint_eq(pledge_session_document_status(f, 0),
-                      PLEDGE_DOC_HAS_ERROR | PLEDGE_DOC_INVALID);
+                      PLEDGE_SESSION_DOC_ERROR | PLEDGE_SESSION_DOC_INVALID);
     ck_assert_uint_eq(pledge_session_document_status(f, 1), 0);
     pledge_session_free(s);
     free_texts();
@@ -160,9 +160,9 @@ START_TEST(context_inputs_are_not_reported)
     ck_assert_int_eq(pledge_session_add_buffer(s, "fu.yaml", follow_up_text, follow_up_len, 0),
                      0);
     ck_assert_int_eq(pledge_session_add_buffer(s, "ctx.yaml", pledge_text, pledge_len,
-                                               PLEDGE_INPUT_CONTEXT), 0);
+                                               PLEDGE_SESSION_CONTEXT), 0);
     ck_assert_int_eq(pledge_session_add_buffer(s, "ctx2.yaml", pledge_text, pledge_len,
-                                               PLEDGE_INPUT_CONTEXT), 0);
+                                               PLEDGE_SESSION_CONTEXT), 0);
     ck_assert_int_eq(pledge_session_run(s), 0);
     ck_assert_uint_eq(pledge_session_file_count(s), 1);
     ck_assert_str_eq(codes(pledge_session_file_at(s, 0), buf, sizeof buf), "");
@@ -183,11 +183,12 @@ START_TEST(streams_and_errno)
     ck_assert_ptr_nonnull(fp);
     fputs("format: pledge/1\n", fp);
     rewind(fp);
-    o.flags = PLEDGE_SESSION_KEEP_STREAMS;
+    o.flags = PLEDGE_SESSION_KEEP_SOURCES;
     ck_assert_int_eq(pledge_session_new(&s, &o), 0);
     ck_assert_int_eq(pledge_session_add_path(s, "/nonexistent/x.yaml", 0), 0);
     ck_assert_int_eq(pledge_session_add_stream(s, "piped", fp, 0), 0);
     ck_assert_int_eq(pledge_session_add_stream(s, "x", NULL, 0), PLEDGE_EARG);
+    ck_assert_int_eq(pledge_session_add_path(s, VALID "pledge.yaml", 0), 0);
     ck_assert_int_eq(pledge_session_run(s), 0);
     f = pledge_session_file_at(s, 0);
     d = pledge_diag_list_at(pledge_session_file_diags(f), 0);
@@ -195,7 +196,7 @@ START_TEST(streams_and_errno)
     ck_assert_int_eq(pledge_diag_errno(d), ENOENT);
     ck_assert_uint_eq(d->line, 0);
     ck_assert_uint_eq(pledge_session_file_status(f),
-                      PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_INVALID);
+                      PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_INVALID);
     f = pledge_session_file_at(s, 1);
     ck_assert_str_eq(pledge_session_file_name(f), "piped");
     ck_assert_uint_eq(pledge_session_file_documents(f), 1);
@@ -204,6 +205,13 @@ START_TEST(streams_and_errno)
     ck_assert_uint_eq(len, 17);
     ck_assert_int_eq(memcmp(src, "format: pledge/1\n", 17), 0);
     ck_assert_ptr_null(pledge_session_file_source(pledge_session_file_at(s, 0), &len));
+    ck_assert_uint_eq(len, 0);
+    /* a file's bytes are kept too, as read (for excerpts) */
+    load_texts();
+    src = pledge_session_file_source(pledge_session_file_at(s, 2), &len);
+    ck_assert_uint_eq(len, pledge_len);
+    ck_assert_int_eq(memcmp(src, pledge_text, len), 0);
+    free_texts();
     pledge_session_free(s);
     fclose(fp);
 }
@@ -283,7 +291,7 @@ START_TEST(folders_as_cli_md_says)
     ck_assert_str_eq(codes(pledge_session_file_at(s, 3), buf, sizeof buf), "io.error");
     ck_assert_str_eq(pledge_session_file_name(pledge_session_file_at(s, 3)), path);
     ck_assert_uint_eq(pledge_session_file_status(pledge_session_file_at(s, 3)),
-                      PLEDGE_FILE_UNREADABLE | PLEDGE_FILE_INVALID);
+                      PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_INVALID);
     pledge_session_free(s);
     teardown_tmp();
 }
@@ -328,10 +336,10 @@ START_TEST(diagnostics_are_capped_per_file)
     /* 2,050 duplicate keys + 2 unknown formats, 10 kept */
     ck_assert_msg(strstr(last->message, "2042 more diagnostics") != NULL, "%s", last->message);
     /* the second document's errors were all suppressed: still invalid */
-    ck_assert_uint_eq(pledge_session_document_status(f, 1) & PLEDGE_DOC_INVALID,
-                      PLEDGE_DOC_INVALID);
-    ck_assert_uint_eq(pledge_session_document_status(f, 0) & PLEDGE_DOC_INVALID,
-                      PLEDGE_DOC_INVALID);
+    ck_assert_uint_eq(pledge_session_document_status(f, 1) & PLEDGE_SESSION_DOC_INVALID,
+                      PLEDGE_SESSION_DOC_INVALID);
+    ck_assert_uint_eq(pledge_session_document_status(f, 0) & PLEDGE_SESSION_DOC_INVALID,
+                      PLEDGE_SESSION_DOC_INVALID);
     pledge_session_free(s);
     /* no cap: every one */
     o.max_diagnostics = 0;
@@ -341,6 +349,34 @@ START_TEST(diagnostics_are_capped_per_file)
     ck_assert_uint_eq(pledge_diag_list_count(pledge_session_file_diags(
                           pledge_session_file_at(s, 0))), 2052);
     pledge_session_free(s);
+    free(text);
+}
+END_TEST
+
+START_TEST(all_branches_through_the_model)
+{
+    size_t len, k;
+    char *text = test_read_file(PLEDGE_SOURCE_DIR "/examples/ale-2024.yaml", &len);
+    char *phone = strstr(text, "    phone: \"010-565 44 56\"\n");
+    char buf[512];
+    ck_assert_ptr_nonnull(phone);
+    memset(phone, ' ', strlen("    phone: \"010-565 44 56\"")); /* the contact loses it */
+    for (k = 0; k < 2; k++) {
+        pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+        pledge_session *s;
+        pledge_diag_list *l;
+        o.flags = k ? PLEDGE_SESSION_ALL_BRANCHES : 0;
+        ck_assert_int_eq(pledge_session_new(&s, &o), 0);
+        ck_assert_int_eq(pledge_session_add_buffer(s, "ale.yaml", text, len, 0), 0);
+        ck_assert_int_eq(pledge_session_run(s), 0);
+        l = pledge_session_file_diags(pledge_session_file_at(s, 0));
+        /* the best match, or each failing branch of the contact's anyOf */
+        ck_assert_str_eq(codes(pledge_session_file_at(s, 0), buf, sizeof buf),
+                         k ? "required required" : "required");
+        ck_assert_ptr_nonnull(strstr(pledge_diag_list_at(l, 0)->message,
+                                     k ? "anyOf branch 0 of 2" : "1 other anyOf branch"));
+        pledge_session_free(s);
+    }
     free(text);
 }
 END_TEST
@@ -432,6 +468,7 @@ int main(void)
     tcase_add_test(tc, streams_and_errno);
     tcase_add_test(tc, folders_as_cli_md_says);
     tcase_add_test(tc, diagnostics_are_capped_per_file);
+    tcase_add_test(tc, all_branches_through_the_model);
     tcase_add_test(tc, same_results_for_every_job_count);
     tcase_add_test(tc, allocation_failures_are_clean);
     suite_add_tcase(s, tc);

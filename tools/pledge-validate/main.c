@@ -135,52 +135,19 @@ static void print_diags_stderr(const char *name, pledge_diag_list *diags, int co
     pv_results_free(&tmp);
 }
 
-/* Source bytes for excerpts: standard input's were kept; files are read
- * again, only when an excerpt is due. */
+/* Source bytes for excerpts: the session kept them (no second read of a
+ * file that may have changed meanwhile). */
 static char *load_source(void *ud, const pv_file *file, size_t *len)
 {
-    size_t limit = *(const size_t *)ud, cap = 65536, n = 0;
     char *buf;
-    FILE *fp;
-
-    if (file->source) {
-        buf = malloc(file->source_len ? file->source_len : 1);
-        if (buf) {
-            memcpy(buf, file->source, file->source_len);
-            *len = file->source_len;
-        }
-        return buf;
-    }
-    fp = fopen(file->path, "rb");
-    if (!fp)
+    (void)ud;
+    if (!file->source)
         return NULL;
-    buf = malloc(cap);
-    if (!buf) {
-        fclose(fp);
-        return NULL;
+    buf = malloc(file->source_len ? file->source_len : 1);
+    if (buf) {
+        memcpy(buf, file->source, file->source_len);
+        *len = file->source_len;
     }
-    for (;;) {
-        size_t got;
-        if (n == cap) {
-            char *nb;
-            if (cap >= limit)
-                break;
-            nb = realloc(buf, cap * 2);
-            if (!nb) {
-                free(buf);
-                fclose(fp);
-                return NULL;
-            }
-            buf = nb;
-            cap *= 2;
-        }
-        got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    fclose(fp);
-    *len = n < limit ? n : limit;
     return buf;
 }
 
@@ -213,12 +180,12 @@ static int collect(pv_results *r, const pledge_session *session, const pv_args *
             /* With --ignore, a document's errors and warnings are those
              * of the diagnostics kept (pv_results_finish reads them). */
             if (!a->ignore_count)
-                fl = ((ds & PLEDGE_DOC_HAS_ERROR) ? PV_DOC_ERROR : 0) |
-                     ((ds & PLEDGE_DOC_HAS_WARNING) ? PV_DOC_WARNING : 0);
-            f->doc_flags[k] = (unsigned char)(fl | ((ds & PLEDGE_DOC_REFUSED) ? PV_DOC_REFUSED : 0));
+                fl = ((ds & PLEDGE_SESSION_DOC_ERROR) ? PV_DOC_ERROR : 0) |
+                     ((ds & PLEDGE_SESSION_DOC_WARNING) ? PV_DOC_WARNING : 0);
+            f->doc_flags[k] = (unsigned char)(fl | ((ds & PLEDGE_SESSION_DOC_REFUSED) ? PV_DOC_REFUSED : 0));
         }
-        f->unreadable = (status & PLEDGE_FILE_UNREADABLE) != 0;
-        f->stopped = (status & PLEDGE_FILE_STOPPED) != 0;
+        f->unreadable = (status & PLEDGE_SESSION_FILE_UNREADABLE) != 0;
+        f->stopped = (status & PLEDGE_SESSION_FILE_STOPPED) != 0;
         if (src) {
             if (!(f->source = malloc(srclen ? srclen : 1)))
                 return -1;
@@ -249,7 +216,7 @@ static int write_format(const pv_results *r, const pv_args *a, pv_format format,
     to.color = color;
     to.excerpt = a->excerpt;
     to.source = load_source;
-    to.source_ud = (void *)&a->max_file_bytes;
+    to.source_ud = NULL;
     switch (format) {
     case PV_FORMAT_JSON: return pv_output_json(r, &out);
     case PV_FORMAT_GITHUB: return pv_output_github(r, &out);
@@ -422,7 +389,7 @@ int main(int argc, char **argv)
     so.load.max_file_bytes = a.max_file_bytes;
     so.flags = (a.resolve ? PLEDGE_SESSION_RESOLVE : 0) | (a.strict ? PLEDGE_SESSION_STRICT : 0) |
                (a.verbose ? PLEDGE_SESSION_ALL_BRANCHES : 0) |
-               (color || a.excerpt ? PLEDGE_SESSION_KEEP_STREAMS : 0);
+               (color || a.excerpt ? PLEDGE_SESSION_KEEP_SOURCES : 0);
     so.excludes = a.excludes;
     so.exclude_count = a.exclude_count;
     so.max_diagnostics = a.max_diagnostics;
@@ -470,7 +437,7 @@ int main(int argc, char **argv)
     }
     status = add_paths(session, a.paths, a.path_count, 0);
     if (status == 0)
-        status = add_paths(session, a.contexts, a.context_count, PLEDGE_INPUT_CONTEXT);
+        status = add_paths(session, a.contexts, a.context_count, PLEDGE_SESSION_CONTEXT);
     if (status != 0) {
         pledge_session_free(session);
         pledge_schema_free(schema);

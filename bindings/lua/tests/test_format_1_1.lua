@@ -90,3 +90,18 @@ t.test("area and generic access by key", function()
   t.eq(a.data.when, a.when, "data")
   t.ok(not pcall(a.localized, a, "no_such_key"), "unknown key is misuse")
 end)
+
+t.test("progress per party, target met", function()
+  local g = load_all("goteborg-centrum-2018")
+  local prog = g[1]:progress(g[2])
+  t.eq(prog.target_met.narkotikainsatser, true, "met")
+  t.eq(prog.target_met["hog-polisiar-narvaro"], nil, "unknown")
+  t.eq(prog.done_counts.narkotikainsatser, 11, "done")
+  t.eq(prog.status_counts_by_party.polis.done, 3, "per party")
+  t.eq(prog.status_counts_by_party[pledge.NO_PARTY].done, 0, "no party")
+  t.eq(prog.status_counts.not_done, 0, "not_done counted")
+  local m = load_all("mala-2024")[1]
+  local by_party = m:progress().status_counts_by_party
+  t.eq(by_party[pledge.NO_PARTY].not_reported, 6, "never spread over the parties")
+  t.eq(by_party.polis.not_reported, 0, "polis")
+end)

@@ -1730,6 +1730,42 @@ class Progress:
                 for s in range(_core.PLEDGE_STATUS_COUNT)}
 
     @property
+    def status_counts_by_party(self) -> dict[str | None, dict[str, int]]:
+        """The status counts of the activities each party is responsible
+        for, by party id in document order (an activity with several
+        responsible parties counts for each); under None, those of the
+        activities with no responsible party (1.1)."""
+        h = self._h
+        n = _core.progress_party_count(h)
+        ids: list[str | None] = [_core.progress_party_id(h, i) for i in range(n)]
+        ids.append(None)
+        return {pid: {_core.status_name(s): _core.progress_party_status_count(h, i, s)
+                      for s in range(_core.PLEDGE_STATUS_COUNT)}
+                for i, pid in enumerate(ids)}
+
+    @property
+    def target_met(self) -> dict[str, bool | None]:
+        """For every activity in document order, whether it meets its
+        target: True, False, or None when unknown (no target, no "done",
+        or a target per year, term, month, week or day) (1.1)."""
+        h = self._h
+        met = {_core.PLEDGE_TARGET_MET: True, _core.PLEDGE_TARGET_NOT_MET: False}
+        return {_core.progress_activity_id(h, i):
+                met.get(_core.progress_activity_target_met(h, i))
+                for i in range(_core.progress_activity_count(h))}
+
+    @property
+    def done_counts(self) -> dict[str, int | None]:
+        """For every activity, "done" of the latest report that gives one,
+        or None (1.1)."""
+        h = self._h
+        out: dict[str, int | None] = {}
+        for i in range(_core.progress_activity_count(h)):
+            done = _core.progress_activity_done(h, i)
+            out[_core.progress_activity_id(h, i)] = None if done < 0 else done
+        return out
+
+    @property
     def share_done(self) -> float:
         """Activities done / activities not cancelled (0 when none)."""
         return _core.progress_share_done(self._h)

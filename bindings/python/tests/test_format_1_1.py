@@ -105,3 +105,47 @@ class RealPledgesTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class Progress11Test(unittest.TestCase):
+    def test_per_party_target_met_not_done(self) -> None:
+        g, fu = load_all("goteborg-centrum-2018")
+        assert isinstance(g, pledge.Pledge) and isinstance(fu, pledge.FollowUp)
+        prog = g.progress(fu)
+        self.assertEqual(prog.target_met, {"hog-polisiar-narvaro": None,
+                                           "narkotikainsatser": True, "trafikinsatser": True})
+        self.assertEqual(prog.done_counts["narkotikainsatser"], 11)
+        self.assertEqual(prog.status_counts_by_party["polis"]["done"], 3)
+        self.assertEqual(sum(prog.status_counts_by_party[None].values()), 0)
+        self.assertIn("not_done", prog.status_counts)
+        [m] = load_all("mala-2024")
+        assert isinstance(m, pledge.Pledge)
+        by_party = m.progress().status_counts_by_party
+        self.assertEqual(list(by_party), ["polis", "kommun", None])
+        self.assertEqual(by_party[None]["not_reported"], 6)
+        self.assertEqual(sum(by_party["polis"].values()), 0)
+
+    def test_partial_dates_in_latest(self) -> None:
+        p, f1, f2, f3 = load_all("lulea-2018")
+        assert isinstance(p, pledge.Pledge)
+        reports = [f for f in (f1, f2, f3) if isinstance(f, pledge.FollowUp)]
+        prog = p.progress(reports)
+        # f2 (2018-09-07) is later than f1 (2018-08, its last day 2018-08-31).
+        self.assertEqual(prog.done_counts["tillsyn-restauranger"], 10)
+        self.assertEqual(prog.activity_status("synas-i-byar"), "partially_done")
+        self.assertEqual(prog.target_met["utbildningar-alkoholservering"], True)
+        self.assertIsNone(prog.target_met["trafikkontroll-varje-dygn"])  # per day
+
+
+class MessagesTest(unittest.TestCase):
+    def test_messages_for_pledge_writers(self) -> None:
+        text = (ALE.read_text(encoding="utf-8")
+                .replace("kind: municipality", "kind: kommun", 1)
+                .replace("url: https://www.ale.se", "url: www.ale.se", 1))
+        with self.assertRaises(pledge.ValidationError) as cm:
+            pledge.loads(text, name="ale.yaml")
+        messages = {d.code: d.message for d in cm.exception.diagnostics}
+        self.assertIn('did you mean "municipality"?', messages["enum"])
+        self.assertNotIn("pattern", messages)  # one diagnostic for the url
+        self.assertTrue(messages["format"].startswith('"www.ale.se" is not a url: a url starts '
+                                                      "with https://"))
