@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "tree.h"
 #include "core/alloc.h"
+#include "core/table.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -405,6 +406,7 @@ int pledge_node_equal(const pledge_node *a, const pledge_node *b)
     eq_frame small[32], *stack = small;
     size_t depth = 0, cap = 32;
     int result = 1;
+    pledge__table index; /* keys of b's large mappings; ns: the mapping */
 
     if (!a || !b)
         return a == b;
@@ -412,6 +414,7 @@ int pledge_node_equal(const pledge_node *a, const pledge_node *b)
         return 0;
     if (a->type != PLEDGE_NODE_SEQUENCE && a->type != PLEDGE_NODE_MAPPING)
         return 1;
+    pledge__table_init(&index, NULL);
     stack[depth++] = (eq_frame){ a, b, 0 };
     while (depth && result) {
         eq_frame *f = &stack[depth - 1];
@@ -426,7 +429,27 @@ int pledge_node_equal(const pledge_node *a, const pledge_node *b)
         } else {
             const pledge_node *k = f->a->u.map.pairs[f->next].key;
             x = f->a->u.map.pairs[f->next].value;
-            y = pledge_node_get(f->b, k->u.s.ptr, k->u.s.len);
+            if (f->b->u.map.count > 16) {
+                /* large mappings: one index of b's keys, not a scan per
+                 * key (quadratic for a hostile const or enum) */
+                if (!pledge__table_get(&index, (uintptr_t)f->b + 1, "", 0)) {
+                    size_t i;
+                    int bad = 0;
+                    for (i = 0; i < f->b->u.map.count && !bad; i++) {
+                        const pledge_node *bk = f->b->u.map.pairs[i].key;
+                        bad = pledge__table_put(&index, (uintptr_t)f->b, bk->u.s.ptr,
+                                                bk->u.s.len, f->b->u.map.pairs[i].value, NULL);
+                    }
+                    if (bad || pledge__table_put(&index, (uintptr_t)f->b + 1, "", 0,
+                                                 (void *)f->b, NULL)) {
+                        result = 0; /* cannot decide; documented as "not equal" */
+                        break;
+                    }
+                }
+                y = pledge__table_get(&index, (uintptr_t)f->b, k->u.s.ptr, k->u.s.len);
+            } else {
+                y = pledge_node_get(f->b, k->u.s.ptr, k->u.s.len);
+            }
             if (!y) {
                 result = 0;
                 break;
@@ -460,5 +483,6 @@ int pledge_node_equal(const pledge_node *a, const pledge_node *b)
     }
     if (stack != small)
         free(stack);
+    pledge__table_free(&index);
     return result;
 }

@@ -54,8 +54,8 @@ typedef struct cctx {
     unsigned int flags;
     int builtin;              /* compiling the built-in metaschema itself */
     const pledge_schema *meta;/* the built-in metaschema, fetched lazily */
-    map_slot *map;
-    size_t map_cap, map_count;
+    pledge__table nodes;      /* source node -> map_slot (in the arena) */
+    size_t map_count;
     pledge__table keys;       /* (mapping, key) -> value, for JSON Pointers */
     pledge__table failed;     /* URIs whose loading failed (and said why) */
     pledge__table indexed;    /* mappings whose keys are in keys */
@@ -202,52 +202,23 @@ static void cerr(cctx *c, const sch_doc *doc, const pledge_node *at, const char 
 /* node -> compiled schema map (compile time only)                     */
 /* ------------------------------------------------------------------ */
 
-static size_t ptr_hash(const void *p)
-{
-    uint64_t x = (uint64_t)(uintptr_t)p;
-    x ^= x >> 33;
-    x *= 0xff51afd7ed558ccdull;
-    x ^= x >> 33;
-    return (size_t)x;
-}
-
+/* The slot of @p n (made when @p create): slots live in the arena, so a
+ * pointer to one stays valid while the table grows. */
 static map_slot *map_get(cctx *c, const pledge_node *n, int create)
 {
-    size_t i;
-    if (c->map_cap == 0 || (create && (c->map_count + 1) * 2 > c->map_cap)) {
-        if (!create)
-            return NULL;
-        {
-            size_t ncap = c->map_cap ? c->map_cap * 2 : 256, k;
-            map_slot *nm = pledge__calloc(c->a, ncap, sizeof *nm);
-            if (!nm) {
-                oom(c);
-                return NULL;
-            }
-            for (k = 0; k < c->map_cap; k++) {
-                if (c->map[k].node) {
-                    size_t j = ptr_hash(c->map[k].node) & (ncap - 1);
-                    while (nm[j].node)
-                        j = (j + 1) & (ncap - 1);
-                    nm[j] = c->map[k];
-                }
-            }
-            pledge__free(c->a, c->map);
-            c->map = nm;
-            c->map_cap = ncap;
-        }
-    }
-    i = ptr_hash(n) & (c->map_cap - 1);
-    while (c->map[i].node) {
-        if (c->map[i].node == n)
-            return &c->map[i];
-        i = (i + 1) & (c->map_cap - 1);
-    }
-    if (!create)
+    map_slot *e = pledge__table_get(&c->nodes, (uintptr_t)n, "", 0);
+    if (e || !create)
+        return e;
+    e = alloc0(c, sizeof *e);
+    if (!e)
         return NULL;
-    c->map[i].node = n;
+    e->node = n;
+    if (pledge__table_put(&c->nodes, (uintptr_t)n, "", 0, e, NULL)) {
+        oom(c);
+        return NULL;
+    }
     c->map_count++;
-    return &c->map[i];
+    return e;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1543,6 +1514,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
     c->out->flags = c->flags;
     pledge__table_init(&c->out->uris, c->a);
     pledge__table_init(&c->out->anchors, c->a);
+    pledge__table_init(&c->nodes, c->a);
     pledge__table_init(&c->keys, c->a);
     pledge__table_init(&c->failed, c->a);
     pledge__table_init(&c->indexed, c->a);
@@ -1589,8 +1561,7 @@ static int finish(cctx *c, pledge_tree *tree, const pledge_node *root, const cha
         c->out->root = compile_schema(c, root, r);
         drain(c);
     }
-    pledge__free(c->a, c->map);
-    c->map = NULL;
+    pledge__table_free(&c->nodes);
     pledge__table_free(&c->keys);
     pledge__table_free(&c->indexed);
     pledge__table_free(&c->failed);
@@ -1769,7 +1740,7 @@ int pledge__schema_compile_builtin(pledge_schema **out)
     pledge__table_free(&c.failed);
     if (c.rc || c.errors) {
         rc = c.rc ? c.rc : PLEDGE_ERROR;
-        pledge__free(c.a, c.map);
+        pledge__table_free(&c.nodes);
         pledge_schema_free(c.out);
         return rc;
     }
@@ -1777,18 +1748,22 @@ int pledge__schema_compile_builtin(pledge_schema **out)
     {
         size_t i, n = 0;
         sch_map_entry *m = pledge__calloc(c.a, c.map_count ? c.map_count : 1, sizeof *m);
+        const pledge__table_slot *ts;
         if (!m) {
-            pledge__free(c.a, c.map);
+            pledge__table_free(&c.nodes);
             pledge_schema_free(c.out);
             return PLEDGE_ENOMEM;
         }
-        for (i = 0; i < c.map_cap; i++)
-            if (c.map[i].node && c.map[i].sch) {
-                m[n].node = c.map[i].node;
-                m[n].sch = c.map[i].sch;
+        i = 0;
+        while ((ts = pledge__table_next(&c.nodes, &i)) != NULL) {
+            const map_slot *e = ts->value;
+            if (e->sch) {
+                m[n].node = e->node;
+                m[n].sch = e->sch;
                 n++;
             }
-        pledge__free(c.a, c.map);
+        }
+        pledge__table_free(&c.nodes);
         pledge__sch_map_sort(m, n);
         c.out->map = m;
         c.out->map_count = n;

@@ -1236,6 +1236,28 @@ class TestSessionOptions(Temp):
         self.assertIn("schema.invalid", {d["code"] for d in j["files"][1]["diagnostics"]})
         self.assertUsage(["--check-schema"])
 
+    def test_max_evaluations(self):
+        # each level's allOf refers to the next level twice: 2^30 paths
+        defs = {"l%d" % i: {"allOf": [{"$ref": "#/$defs/l%d" % (i + 1)}] * 2}
+                for i in range(30)}
+        defs["l30"] = {"type": "integer"}
+        schema = self.write("exp.schema.json", json.dumps(
+            {"$defs": defs, "$ref": "#/$defs/l0"}))
+        doc = self.write("x.json", '"x"\n')
+        r = run(["--format", "json", "--schema", schema, "--max-evaluations", "10000", doc])
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual([d["code"] for d in diags(r.json())], ["schema.limit"])
+        r = run(["--format", "json", "--schema", schema, doc])  # the default budget
+        self.assertEqual(r.code, 1, r)
+        self.assertEqual([d["code"] for d in diags(r.json())], ["schema.limit"])
+        small = self.write("small.schema.json", json.dumps(
+            {"$defs": {k: v for k, v in defs.items() if k in ("l28", "l29", "l30")},
+             "$ref": "#/$defs/l28"}))
+        r = run(["--format", "json", "--schema", small, "--max-evaluations", "0", doc])
+        self.assertEqual(r.code, 1, r)
+        self.assertNotIn("schema.limit", [d["code"] for d in diags(r.json())])
+        self.assertUsage(["--max-evaluations", "-1", "--schema", schema, doc])
+
     def test_junit_file_attribute(self):
         path = data("valid", "pledge.yaml")
         case = ET.fromstring(run(["--format", "junit", path]).out).find(".//testcase")

@@ -383,6 +383,37 @@ static void case_many_resources(pledge_diag_list *diags)
         fail("these schemas are valid, and so is \"x\"");
 }
 
+static void case_big_const(pledge_diag_list *diags)
+{
+    /* "const" with an object of 200,000 keys against the same object with
+     * its keys in the other order: a key-by-key scan was quadratic. */
+    size_t n = 200000, i, len = 0, cap = n * 40 + 64, ilen = 0;
+    char *schema = malloc(cap), *inst = malloc(cap);
+    pledge_schema *s = NULL;
+    pledge_tree *t = NULL;
+    if (!schema || !inst)
+        fail("malloc");
+    len += (size_t)snprintf(schema, cap, "{\"const\": {");
+    ilen += (size_t)snprintf(inst, cap, "{");
+    for (i = 0; i < n; i++) {
+        len += (size_t)snprintf(schema + len, cap - len, "%s\"k%zu\": %zu", i ? ", " : "", i, i);
+        ilen += (size_t)snprintf(inst + ilen, cap - ilen, "%s\"k%zu\": %zu", i ? ", " : "",
+                                 n - 1 - i, n - 1 - i);
+    }
+    snprintf(schema + len, cap - len, "}}");
+    snprintf(inst + ilen, cap - ilen, "}");
+    if (pledge_schema_compile_buffer(&s, "s.json", schema, strlen(schema), NULL, diags) != 0 ||
+        pledge_tree_parse(&t, "i.json", inst, strlen(inst), NULL, diags) != 0)
+        fail("compile or parse");
+    if (pledge_schema_validate(s, pledge_tree_root(t), "i.json", 0, 0, diags) != 0)
+        fail("the same object in another key order is equal");
+    pledge_tree_free(t);
+    pledge_schema_free(s);
+    free(schema);
+    free(inst);
+    show(diags);
+}
+
 static const struct {
     const char *name;
     void (*run)(pledge_diag_list *);
@@ -402,6 +433,7 @@ static const struct {
     { "tag-directives", case_tag_directives },
     { "exponential-schema", case_exponential_schema },
     { "many-resources", case_many_resources },
+    { "big-const", case_big_const },
 };
 
 static void case_deep_flow(pledge_diag_list *d) { deep(d, "[", "deep.yaml", PLEDGE_SYNTAX_YAML); }

@@ -133,8 +133,8 @@ START_TEST(cycles_under_not_and_if_are_reported)
         "{\"not\": {\"$ref\": \"#\"}}",
         "{\"if\": {\"$ref\": \"#\"}}",
         "{\"anyOf\": [{\"$ref\": \"#\"}, true]}",
-        "{\"$defs\": {\"a\": {\"not\": {\"$ref\": \"#/$defs/b\"}}, \"b\": {\"$ref\": \"#/$defs/a\"}},"
-        " \"$ref\": \"#/$defs/a\"}",
+        ("{\"$defs\": {\"a\": {\"not\": {\"$ref\": \"#/$defs/b\"}}, \"b\": {\"$ref\": \"#/$defs/a\"}},"
+         " \"$ref\": \"#/$defs/a\"}"),
     };
     size_t i;
     for (i = 0; i < sizeof schemas / sizeof *schemas; i++) {

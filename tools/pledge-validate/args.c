@@ -16,7 +16,8 @@ enum opt_id {
     O_HELP, O_VERSION, O_FORMAT, O_COLOR, O_EXCERPT, O_QUIET, O_VERBOSE, O_STRICT,
     O_RESOLVE, O_JOBS, O_SCHEMA, O_REF_DIR, O_ASSERT_FORMATS, O_EXCLUDE, O_MAX_DEPTH,
     O_MAX_ALIAS, O_MAX_BYTES, O_LIST_CODES, O_PRINT_SCHEMA, O_CONTEXT, O_OUTPUT, O_IGNORE,
-    O_STDIN_FILENAME, O_CHECK_SCHEMA, O_JUNIT_FILE, O_MAX_DIAGNOSTICS
+    O_STDIN_FILENAME, O_CHECK_SCHEMA, O_JUNIT_FILE, O_MAX_DIAGNOSTICS,
+    O_MAX_EVALUATIONS
 };
 
 typedef struct opt {
@@ -54,6 +55,7 @@ static const opt options[] = {
     {"check-schema", 0, 0, O_CHECK_SCHEMA},
     {"junit-file-attribute", 0, 0, O_JUNIT_FILE},
     {"max-diagnostics", 0, 1, O_MAX_DIAGNOSTICS},
+    {"max-evaluations", 0, 1, O_MAX_EVALUATIONS},
 };
 #define N_OPTIONS (sizeof options / sizeof options[0])
 
@@ -250,6 +252,12 @@ static int apply(pv_args *a, const opt *o, const char *shown, const char *value,
             return fail(err, errlen, "%s takes a whole number, 0 for no cap (got '%s')", shown,
                         value);
         a->max_diagnostics = (size_t)n;
+        break;
+    case O_MAX_EVALUATIONS:
+        if (parse_count(value, SIZE_MAX, &n) != 0)
+            return fail(err, errlen, "%s takes a whole number, 0 for no budget (got '%s')",
+                        shown, value);
+        a->max_evaluations = n ? (size_t)n : SIZE_MAX;
         break;
     case O_COLOR:
         if (strcmp(value, "auto") == 0) a->color = PV_COLOR_AUTO;
@@ -468,6 +476,8 @@ void pv_print_help(FILE *fp)
 "                           (e.g. 'pledge.no-*') before counting (repeatable)\n"
 "      --max-diagnostics N  diagnostics kept per file, then one saying how\n"
 "                           many more of which codes (1000; 0: no cap)\n"
+"      --max-evaluations N  schema evaluation budget per document, then\n"
+"                           schema.limit (10000000; 0: no budget)\n"
 "      --junit-file-attribute\n"
 "                           add GitLab's file attribute to JUnit testcases\n"
 "\n"

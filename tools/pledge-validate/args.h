@@ -45,6 +45,8 @@ typedef struct pv_args {
     size_t output_count;
     const char *stdin_filename; /* --stdin-filename, or NULL */
     size_t max_diagnostics;   /* per file; 0: no cap */
+    size_t max_evaluations;   /* schema evaluation budget per document;
+                                 0: the library's default, SIZE_MAX: none */
     int check_schema;         /* --check-schema: the PATHs are schemas */
     int junit_file_attribute; /* --junit-file-attribute */
     size_t max_depth, max_alias_expansion, max_file_bytes;

@@ -280,6 +280,7 @@ static int check_schemas(const pv_args *a, const pledge_load_options *load, int 
         sco.ref_dirs = a->ref_dirs;
         sco.ref_dir_count = a->ref_dir_count;
         sco.load = load;
+        sco.max_evaluations = a->max_evaluations;
         rc = pledge_schema_compile_file(&schema, a->paths[i], &sco, f->diags);
         pledge_schema_free(schema);
         if (rc == PLEDGE_ENOMEM)
@@ -412,6 +413,7 @@ int main(int argc, char **argv)
         sco.ref_dirs = a.ref_dirs;
         sco.ref_dir_count = a.ref_dir_count;
         sco.load = &so.load;
+        sco.max_evaluations = a.max_evaluations;
         if (pledge_diag_list_new(&diags, NULL) != 0) {
             pv_args_free(&a);
             return usage_error("out of memory");
