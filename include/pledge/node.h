@@ -61,7 +61,11 @@ typedef struct pledge_load_options {
      *  depth 1). Reaching it ends the stream: yaml.limit. */
     size_t max_depth;
     /** Maximum number of nodes that aliases add to one document when it is
-     *  walked as if expanded. Reaching it refuses that document only. */
+     *  walked as if expanded, and to all the documents of one source
+     *  together (so many documents just under the limit cannot multiply
+     *  it). Reaching either refuses the document it is reached in; the
+     *  documents after it are read (those with aliases are refused while
+     *  the source's budget is spent). */
     size_t max_alias_expansion;
     /** Maximum bytes read from one source. Reading stops there: documents
      *  complete before it are returned, the rest is yaml.limit. */

@@ -134,7 +134,8 @@ struct pledge_yaml_stream {
     size_t reserve;    /* compact(): bytes still to copy */
     size_t last_used;  /* arena bytes the previous document's tree used */
     pledge_diag_list *diags;
-    size_t expansion;
+    size_t expansion;      /* nodes aliases added to this document */
+    size_t file_expansion; /* ... and to every document of the source so far */
     int skipping;
     size_t skip_depth;
 };
@@ -842,15 +843,21 @@ static void drop_frames(pledge_yaml_stream *st)
     st->nscratch = 0;
 }
 
-/* Over the alias limit: say so, then read on to the end of the document
- * without building, so that the next document can be read. */
+/* Over the alias limit, of this document or of the whole source: say so,
+ * then read on to the end of the document without building, so that the
+ * next document can be read. */
 static int alias_limit(pledge_yaml_stream *st, pledge_mark mark)
 {
     pledge_buf m;
     pledge__buf_init(&m, st->alloc);
-    pledge__buf_printf(&m, "aliases expand this document by more than the limit of %zu nodes; "
-                           "the document is not read",
-                       st->opts.max_alias_expansion);
+    if (st->expansion > st->opts.max_alias_expansion)
+        pledge__buf_printf(&m, "aliases expand this document by more than the limit of %zu "
+                               "nodes; the document is not read",
+                           st->opts.max_alias_expansion);
+    else
+        pledge__buf_printf(&m, "aliases expand the documents of this file by more than the "
+                               "limit of %zu nodes in all; the document is not read",
+                           st->opts.max_alias_expansion);
     st->skipping = 1;
     st->skip_depth = st->nframes;
     drop_frames(st);
@@ -1377,7 +1384,9 @@ static int on_alias(pledge_yaml_stream *st, yaml_event_t *ev)
     if (st->nframes + rec->height > st->opts.max_depth)
         return depth_error(st, mark, 1);
     st->expansion = sat_add(st->expansion, rec->count);
-    if (st->expansion > st->opts.max_alias_expansion)
+    st->file_expansion = sat_add(st->file_expansion, rec->count);
+    if (st->expansion > st->opts.max_alias_expansion ||
+        st->file_expansion > st->opts.max_alias_expansion)
         return alias_limit(st, mark);
     return attach(st, rec->node, mark, rec->height, rec->count);
 }

@@ -895,6 +895,19 @@ START_TEST(alias_limit_refuses_one_document)
     ck_assert_str_eq(pledge_diag_list_at(l.diags, 0)->code, "yaml.limit");
     ck_assert_uint_eq(pledge_diag_list_at(l.diags, 0)->line, 4);
     unload(&l);
+    /* the budget holds for the whole source too: 8 + 8 nodes in two
+     * documents, each under 10, pass 10 in all; the second document is
+     * refused, the third (no alias) is read */
+    load_with(&l, "a: &a [1, 2, 3]\nb: *a\nc: *a\n---\na: &a [1, 2, 3]\nb: *a\nc: *a\n"
+                  "---\nd: 1\n", &o);
+    ck_assert_uint_eq(l.count, 3);
+    ck_assert_ptr_nonnull(root(&l, 0));
+    ck_assert_ptr_null(root(&l, 1));
+    ck_assert_ptr_nonnull(root(&l, 2));
+    ck_assert_uint_eq(pledge_diag_list_count(l.diags), 1);
+    ck_assert_str_eq(pledge_diag_list_at(l.diags, 0)->code, "yaml.limit");
+    ck_assert(strstr(pledge_diag_list_at(l.diags, 0)->message, "documents of this file") != NULL);
+    unload(&l);
 
     /* billion laughs: 10^9 strings when expanded */
     add(&t, "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n");
