@@ -499,8 +499,9 @@ PLEDGE_EXTERN const char *pledge_doc_text_in(const pledge_doc *doc, const pledge
                                              const char *key, const char *lang, size_t *len);
 
 /**
- * "period.start": a pledge's partial date as written (pledge_date_first_day
- * gives the day it stands for), a follow-up's date (precision DAY).
+ * "period.start": a partial date as written (pledge_date_first_day gives
+ * the day it stands for); 1.1: a follow-up's too, and precision NONE for a
+ * follow-up without a period.
  */
 PLEDGE_EXTERN pledge_date pledge_doc_period_start(const pledge_doc *doc);
 
