@@ -84,6 +84,7 @@ typedef struct pledge_progress {} pledge_progress;
 %newobject pledge_sup_load_file;
 %newobject pledge_sup_load_buffer;
 %newobject pledge_sup_validate;
+%newobject pledge_sup_read;
 %newobject pledge_sup_progress;
 %newobject pledge_sup_write;
 %newobject pledge_sup_schema_file;
@@ -140,5 +141,10 @@ typedef struct pledge_progress {} pledge_progress;
 %ignore pledge_sup_result_take_schema;
 %ignore pledge_sup_walk_ops;
 %ignore pledge_sup_walk;
+
+#if defined(SWIGLUA)
+/* Python only for now: the Lua typemap takes no result with files. */
+%ignore pledge_sup_read;
+#endif
 
 %include "support.h"

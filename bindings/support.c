@@ -34,6 +34,7 @@ static void free_docs(pledge_sup_result *r)
 
 void pledge_sup_result_free(pledge_sup_result *result)
 {
+    size_t i;
     if (!result)
         return;
     free_docs(result);
@@ -41,6 +42,11 @@ void pledge_sup_result_free(pledge_sup_result *result)
     pledge_schema_free(result->schema);
     free(result->text);
     pledge_diag_list_free(result->diags);
+    for (i = 0; result->file_names && i < result->file_count; i++)
+        free(result->file_names[i]);
+    free(result->file_names);
+    free(result->file_doc_counts);
+    free(result->file_diag_counts);
     free(result);
 }
 
@@ -223,6 +229,80 @@ pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, si
 
 /* ---- validate: paths as the CLI takes them -------------------------------- */
 
+static char *copy_string(const char *s)
+{
+    size_t len = strlen(s) + 1;
+    char *c = malloc(len);
+    return c ? memcpy(c, s, len) : NULL;
+}
+
+/* The session of validate and read: @p list's paths, run. */
+static int run_session(pledge_session **out, const char *const *list, size_t list_count,
+                       unsigned int flags, unsigned int session_flags)
+{
+    pledge_session_options so = PLEDGE_SESSION_OPTIONS_INIT;
+    size_t i;
+    int rc;
+    so.flags = session_flags | ((flags & PLEDGE_SUP_RESOLVE) ? PLEDGE_SESSION_RESOLVE : 0);
+    rc = pledge_session_new(out, &so);
+    for (i = 0; i < list_count && !rc; i++) {
+        rc = list[i] ? pledge_session_add_path(*out, list[i], 0) : PLEDGE_EARG;
+        if (rc == PLEDGE_EINVALID)
+            rc = PLEDGE_OK; /* a PATH that yields no file: its io.error is a result */
+    }
+    if (!rc)
+        rc = pledge_session_run(*out);
+    return rc;
+}
+
+/* Each file's name, documents (taken from the session) and diagnostics
+ * (moved), in load order. */
+pledge_sup_result *pledge_sup_read(const char *const *list, size_t list_count,
+                                   unsigned int flags)
+{
+    pledge_sup_result *r = result_new();
+    pledge_session *session = NULL;
+    size_t i, j, n, total = 0;
+    int rc;
+    RESULT_OR_NULL(r);
+    if (!list && list_count) {
+        r->status = PLEDGE_EARG;
+        return r;
+    }
+    rc = run_session(&session, list, list_count, flags, PLEDGE_SESSION_KEEP_DOCUMENTS);
+    n = pledge_session_file_count(session);
+    for (i = 0; i < n; i++)
+        total += pledge_session_file_documents(pledge_session_file_at(session, i));
+    if (!rc && n) {
+        r->file_names = calloc(n, sizeof *r->file_names);
+        r->file_doc_counts = calloc(n, sizeof *r->file_doc_counts);
+        r->file_diag_counts = calloc(n, sizeof *r->file_diag_counts);
+        r->docs = total ? calloc(total, sizeof *r->docs) : NULL;
+        if (!r->file_names || !r->file_doc_counts || !r->file_diag_counts ||
+            (total && !r->docs))
+            rc = PLEDGE_ENOMEM;
+        else
+            r->file_count = n;
+    }
+    for (i = 0; i < n && !rc; i++) {
+        pledge_session_file *f = pledge_session_file_at(session, i);
+        pledge_diag_list *diags = pledge_session_file_diags(f);
+        size_t docs = pledge_session_file_documents(f);
+        if (!(r->file_names[i] = copy_string(pledge_session_file_name(f)))) {
+            rc = PLEDGE_ENOMEM;
+            break;
+        }
+        for (j = 0; j < docs; j++)
+            r->docs[r->doc_count++] = pledge_session_take_document(f, j);
+        r->file_doc_counts[i] = docs;
+        r->file_diag_counts[i] = pledge_diag_list_count(diags);
+        rc = pledge_diag_list_move(r->diags, diags);
+    }
+    pledge_session_free(session);
+    r->status = rc;
+    return r;
+}
+
 /* The library's validation session does it all (folders, the files already
  * seen, standard input, the cross-document checks); the diagnostics come
  * back file by file in load order, each file's in reading order. */
@@ -230,7 +310,6 @@ pledge_sup_result *pledge_sup_validate(const char *const *list, size_t list_coun
                                        unsigned int flags)
 {
     pledge_sup_result *r = result_new();
-    pledge_session_options so = PLEDGE_SESSION_OPTIONS_INIT;
     pledge_session *session = NULL;
     size_t i, n;
     int rc;
@@ -239,15 +318,7 @@ pledge_sup_result *pledge_sup_validate(const char *const *list, size_t list_coun
         r->status = PLEDGE_EARG;
         return r;
     }
-    so.flags = (flags & PLEDGE_SUP_RESOLVE) ? PLEDGE_SESSION_RESOLVE : 0;
-    rc = pledge_session_new(&session, &so);
-    for (i = 0; i < list_count && !rc; i++) {
-        rc = list[i] ? pledge_session_add_path(session, list[i], 0) : PLEDGE_EARG;
-        if (rc == PLEDGE_EINVALID)
-            rc = PLEDGE_OK; /* a PATH that yields no file: its io.error is a result */
-    }
-    if (!rc)
-        rc = pledge_session_run(session);
+    rc = run_session(&session, list, list_count, flags, 0);
     n = pledge_session_file_count(session);
     for (i = 0; i < n && !rc; i++)
         rc = pledge_diag_list_move(r->diags,

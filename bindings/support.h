@@ -69,6 +69,13 @@ typedef struct pledge_sup_result {
     /** Every diagnostic of the operation, errors and warnings; never NULL
      *  unless allocation failed (status PLEDGE_ENOMEM). */
     pledge_diag_list *diags;
+    /** pledge_sup_read: the files in load order (file_count of them): each
+     *  one's name, and how many of docs and of diags, taken in order, are
+     *  its own. NULL otherwise. */
+    size_t file_count;
+    char **file_names;
+    size_t *file_doc_counts;
+    size_t *file_diag_counts;
 } pledge_sup_result;
 
 /** Free @p result and whatever was not taken from it. Accepts NULL. */
@@ -112,6 +119,16 @@ pledge_sup_result *pledge_sup_load_buffer(const char *name, const char *data, si
  */
 pledge_sup_result *pledge_sup_validate(const char *const *list, size_t list_count,
                                        unsigned int flags);
+
+/**
+ * As pledge_sup_validate, and also hand out the valid documents: one session
+ * (PLEDGE_SESSION_KEEP_DOCUMENTS) reads, validates and keeps the models, so
+ * nothing is parsed twice. docs holds every document of every file in load
+ * order, NULL for an invalid one (doc_count counts both); file_names,
+ * file_doc_counts and file_diag_counts split docs and diags by file.
+ */
+pledge_sup_result *pledge_sup_read(const char *const *list, size_t list_count,
+                                   unsigned int flags);
 
 /**
  * The progress of @p pledge from @p follow_ups (in load order). A follow-up

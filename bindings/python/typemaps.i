@@ -142,7 +142,7 @@ static PyObject *pledge_py_raise(const pledge_sup_result *r)
     return NULL;
 }
 
-/* A successful operation as (documents, progress or schema or None,
+/* A successful operation as (documents, progress or schema or files or None,
  * text or None, diagnostics); the documents, progress and schema are taken
  * from the result and owned by their Python objects. */
 static PyObject *pledge_py_result(pledge_sup_result *r)
@@ -158,7 +158,8 @@ static PyObject *pledge_py_result(pledge_sup_result *r)
         goto fail;
     for (i = 0; i < r->doc_count; i++) {
         pledge_doc *doc = pledge_sup_result_take_doc(r, i);
-        PyObject *o = SWIG_InternalNewPointerObj(SWIG_as_voidptr(doc), SWIGTYPE_p_pledge_doc,
+        PyObject *o = !doc ? Py_NewRef(Py_None) /* pledge_sup_read: an invalid one */
+                           : SWIG_InternalNewPointerObj(SWIG_as_voidptr(doc), SWIGTYPE_p_pledge_doc,
                                                  SWIG_POINTER_OWN);
         if (!o) {
             pledge_doc_free(doc);
@@ -182,6 +183,19 @@ static PyObject *pledge_py_result(pledge_sup_result *r)
             pledge_schema_free(s);
             goto fail;
         }
+    } else if (r->file_names) {
+        /* pledge_sup_read: [(name, documents, diagnostics)] in load order */
+        obj = PyList_New((Py_ssize_t)r->file_count);
+        for (i = 0; obj && i < r->file_count; i++) {
+            PyObject *t = Py_BuildValue("(Nnn)", pledge_py_filename(r->file_names[i]),
+                                        (Py_ssize_t)r->file_doc_counts[i],
+                                        (Py_ssize_t)r->file_diag_counts[i]);
+            if (!t)
+                goto fail;
+            PyList_SET_ITEM(obj, (Py_ssize_t)i, t);
+        }
+        if (!obj)
+            goto fail;
     } else {
         obj = Py_NewRef(Py_None);
     }

@@ -34,7 +34,10 @@
  * Memory: in pledge mode each document's tree is freed as soon as it is
  * validated; only what the cross-document checks need (ids, references,
  * periods: a summary of a few hundred bytes) is kept, so a stream of
- * thousands of documents costs little more than one.
+ * thousands of documents costs little more than one. With
+ * PLEDGE_SESSION_KEEP_DOCUMENTS the model of every valid document is kept
+ * as well (pledge_session_document): memory then grows with the number and
+ * size of the documents, about as pledge_doc_load_file on each would cost.
  *
  * Threads: a session is used by one thread at a time; with
  * pledge_session_options.jobs > 1, pledge_session_run validates files in
@@ -47,6 +50,7 @@
 
 #include "common.h"
 #include "diag.h"
+#include "model.h"
 #include "node.h"
 #include "schema.h"
 
@@ -69,6 +73,10 @@ extern "C" {
                                               stream, for excerpts
                                               (pledge_session_file_source); memory
                                               then grows with the inputs' size */
+#define PLEDGE_SESSION_KEEP_DOCUMENTS 0x10u /**< pledge mode: keep the model of every
+                                              valid document of the results
+                                              (pledge_session_document); memory
+                                              then grows with the documents */
 
 /**
  * Options of a session. Initialise with PLEDGE_SESSION_OPTIONS_INIT or
@@ -204,6 +212,25 @@ PLEDGE_EXTERN pledge_diag_list *pledge_session_file_diags(const pledge_session_f
  *  otherwise. */
 PLEDGE_EXTERN const char *pledge_session_file_source(const pledge_session_file *file,
                                                      size_t *len);
+
+/**
+ * With PLEDGE_SESSION_KEEP_DOCUMENTS (pledge mode), the model of the
+ * @p index-th document of @p file after pledge_session_run: borrowed, owned
+ * by the session and freed with it. NULL when the document is invalid
+ * (PLEDGE_SESSION_DOC_INVALID: its own errors, a cross-document error, a
+ * warning under strict, refused), was not read (the stream stopped before
+ * it), was taken, when @p index is out of range, in schema mode, or when
+ * the flag is off.
+ */
+PLEDGE_EXTERN pledge_doc *pledge_session_document(const pledge_session_file *file,
+                                                  size_t index);
+
+/**
+ * As pledge_session_document, but the caller takes the model (frees it with
+ * pledge_doc_free); the session then answers NULL for it.
+ */
+PLEDGE_EXTERN pledge_doc *pledge_session_take_document(pledge_session_file *file,
+                                                       size_t index);
 
 #ifdef __cplusplus
 }

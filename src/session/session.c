@@ -53,6 +53,9 @@ struct pledge_session_file {
     int oom;                /* memory ran out while counting a dropped one */
     pledge_diag_list *diags;
     pledge_set *set;        /* pledge mode: this file's summaries until merged */
+    pledge_doc **docs;      /* PLEDGE_SESSION_KEEP_DOCUMENTS: each document's model
+                               (NULL: invalid, refused or taken), owned */
+    size_t docs_capacity;
     dropped_code *dropped;
     size_t dropped_count, dropped_capacity;
     size_t dropped_total, dropped_errors;
@@ -122,6 +125,9 @@ static void file_free(const pledge_allocator *a, pledge_session_file *f)
     pledge__free(a, f->doc_flags);
     pledge_diag_list_free(f->diags);
     pledge_set_free(f->set);
+    for (i = 0; i < f->docs_capacity; i++)
+        pledge_doc_free(f->docs[i]);
+    pledge__free(a, f->docs);
     for (i = 0; i < f->dropped_count; i++)
         pledge__free(a, f->dropped[i].code);
     pledge__free(a, f->dropped);
@@ -515,6 +521,37 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
     return rc;
 }
 
+/* Whether the models of @p f's valid documents are kept (pledge mode,
+ * asked for, and among the results). */
+static int keep_documents(const pledge_session_file *f)
+{
+    const pledge_session *s = f->session;
+    return !s->opts.schema && (s->opts.flags & PLEDGE_SESSION_KEEP_DOCUMENTS) &&
+           !(f->input_flags & PLEDGE_SESSION_CONTEXT);
+}
+
+/* Summarise @p doc into the file's set and keep it as document @p index;
+ * takes @p doc. 0 or ENOMEM (then @p doc is freed). */
+static int keep_document(pledge_session_file *f, size_t index, pledge_doc *doc)
+{
+    size_t old = f->docs_capacity;
+    int rc = pledge_set_add_copy(f->set, doc);
+    if (rc == PLEDGE_OK && index >= old) {
+        if (pledge__grow(f->session->alloc, (void **)&f->docs, &f->docs_capacity, index + 1,
+                         sizeof *f->docs))
+            rc = PLEDGE_ENOMEM;
+        else
+            memset(f->docs + old, 0, (f->docs_capacity - old) * sizeof *f->docs);
+    }
+    if (rc != PLEDGE_OK) {
+        pledge_doc_free(doc);
+        return rc;
+    }
+    pledge_doc_free(f->docs[index]);
+    f->docs[index] = doc;
+    return PLEDGE_OK;
+}
+
 /* One document, in pledge or schema mode; takes the tree. 0 or ENOMEM. */
 static int validate_document(pledge_session_file *f, pledge_tree *tree)
 {
@@ -524,6 +561,7 @@ static int validate_document(pledge_session_file *f, pledge_tree *tree)
     const pledge_node *root = pledge_tree_root(tree);
     pledge_doc *doc = NULL;
     pledge_tree *bad = NULL;
+    size_t index;
     int rc;
 
     if (s->opts.schema) {
@@ -535,7 +573,10 @@ static int validate_document(pledge_session_file *f, pledge_tree *tree)
     /* Pledge mode: the set keeps a summary of the document, valid or not
      * (an invalid pledge still counts for duplicate ids and for the
      * follow-ups naming it), and the tree is freed now. */
+    index = pledge_tree_index(tree);
     rc = pledge__doc_load(&doc, tree, s->alloc, f->diags, &bad, vflags);
+    if (rc == PLEDGE_OK && keep_documents(f))
+        return keep_document(f, index, doc);
     if (rc == PLEDGE_OK)
         return pledge_set_add(f->set, doc);
     if (bad) {
@@ -678,6 +719,10 @@ static int finish(pledge_session_file *f)
             (strict && (fl & PLEDGE_SESSION_DOC_WARNING))) {
             f->doc_flags[i] = (unsigned char)(fl | PLEDGE_SESSION_DOC_INVALID);
             invalid++;
+            if (i < f->docs_capacity) { /* a cross-document error, or strict */
+                pledge_doc_free(f->docs[i]);
+                f->docs[i] = NULL;
+            }
         }
     }
     if (invalid || f->file_bad || (f->status & (PLEDGE_SESSION_FILE_UNREADABLE | PLEDGE_SESSION_FILE_STOPPED)))
@@ -853,4 +898,20 @@ const char *pledge_session_file_source(const pledge_session_file *file, size_t *
     if (len)
         *len = file->len;
     return file->data;
+}
+
+pledge_doc *pledge_session_document(const pledge_session_file *file, size_t index)
+{
+    if (!file || index >= file->documents || index >= file->docs_capacity ||
+        (file->doc_flags[index] & PLEDGE_SESSION_DOC_INVALID))
+        return NULL;
+    return file->docs[index];
+}
+
+pledge_doc *pledge_session_take_document(pledge_session_file *file, size_t index)
+{
+    pledge_doc *doc = pledge_session_document(file, index);
+    if (doc)
+        file->docs[index] = NULL;
+    return doc;
 }

@@ -19,7 +19,7 @@ import pledge
 from pledge_report import collect as collect_mod
 from pledge_report import i18n, urls
 from pledge_report.cli import render_pages
-from pledge_report.collect import collect, split_stream
+from pledge_report.collect import collect
 
 SRC = os.environ.get("PLEDGE_SOURCE_DIR", os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..")))
 DATA = os.path.join(SRC, "tests", "report", "data")
@@ -301,13 +301,25 @@ class TestExitCodes(unittest.TestCase):
 
 
 class TestStreams(unittest.TestCase):
-    def test_split(self):
-        text = "%YAML 1.2\n---\na: 1\n...\n# only a comment\n---\nb: |\n  x\n  --- not a marker\n---\n"
-        self.assertEqual(split_stream(text),
-                         ["%YAML 1.2\n---\na: 1\n...\n", "---\nb: |\n  x\n  --- not a marker\n", "---\n"])
-        self.assertEqual(split_stream("a: 1\n"), ["a: 1\n"])
-        self.assertEqual(split_stream("# nothing\n"), [])
-        self.assertEqual(split_stream("a: 1\n---\nb: 2\n"), ["a: 1\n", "---\nb: 2\n"])
+    def test_markers_directives_and_invalid_documents(self):
+        """Directives, "..." and a "---" inside a block scalar: the library
+        reads the stream once, and only the invalid document is left out."""
+        base = ("format: pledge/1\nid: vor\ntitle: Före\nlanguage: sv\n"
+                "parties: [{id: k, name: K, kind: municipality}]\nperiod: {start: 2024}\n"
+                "themes: [{id: t, title: T, activities: [{id: a, text: A, responsible: [k]}]}]\n"
+                "goals: [{id: g, text: G, indicators: [{id: i, text: I, unit: count, direction: increase}]}]\n")
+        after = base.replace("id: vor", "id: efter").replace("title: Före", "title: |\n  x\n  --- not a marker")
+        text = ("%YAML 1.2\n---\n" + base + "...\n# only a comment\n---\nformat: pledge/1\n"
+                "---\n" + after)
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "s.yaml")
+            with open(path, "w", encoding="utf-8") as f:
+                f.write(text)
+            with open(os.devnull, "w") as null:
+                col = collect([path], stderr=null)
+        self.assertEqual([p.id for p in col.pledges], ["vor", "efter"])
+        self.assertEqual(col.errors, 1)
+        self.assertFalse(col.unreadable)
 
     def test_invalid_document_of_a_stream_left_out(self):
         err = open(os.devnull, "w")
@@ -339,11 +351,17 @@ class TestStreams(unittest.TestCase):
         self.assertEqual([p.id for p in col.pledges], ["vor"])
         self.assertGreaterEqual(col.errors, 1)
 
-    def test_expand_order(self):
-        files = collect_mod.expand([DATA])
+    def test_folder_load_order(self):
+        """Pledges come in load order: a folder's files byte-wise sorted."""
+        with open(os.devnull, "w") as null:
+            col = collect([DATA], stderr=null)
+        files = [f.path for f in pledge.read(DATA)]
         rel = [os.path.relpath(f, DATA) for f in files]
         self.assertEqual(rel, sorted(rel, key=os.fsencode))
         self.assertIn(os.path.join("hostile", "hostile.yaml"), rel)
+        order = {os.path.normpath(f): i for i, f in enumerate(files)}
+        keys = [order[os.path.normpath(p.file)] for p in col.pledges]
+        self.assertEqual(keys, sorted(keys))
 
 
 class TestNumbers(unittest.TestCase):

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* The validation session (pledge/session.h): inputs in load order, folder
  * walking, the seen-set, cross-document checks routed to their file, the
- * diagnostic cap, context inputs, threads, errno, allocation failures. */
+ * diagnostic cap, context inputs, threads, errno, allocation failures, the
+ * models kept with PLEDGE_SESSION_KEEP_DOCUMENTS. */
 #include "testutil.h"
 
 #include <errno.h>
@@ -458,6 +459,125 @@ START_TEST(allocation_failures_are_clean)
 }
 END_TEST
 
+/* pledge, invalid, follow-up, pledge (a duplicate id: invalid by the
+ * cross-document check), as one stream; then the follow-up on its own. */
+static char *mixed_stream(size_t *len)
+{
+    const char *bad = "---\nformat: follow-up/1\n";
+    size_t n = pledge_len + strlen(bad) + 4 + follow_up_len + 4 + pledge_len;
+    char *t = malloc(n + 1);
+    ck_assert_ptr_nonnull(t);
+    snprintf(t, n + 1, "%s%s---\n%s---\n%s", pledge_text, bad, follow_up_text, pledge_text);
+    *len = strlen(t);
+    return t;
+}
+
+START_TEST(documents_kept_by_file_and_document)
+{
+    pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+    pledge_session *s;
+    pledge_session_file *f;
+    pledge_doc *doc;
+    size_t len, idlen;
+    char *stream;
+    load_texts();
+    stream = mixed_stream(&len);
+    o.flags = PLEDGE_SESSION_KEEP_DOCUMENTS;
+    ck_assert_int_eq(pledge_session_new(&s, &o), 0);
+    ck_assert_int_eq(pledge_session_add_buffer(s, "fu.yaml", follow_up_text, follow_up_len, 0),
+                     0);
+    ck_assert_int_eq(pledge_session_add_buffer(s, "stream.yaml", stream, len, 0), 0);
+    ck_assert_int_eq(pledge_session_add_buffer(s, "ctx.yaml", pledge_text, pledge_len,
+                                               PLEDGE_SESSION_CONTEXT), 0);
+    ck_assert_int_eq(pledge_session_run(s), 0);
+    ck_assert_uint_eq(pledge_session_file_count(s), 2);
+    /* files in load order */
+    f = pledge_session_file_at(s, 0);
+    ck_assert_str_eq(pledge_session_file_name(f), "fu.yaml");
+    doc = pledge_session_document(f, 0);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(pledge_doc_kind_of(doc), PLEDGE_DOC_FOLLOW_UP);
+    ck_assert_ptr_null(pledge_session_document(f, 1));
+    f = pledge_session_file_at(s, 1);
+    ck_assert_str_eq(pledge_session_file_name(f), "stream.yaml");
+    ck_assert_uint_eq(pledge_session_file_documents(f), 4);
+    doc = pledge_session_document(f, 0);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(pledge_doc_kind_of(doc), PLEDGE_DOC_PLEDGE);
+    ck_assert_uint_eq(pledge_doc_index(doc), 0);
+    ck_assert_str_eq(pledge_doc_id(doc, &idlen), "test-2024");
+    ck_assert(pledge_session_document_status(f, 1) & PLEDGE_SESSION_DOC_INVALID);
+    ck_assert_ptr_null(pledge_session_document(f, 1)); /* its own errors */
+    doc = pledge_session_document(f, 2);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_int_eq(pledge_doc_kind_of(doc), PLEDGE_DOC_FOLLOW_UP);
+    ck_assert_uint_eq(pledge_doc_index(doc), 2);
+    /* valid alone, invalid by the cross-document check */
+    ck_assert(pledge_session_document_status(f, 3) & PLEDGE_SESSION_DOC_INVALID);
+    ck_assert_ptr_null(pledge_session_document(f, 3));
+    ck_assert_ptr_null(pledge_session_document(f, 4));
+    ck_assert_ptr_null(pledge_session_document(NULL, 0));
+    /* taken: the caller's, and the session answers NULL */
+    doc = pledge_session_take_document(f, 0);
+    ck_assert_ptr_nonnull(doc);
+    ck_assert_ptr_null(pledge_session_document(f, 0));
+    ck_assert_ptr_null(pledge_session_take_document(f, 0));
+    pledge_session_free(s);
+    ck_assert_str_eq(pledge_doc_id(doc, &idlen), "test-2024"); /* outlives the session */
+    pledge_doc_free(doc);
+
+    /* without the flag, and in schema mode: none kept */
+    ck_assert_int_eq(pledge_session_new(&s, NULL), 0);
+    ck_assert_int_eq(pledge_session_add_buffer(s, "stream.yaml", stream, len, 0), 0);
+    ck_assert_int_eq(pledge_session_run(s), 0);
+    f = pledge_session_file_at(s, 0);
+    ck_assert_uint_eq(pledge_session_document_status(f, 0), 0);
+    ck_assert_ptr_null(pledge_session_document(f, 0));
+    ck_assert_ptr_null(pledge_session_take_document(f, 0));
+    pledge_session_free(s);
+    free(stream);
+    free_texts();
+}
+END_TEST
+
+START_TEST(kept_documents_under_allocation_failures)
+{
+    size_t n, len;
+    char *stream;
+    load_texts();
+    stream = mixed_stream(&len);
+    for (n = 1; n < 4000; n++) {
+        test_alloc ta;
+        pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+        pledge_session *s = NULL;
+        int rc;
+        test_alloc_init(&ta, n);
+        o.load.allocator = &ta.hook;
+        o.flags = PLEDGE_SESSION_KEEP_DOCUMENTS;
+        rc = pledge_session_new(&s, &o);
+        if (rc == 0)
+            rc = pledge_session_add_buffer(s, "stream.yaml", stream, len, 0);
+        if (rc == 0)
+            rc = pledge_session_run(s);
+        ck_assert_msg(rc == 0 || rc == PLEDGE_ENOMEM, "rc %d at %zu", rc, n);
+        ck_assert_msg(rc == 0 || ta.failed, "a failure without an injected one at %zu", n);
+        if (rc == 0) {
+            pledge_session_file *f = pledge_session_file_at(s, 0);
+            ck_assert_ptr_nonnull(pledge_session_document(f, 0));
+            ck_assert_ptr_nonnull(pledge_session_document(f, 2));
+            ck_assert_ptr_null(pledge_session_document(f, 3));
+        }
+        pledge_session_free(s);
+        ck_assert_msg(ta.live == 0, "%zu blocks leaked at %zu", ta.live, n);
+        if (!ta.failed)
+            break; /* every allocation was tried */
+    }
+    ck_assert_uint_lt(n, 4000);
+    free(stream);
+    free_texts();
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("session");
@@ -471,6 +591,8 @@ int main(void)
     tcase_add_test(tc, all_branches_through_the_model);
     tcase_add_test(tc, same_results_for_every_job_count);
     tcase_add_test(tc, allocation_failures_are_clean);
+    tcase_add_test(tc, documents_kept_by_file_and_document);
+    tcase_add_test(tc, kept_documents_under_allocation_failures);
     suite_add_tcase(s, tc);
     return test_run(s) ? EXIT_FAILURE : EXIT_SUCCESS;
 }

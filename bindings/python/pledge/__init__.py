@@ -74,7 +74,7 @@ _core = _import_core()
 __all__ = [
     "__version__",
     "Error", "ValidationError", "SchemaError", "Diagnostic",
-    "load", "loads", "load_all", "from_dict", "validate", "Schema",
+    "load", "loads", "load_all", "from_dict", "validate", "read", "FileResult", "Schema",
     "Document", "Pledge", "FollowUp",
     "Period", "Area", "Agreement", "FollowUpPlan",
     "Party", "Identifier", "Situation", "Source", "Problem", "Theme",
@@ -1558,6 +1558,44 @@ def validate(*paths: StrPath, resolve: bool = False) -> list[Diagnostic]:
         raise TypeError("validate() needs at least one path")
     flags = _core.PLEDGE_SUP_RESOLVE if resolve else 0
     return _core.sup_validate(list(paths), flags)[3]
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One file of read(): its path (as given, or as found in a folder),
+    its diagnostics in reading order, and its documents in stream order,
+    each a Pledge or FollowUp when valid, None when invalid."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    documents: list[Pledge | FollowUp | None]
+
+
+def read(*paths: StrPath, resolve: bool = False) -> list[FileResult]:
+    """Validate files and folders as validate() does, and hand back each
+    file, in load order, with its diagnostics and its documents (None for
+    an invalid one, so a stream with some invalid documents still gives its
+    valid ones). Each file is read and parsed once."""
+    if not paths:
+        raise TypeError("read() needs at least one path")
+    flags = _core.PLEDGE_SUP_RESOLVE if resolve else 0
+    handles, files, _, diagnostics = _core.sup_read(list(paths), flags)
+    out: list[FileResult] = []
+    at_doc = at_diag = 0
+    for name, ndocs, ndiags in files:
+        diags = diagnostics[at_diag:at_diag + ndiags]
+        docs: list[Pledge | FollowUp | None] = []
+        for index, h in enumerate(handles[at_doc:at_doc + ndocs]):
+            if h is None:
+                docs.append(None)
+                continue
+            warnings = [d for d in diags if d.document == index]
+            cls = Pledge if _core.doc_kind_of(h) == _core.PLEDGE_DOC_PLEDGE else FollowUp
+            docs.append(cls._new(h, warnings))
+        out.append(FileResult(name, diags, docs))
+        at_doc += ndocs
+        at_diag += ndiags
+    return out
 
 
 # ---- generic JSON Schema ---------------------------------------------------------------------

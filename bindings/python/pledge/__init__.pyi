@@ -430,6 +430,14 @@ def load_all(path: StrPath) -> list[Pledge | FollowUp]: ...
 def from_dict(data: Mapping[str, Any]) -> Pledge | FollowUp: ...
 def validate(*paths: StrPath, resolve: bool = ...) -> list[Diagnostic]: ...
 
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    path: str
+    diagnostics: list[Diagnostic]
+    documents: list[Pledge | FollowUp | None]
+
+def read(*paths: StrPath, resolve: bool = ...) -> list[FileResult]: ...
+
 class Schema:
     @classmethod
     def from_file(cls, path: StrPath, *, assert_formats: bool = ...,
