@@ -90,6 +90,9 @@ new_root() {
     # proxy (picked up when a package installs ca-certificates) and npm's
     # system-wide settings that point at them. No package comes with them.
     cp /etc/resolv.conf "$r/etc/resolv.conf"
+    # debootstrap leaves /etc/hosts to the installer; every installed
+    # machine has one, and without it "localhost" does not resolve.
+    [ -f "$r/etc/hosts" ] || printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$r/etc/hosts"
     if [ -d /usr/local/share/ca-certificates ]; then
         mkdir -p "$r/usr/local/share/ca-certificates"
         cp -a /usr/local/share/ca-certificates/. "$r/usr/local/share/ca-certificates/"
