@@ -95,26 +95,6 @@ def target_text(lang: Lang, loc: Localizer, target: dict[str, Any] | None) -> st
     return " ".join(p for p in parts if p)
 
 
-def target_met(target: dict[str, Any] | None, done: Any) -> bool | None:
-    """format.md "target met": with per period or no per, done compared
-    with quantity by the comparator (default at_least); else unknown."""
-    if not target or done is None or not isinstance(done, int) or isinstance(done, bool):
-        return None
-    if target.get("per") not in (None, "period"):
-        return None
-    q = target.get("quantity")
-    if not isinstance(q, int):
-        return None
-    cmp = target.get("comparator") or "at_least"
-    if cmp == "at_least":
-        return done >= q
-    if cmp == "at_most":
-        return done <= q
-    if cmp == "exactly":
-        return done == q
-    return None
-
-
 def output_text(lang: Lang, loc: Localizer, out: dict[str, Any], doc_lang: str | None) -> str:
     """ "drygt 200 kontroller per vecka" """
     parts = [lang.enum("qualifier", out.get("qualifier") or "exactly"),
@@ -287,12 +267,10 @@ class PageBuilder:
         history = [self.history_item(d, e, a.get("target")) for d, e in entries]
         last = self.report_when(entries[-1][0]) if entries else None
         target = a.get("target")
-        done = None
-        for _, e in reversed(entries):
-            if e.get("done") is not None:
-                done = e["done"]
-                break
-        met = target_met(target, done) if target else None
+        # the library's progress (format.md): the latest reported count and
+        # whether it meets the target
+        done = self.progress.done_counts.get(aid)
+        met = self.progress.target_met.get(aid) if target else None
         done_text = self.done_text(done, target)
         return {
             "id": aid,
@@ -326,17 +304,10 @@ class PageBuilder:
         total = len(acts)
         cancelled = counts.get("cancelled", 0)
         done = counts.get("done", 0)
-        raw = {a.get("id"): a for a in self._raw_activities()}
-        by_party: dict[str, dict[str, int]] = {}
-        nobody: dict[str, int] = {}
-        for a in acts:
-            resp = raw.get(a["id"], {}).get("responsible") or []
-            s = a["status"]["key"]
-            if not resp:
-                nobody[s] = nobody.get(s, 0) + 1
-            for p in resp:
-                c = by_party.setdefault(p, {})
-                c[s] = c.get(s, 0) + 1
+        # per party, and for promises with no responsible party (None)
+        by_party = {p: {k: v for k, v in c.items() if v}
+                    for p, c in self.progress.status_counts_by_party.items()}
+        nobody = by_party.pop(None, {})
         parties = []
         for pid in list(self.parties) + [p for p in by_party if p not in self.parties]:
             if pid in by_party:
@@ -361,12 +332,6 @@ class PageBuilder:
             "parties": parties, "nobody": none_view,
             "reports": len(self.reports), "last": last,
         }
-
-    def _raw_activities(self) -> list[dict[str, Any]]:
-        acts = list(self.d.get("activities") or [])
-        for th in self.d.get("themes") or []:
-            acts += th.get("activities") or []
-        return acts
 
     # ---- goals ---------------------------------------------------------------------------
 
