@@ -431,7 +431,9 @@ START_TEST(deep_ref_chains_on_small_stacks)
         on_thread(&j, stacks[i]);
         ck_assert_msg(j.rc == 0 || (j.rc == PLEDGE_EINVALID && !strcmp(j.code, "schema.limit")),
                       "stack %zu: rc %d code %s", stacks[i], j.rc, j.code);
-        if (i == 2)
+        /* On 8 MiB the chain validates; sanitizer builds at -O0 have frames
+         * several times larger, where schema.limit (above) is the answer. */
+        if (i == 2 && !SANITIZED)
             ck_assert_int_eq(j.rc, 0);
     }
     free(schema);
