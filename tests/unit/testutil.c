@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 /* Each block carries its size in front so that realloc can be counted. */
 static void *ta_malloc(size_t size, void *ud)
@@ -101,4 +102,11 @@ int test_run(Suite *s)
     failed = srunner_ntests_failed(sr);
     srunner_free(sr);
     return failed;
+}
+
+double test_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

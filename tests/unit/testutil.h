@@ -26,6 +26,23 @@ char *test_read_file(const char *path, size_t *len);
 /* The diagnostics as "line:col code message" lines, for failure output. */
 char *test_diags_text(const pledge_diag_list *diags);
 
+/* 1 in AddressSanitizer builds, whose -O0 frames and slowness change
+ * what stack and time bounds a test may assert. */
+#if defined(__SANITIZE_ADDRESS__)
+#define SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SANITIZED 1
+#endif
+#endif
+#ifndef SANITIZED
+#define SANITIZED 0
+#endif
+
+/* Seconds on the monotonic clock, for coarse complexity bounds (checked
+ * in plain builds only: valgrind and the sanitizers slow everything). */
+double test_now(void);
+
 /* Run a suite with the given name; returns the number of failures. */
 int test_run(Suite *s);
 
