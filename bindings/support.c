@@ -337,9 +337,6 @@ pledge_sup_result *pledge_sup_progress(const pledge_doc *pledge,
     int rc;
     RESULT_OR_NULL(r);
     rc = pledge_progress_compute(&r->progress, pledge, docs, doc_count, r->diags);
-    if (rc == PLEDGE_EARG &&
-        pledge_diag_list_count_severity(r->diags, PLEDGE_SEVERITY_ERROR) > 0)
-        rc = PLEDGE_EINVALID; /* refused with a reason the user can read */
     if (rc) {
         pledge_progress_free(r->progress);
         r->progress = NULL;

@@ -1037,10 +1037,11 @@ typedef struct pledge_observation {
  * in load order: it breaks ties), as docs/format.md defines it. Entries
  * and measurements that name no activity or indicator of the pledge are
  * ignored. Caller frees *out with pledge_progress_free.
- * @return 0; PLEDGE_EARG when @p pledge is not a pledge, an element is not
- *         a follow-up, or a follow-up reports on another pledge (refused:
- *         a follow-up.unknown-pledge diagnostic at its "pledge" value is
- *         appended to @p diags, which may be NULL); PLEDGE_ENOMEM.
+ * @return 0; PLEDGE_EINVALID when a follow-up reports on another pledge
+ *         (a problem with the input: a follow-up.unknown-pledge diagnostic
+ *         at its "pledge" value is appended to @p diags, which may be
+ *         NULL); PLEDGE_EARG when @p pledge is not a pledge or an element
+ *         is not a follow-up (a mistake of the caller); PLEDGE_ENOMEM.
  */
 PLEDGE_EXTERN int pledge_progress_compute(pledge_progress **out, const pledge_doc *pledge,
                                           const pledge_doc *const *follow_ups, size_t count,

@@ -429,7 +429,7 @@ int pledge_progress_compute(pledge_progress **out, const pledge_doc *pledge,
                                    "whose progress is asked",
                                    (int)f->pledge.len, f->pledge.s ? f->pledge.s : "",
                                    (int)pledge->id.len, pledge->id.s ? pledge->id.s : "");
-            return rc ? rc : PLEDGE_EARG;
+            return rc ? rc : PLEDGE_EINVALID;
         }
     }
     allocator = pledge->allocator;

@@ -333,7 +333,7 @@ START_TEST(refuses_other_pledges)
     f[0] = fu("p", "2025-01-01", "2024-12-31", "");
     f[1] = fu("q", "2025-01-01", "2024-12-31", "");
     ck_assert_int_eq(pledge_progress_compute(&prog, p, (const pledge_doc *const *)f, 2, d),
-                     PLEDGE_EARG);
+                     PLEDGE_EINVALID);
     ck_assert_ptr_null(prog);
     ck_assert_uint_eq(pledge_diag_list_count(d), 1);
     ck_assert_str_eq(pledge_diag_list_at(d, 0)->code, "follow-up.unknown-pledge");
