@@ -12,17 +12,9 @@ import shutil
 import subprocess
 import sys
 
+from tally import check, finish
+
 source, work = sys.argv[1], sys.argv[2]
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 shutil.rmtree(work, ignore_errors=True)
@@ -65,5 +57,4 @@ run = subprocess.run([py, "-c", probe], env=env, cwd=work, capture_output=True, 
 print(run.stdout.strip())
 check(run.returncode == 0, "import from the venv:\n" + run.stderr)
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -17,17 +17,9 @@ import tempfile
 
 import yaml
 
+from tally import check, finish
+
 source, tool = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 with open(os.path.join(source, ".pre-commit-hooks.yaml"), encoding="utf-8") as f:
@@ -119,5 +111,4 @@ with tempfile.TemporaryDirectory() as repo:
     else:
         print("note: this pledge-validate has no --context; its case is not checked")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()

@@ -14,17 +14,9 @@ import sys
 import sysconfig
 import tempfile
 
+from tally import check, finish
+
 module, init_py = sys.argv[1], sys.argv[2]
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
 
 
 def import_error(files):
@@ -63,5 +55,4 @@ check("docs/python.md" in last, "points at docs/python.md")
 rc, err = import_error([])
 check(rc != 0 and "C module (_core) is missing" in err, "a missing module is said so")
 
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish()
