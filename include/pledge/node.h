@@ -272,6 +272,11 @@ PLEDGE_EXTERN int pledge_reader_open_fp(pledge_reader **out, const char *name, F
  * syntax error, an invalid byte or the depth or size limit, it is the last
  * one and pledge_reader_complete() turns false.
  *
+ * A streamed source (see pledge_reader_open_fp) says a diagnostic as soon
+ * as its document is read, with one exception: the last yaml.unicode-line-
+ * break warning of a file, which counts the breaks it does not report,
+ * comes with the call that reaches the end of the stream.
+ *
  * @return 0, PLEDGE_ENOMEM or PLEDGE_EARG; after an error the reader only
  *         returns the end of the stream.
  */
