@@ -989,8 +989,8 @@ end
 -- order, each a pledge or follow-up when valid and false when invalid (so
 -- a stream with one invalid document still gives the others, and # counts
 -- them all). Each file is read and parsed once. A path that yields no file
--- is a file with an io.error diagnostic and no documents; bad data is never
--- a failure (nil, message, diagnostics only for what validate() fails on).
+-- is a file with an io.error diagnostic and no documents: as in validate(),
+-- bad data and unreadable files are diagnostics, never failures.
 function pledge.read(...)
   local res, msg, diags = core.sup_read(paths_and_flags("read", ...))
   if not res then return nil, msg, diags end
