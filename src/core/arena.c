@@ -9,7 +9,8 @@ struct pledge_arena_chunk {
     pledge_arena_chunk *prev;
     size_t size;     /* what the arena asked for: its data ends there */
     size_t capacity; /* what was allocated (a size class with a cache) */
-    size_t dirty;    /* data[dirty, capacity) is zero */
+    size_t dirty;    /* data[dirty, capacity) is zero (updated when an arena
+                        leaves the chunk: true of every chunk in a cache) */
     alignas(max_align_t) char data[];
 };
 
