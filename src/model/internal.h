@@ -561,9 +561,10 @@ typedef struct pledge__sum {
     unsigned unreliable; /* an invalid pledge: PLEDGE__PART_* its errors touch */
 } pledge__sum;
 
-/* Copy what sets and progress need of @p doc into @p arena. @p file, when
- * non-NULL, is used as the file name instead of a copy (it must outlive
- * the summary). 0 or PLEDGE_ENOMEM. */
+/* What sets and progress need of @p doc, in @p arena; its strings are the
+ * document's (the summary is valid while @p doc lives). @p file, when
+ * non-NULL, is the file name instead of the document's. 0 or
+ * PLEDGE_ENOMEM. */
 int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *arena,
                       const char *file);
 
@@ -575,11 +576,12 @@ const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id
 
 /* The summaries of a set, each encoded as one record (variable-length
  * integers: kind, flags, the file, the document index, the id and its
- * position first, then the rest) in blocks of bytes, with no alignment or
+ * position first, then the rest; the numbers of the strings it names kept
+ * apart from the rest) in blocks of bytes, with no alignment or
  * allocation per record. Strings are interned: each distinct string (ids,
- * file names, a follow-up's text paths) is stored once in the blocks as a
- * 4-byte length, its bytes and a NUL, and records name it by its number
- * (1-based; 0 is NULL). A pledge's record keeps what the checks and
+ * file names, a follow-up's text paths) is stored once in the blocks as
+ * 32 bits of its hash, its length (4 bytes), its bytes and a NUL, and
+ * records name it by its number (1-based; 0 is NULL). A pledge's record keeps what the checks and
  * progress read, without the positions of its parties. A synthetic
  * pledge of bench/gen_pledges (8 KB, 18 activities, 5 indicators) takes
  * about 190 bytes plus its id. Everything is freed with the store. */
@@ -592,7 +594,7 @@ typedef struct pledge__store {
     size_t str_count, str_cap;
     uint32_t *slots;           /* string numbers by hash, 0 empty, at most half full */
     size_t slot_mask;          /* capacity - 1, or 0 when no slots yet */
-    pledge_buf enc;            /* the record being encoded */
+    pledge_buf enc, refs;      /* the record being encoded: body, string numbers */
 } pledge__store;
 
 void pledge__store_init(pledge__store *st, const pledge_allocator *allocator);
@@ -613,6 +615,13 @@ int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_
  * the number of the id's string (0: none). */
 uint32_t pledge__store_head(const pledge__store *st, const unsigned char *rec,
                             pledge__sum *head);
+
+/* Copy record @p rec of @p from into @p to (*out), its strings interned
+ * in @p to: @p map (from->str_count numbers, zeroed before the first
+ * copy) remembers each string's number in @p to between calls. 0 or
+ * PLEDGE_ENOMEM. */
+int pledge__store_copy(pledge__store *to, const pledge__store *from, const unsigned char *rec,
+                       uint32_t *map, const unsigned char **out);
 
 /* The number of the string @p s of @p len bytes in @p st, or 0 when it was
  * never interned. */

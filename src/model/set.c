@@ -110,23 +110,21 @@ int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag)
         for (i = 0; i < from->count; i++)
             set->docs[set->count++] = from->docs[i];
     } else {
-        /* Encode again with the set's strings. */
+        /* Copied with the set's strings. */
+        uint32_t *map = NULL;
+        if (from->store.str_count &&
+            !(map = pledge__calloc(set->allocator, from->store.str_count, sizeof *map)))
+            return PLEDGE_ENOMEM;
         for (i = 0; i < from->count; i++) {
-            pledge_arena scratch;
-            pledge__sum *s;
-            const unsigned char *rec = NULL;
-            int rc;
-            pledge__arena_init(&scratch, set->allocator);
-            rc = pledge__store_get(&from->store, from->docs[i], &scratch, &s);
-            if (!rc)
-                rc = pledge__store_put(&set->store, s, &rec);
-            pledge__arena_free(&scratch);
-            if (rc) {
+            const unsigned char *rec;
+            if (pledge__store_copy(&set->store, &from->store, from->docs[i], map, &rec)) {
+                pledge__free(set->allocator, map);
                 set->count = n; /* from stays whole: the caller keeps it */
-                return rc;
+                return PLEDGE_ENOMEM;
             }
             set->docs[set->count++] = rec;
         }
+        pledge__free(set->allocator, map);
     }
     for (i = n; i < set->count; i++)
         set->tags[i] = tag;

@@ -1,56 +1,35 @@
 /* SPDX-License-Identifier: MIT */
 /* Summaries: the little of a document that cross-document checks and
  * progress need, copied out of it so the document itself can be freed.
- * pledge__sum_build copies it into an arena in its working form (strings
- * in one block per summary); a set keeps it as a compact record of a
- * store (below), decoded again when a check or progress reads it. */
+ * pledge__sum_build gives its working form, in an arena, for as long as
+ * the document lives; a set keeps it as a compact record of a store
+ * (below), decoded again when a check or progress reads it. */
 #include "internal.h"
 #include "core/alloc.h"
 #include "core/hash.h"
 
 #include <string.h>
 
-typedef struct pool {
-    char *next;
-    char *end;
-} pool;
-
-static const char *take(pool *p, const char *s, size_t len)
-{
-    char *r = p->next;
-    if (!s)
-        return NULL;
-    /* Sized exactly beforehand: never runs out. */
-    memcpy(r, s, len);
-    r[len] = '\0';
-    p->next += len + 1;
-    return r;
-}
-
-static size_t id_size(const pledge__id *id)
-{
-    return id->s ? id->len + 1 : 0;
-}
-
-/* The keys of a text mapping, each followed by NUL, then one more NUL. */
-static size_t langs_size(const pledge_node *map)
+/* The keys of a text mapping, each followed by NUL, then one more NUL,
+ * in @p a. */
+static const char *langs_of(pledge_arena *a, const pledge_node *map)
 {
     size_t i, n = 1;
+    char *r, *q;
     for (i = 0; i < map->u.map.count; i++)
         n += map->u.map.pairs[i].key->u.s.len + 1;
-    return n;
-}
-
-static const char *take_langs(pool *p, const pledge_node *map)
-{
-    const char *start = p->next;
-    size_t i;
+    r = q = pledge__arena_alloc(a, n);
+    if (!r)
+        return NULL;
     for (i = 0; i < map->u.map.count; i++) {
         const pledge_node *k = map->u.map.pairs[i].key;
-        take(p, k->u.s.ptr, k->u.s.len);
+        if (k->u.s.len)
+            memcpy(q, k->u.s.ptr, k->u.s.len);
+        q += k->u.s.len;
+        *q++ = '\0';
     }
-    *p->next++ = '\0';
-    return start;
+    *q = '\0';
+    return r;
 }
 
 static void *zalloc(pledge_arena *a, size_t count, size_t size)
@@ -140,14 +119,14 @@ const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id
 
 /* ---- 1.1: parties, responsible parties, targets, reported_by ---------- */
 
-static int sum_parties(pledge__sum *s, const pledge_doc *doc, pledge_arena *a, pool *p)
+static int sum_parties(pledge__sum *s, const pledge_doc *doc, pledge_arena *a)
 {
     size_t i;
     s->refs = zalloc(a, doc->party_count, sizeof *s->refs);
     if (doc->party_count && !s->refs)
         return PLEDGE_ENOMEM;
     for (i = 0; i < doc->party_count; i++) {
-        s->refs[i].id = take(p, doc->parties[i].id.s, doc->parties[i].id.len);
+        s->refs[i].id = doc->parties[i].id.s;
         s->refs[i].len = doc->parties[i].id.s ? doc->parties[i].id.len : 0;
         s->refs[i].mark = pledge_node_mark(doc->parties[i].id.node);
     }
@@ -173,7 +152,7 @@ static int sum_activity_more(pledge__sum_activity *sa, const pledge_activity *ac
     return PLEDGE_OK;
 }
 
-static int sum_reported_by(pledge__sum *s, const pledge_doc *doc, pledge_arena *a, pool *p)
+static int sum_reported_by(pledge__sum *s, const pledge_doc *doc, pledge_arena *a)
 {
     size_t i, n = pledge_node_size(doc->reported_by);
     s->refs = zalloc(a, n, sizeof *s->refs);
@@ -182,7 +161,7 @@ static int sum_reported_by(pledge__sum *s, const pledge_doc *doc, pledge_arena *
     for (i = 0; i < n; i++) {
         const pledge_node *r = pledge_node_item(doc->reported_by, i);
         pledge__id id = pledge__id_of(r);
-        s->refs[i].id = take(p, id.s, id.len);
+        s->refs[i].id = id.s;
         s->refs[i].len = id.s ? id.len : 0;
         s->refs[i].mark = pledge_node_mark(r);
     }
@@ -194,8 +173,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
                       const char *file)
 {
     pledge__sum *s;
-    size_t i, need = 0;
-    pool p;
+    size_t i;
 
     *out = NULL;
     s = zalloc(a, 1, sizeof *s);
@@ -207,44 +185,14 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
     s->end = doc->end;
     s->date = doc->date;
 
-    /* One block for every string. */
-    if (!file)
-        need += strlen(doc->file) + 1;
-    need += doc->lang ? doc->lang_len + 1 : 0;
-    if (doc->kind == PLEDGE_DOC_PLEDGE) {
-        need += id_size(&doc->id);
-        for (i = 0; i < doc->party_count; i++)
-            need += id_size(&doc->parties[i].id);
-        for (i = 0; i < doc->activity_count; i++)
-            need += id_size(&doc->activities[i].id);
-        for (i = 0; i < doc->indicator_count; i++)
-            need += id_size(&doc->indicators[i].id);
-    } else {
-        need += id_size(&doc->pledge);
-        for (i = 0; i < doc->entry_count; i++)
-            need += id_size(&doc->entries[i].activity);
-        for (i = 0; i < doc->measurement_count; i++)
-            need += id_size(&doc->measurements[i].indicator);
-        for (i = 0; i < doc->textref_count; i++)
-            need += strlen(doc->textrefs[i].path) + 1 + langs_size(doc->textrefs[i].node);
-        for (i = 0; i < pledge_node_size(doc->reported_by); i++) {
-            pledge__id r = pledge__id_of(pledge_node_item(doc->reported_by, i));
-            need += id_size(&r);
-        }
-    }
-    p.next = pledge__arena_alloc(a, need ? need : 1);
-    if (!p.next)
-        return PLEDGE_ENOMEM;
-    p.end = p.next + need;
-
-    s->file = file ? file : take(&p, doc->file, strlen(doc->file));
+    s->file = file ? file : doc->file;
     if (doc->lang) {
-        s->lang = take(&p, doc->lang, doc->lang_len);
+        s->lang = doc->lang;
         s->lang_len = doc->lang_len;
     }
 
     if (doc->kind == PLEDGE_DOC_PLEDGE) {
-        s->id = take(&p, doc->id.s, doc->id.len);
+        s->id = doc->id.s;
         s->id_len = doc->id.len;
         s->id_mark = pledge_node_mark(doc->id.node);
         s->activities = zalloc(a, doc->activity_count, sizeof *s->activities);
@@ -252,12 +200,12 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         if ((doc->activity_count && !s->activities) ||
             (doc->indicator_count && !s->indicators))
             return PLEDGE_ENOMEM;
-        if (sum_parties(s, doc, a, &p))
+        if (sum_parties(s, doc, a))
             return PLEDGE_ENOMEM;
         for (i = 0; i < doc->activity_count; i++) {
             const pledge_activity *act = &doc->activities[i];
             pledge__sum_activity *sa = &s->activities[i];
-            sa->id = take(&p, act->id.s, act->id.len);
+            sa->id = act->id.s;
             sa->len = act->id.len;
             if (sum_activity_more(sa, act, a))
                 return PLEDGE_ENOMEM;
@@ -266,7 +214,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         for (i = 0; i < doc->indicator_count; i++) {
             const pledge_indicator *ind = &doc->indicators[i];
             pledge__sum_indicator *si = &s->indicators[i];
-            si->id = take(&p, ind->id.s, ind->id.len);
+            si->id = ind->id.s;
             si->len = ind->id.len;
             si->unit = ind->unit;
             si->direction = ind->direction;
@@ -279,7 +227,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         }
         s->indicator_count = doc->indicator_count;
     } else {
-        s->id = take(&p, doc->pledge.s, doc->pledge.len);
+        s->id = doc->pledge.s;
         s->id_len = doc->pledge.len;
         s->id_mark = pledge_node_mark(doc->pledge.node);
         s->start_mark = pledge_node_mark(doc->start_node);
@@ -293,7 +241,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         for (i = 0; i < doc->entry_count; i++) {
             const pledge_entry *e = &doc->entries[i];
             pledge__sum_entry *se = &s->entries[i];
-            se->id = take(&p, e->activity.s, e->activity.len);
+            se->id = e->activity.s;
             se->len = e->activity.len;
             se->status = e->status;
             se->mark = pledge_node_mark(e->activity.node);
@@ -304,7 +252,7 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         for (i = 0; i < doc->measurement_count; i++) {
             const pledge_measurement *m = &doc->measurements[i];
             pledge__sum_measurement *sm = &s->measurements[i];
-            sm->id = take(&p, m->indicator.s, m->indicator.len);
+            sm->id = m->indicator.s;
             sm->len = m->indicator.len;
             sm->has_value = m->has_value;
             sm->value = m->value;
@@ -318,11 +266,13 @@ int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *a,
         for (i = 0; i < doc->textref_count; i++) {
             const pledge__textref *t = &doc->textrefs[i];
             s->texts[i].mark = pledge_node_mark(t->node);
-            s->texts[i].path = take(&p, t->path, strlen(t->path));
-            s->texts[i].langs = take_langs(&p, t->node);
+            s->texts[i].path = t->path;
+            s->texts[i].langs = langs_of(a, t->node);
+            if (!s->texts[i].langs)
+                return PLEDGE_ENOMEM;
         }
         s->text_count = doc->textref_count;
-        if (sum_reported_by(s, doc, a, &p))
+        if (sum_reported_by(s, doc, a))
             return PLEDGE_ENOMEM;
     }
     *out = s;
@@ -342,6 +292,7 @@ void pledge__store_init(pledge__store *st, const pledge_allocator *allocator)
     st->allocator = allocator;
     pledge__arena_init(&st->arena, allocator);
     pledge__buf_init(&st->enc, allocator);
+    pledge__buf_init(&st->refs, allocator);
     st->block = STORE_FIRST_BLOCK;
 }
 
@@ -351,6 +302,7 @@ void pledge__store_free(pledge__store *st)
     pledge__free(st->allocator, st->strs);
     pledge__free(st->allocator, st->slots);
     pledge__buf_free(&st->enc);
+    pledge__buf_free(&st->refs);
     pledge__store_init(st, st->allocator);
 }
 
@@ -373,6 +325,8 @@ static unsigned char *store_alloc(pledge__store *st, size_t n)
     return p;
 }
 
+/* An interned string is stored as the low 32 bits of its hash, its
+ * length (4 bytes each), its bytes and a NUL; strs[] points at its bytes. */
 static size_t str_len(const char *s)
 {
     uint32_t len;
@@ -380,32 +334,50 @@ static size_t str_len(const char *s)
     return len;
 }
 
-static size_t str_slot(const pledge__store *st, const char *s, size_t len)
+static uint32_t str_hash(const char *s)
 {
-    uint64_t h = pledge__hash(s, len);
-    return (size_t)(h ^ (h >> 29)) & st->slot_mask;
+    uint32_t h;
+    memcpy(&h, s - 8, 4);
+    return h;
 }
 
-uint32_t pledge__store_lookup(const pledge__store *st, const char *s, size_t len)
+static uint32_t hash32(const char *s, size_t len)
+{
+    uint64_t h = pledge__hash(s, len);
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+/* The slot of @p s (@p len bytes, hash @p h): its number, or 0 with *at
+ * the empty slot where it would go. */
+static uint32_t str_find(const pledge__store *st, const char *s, size_t len, uint32_t h,
+                         size_t *at)
 {
     size_t i;
-    if (!st->slots || !s)
-        return 0;
-    for (i = str_slot(st, s, len);; i = (i + 1) & st->slot_mask) {
+    for (i = h & st->slot_mask;; i = (i + 1) & st->slot_mask) {
         uint32_t v = st->slots[i];
         const char *o;
-        if (!v)
+        if (!v) {
+            *at = i;
             return 0;
+        }
         o = st->strs[v - 1];
-        if (str_len(o) == len && memcmp(o, s, len) == 0)
+        if (str_hash(o) == h && str_len(o) == len && memcmp(o, s, len) == 0)
             return v;
     }
 }
 
-/* Twice the slots, the strings placed again. */
+uint32_t pledge__store_lookup(const pledge__store *st, const char *s, size_t len)
+{
+    size_t at;
+    if (!st->slots || !s)
+        return 0;
+    return str_find(st, s, len, hash32(s, len), &at);
+}
+
+/* Twice the slots (at first 64), the strings placed again. */
 static int store_rehash(pledge__store *st)
 {
-    size_t cap = st->slot_mask ? (st->slot_mask + 1) * 2 : 64, i;
+    size_t cap = st->slots ? (st->slot_mask + 1) * 2 : 64, i;
     uint32_t *slots;
     if (cap > SIZE_MAX / sizeof *slots)
         return PLEDGE_ENOMEM;
@@ -416,8 +388,7 @@ static int store_rehash(pledge__store *st)
     st->slots = slots;
     st->slot_mask = cap - 1;
     for (i = 0; i < st->str_count; i++) {
-        const char *s = st->strs[i];
-        size_t j = str_slot(st, s, str_len(s));
+        size_t j = str_hash(st->strs[i]) & st->slot_mask;
         while (st->slots[j])
             j = (j + 1) & st->slot_mask;
         st->slots[j] = (uint32_t)(i + 1);
@@ -429,61 +400,58 @@ static int store_rehash(pledge__store *st)
  * 0 or PLEDGE_ENOMEM. */
 static int store_intern(pledge__store *st, const char *s, size_t len, uint32_t *num)
 {
-    size_t i;
+    size_t at = 0;
+    uint32_t h, l;
     unsigned char *p;
     *num = 0;
     if (!s)
         return PLEDGE_OK;
-    if (st->slots) {
-        for (i = str_slot(st, s, len);; i = (i + 1) & st->slot_mask) {
-            uint32_t v = st->slots[i];
-            const char *o;
-            if (!v)
-                break;
-            o = st->strs[v - 1];
-            if (str_len(o) == len && memcmp(o, s, len) == 0) {
-                *num = v;
-                return PLEDGE_OK;
-            }
-        }
+    h = hash32(s, len);
+    if (st->slots && (*num = str_find(st, s, len, h, &at)) != 0)
+        return PLEDGE_OK;
+    if (len > UINT32_MAX - 9 || st->str_count >= UINT32_MAX - 1)
+        return PLEDGE_ENOMEM;
+    if ((st->str_count + 1) * 2 > (st->slots ? st->slot_mask + 1 : 0)) {
+        if (store_rehash(st))
+            return PLEDGE_ENOMEM;
+        str_find(st, s, len, h, &at);
     }
-    if (len > UINT32_MAX - 5 || st->str_count >= UINT32_MAX - 1)
+    if (st->str_count == st->str_cap &&
+        pledge__grow(st->allocator, (void **)&st->strs, &st->str_cap,
+                     st->str_count < 32 ? 32 : st->str_count + 1, sizeof *st->strs))
         return PLEDGE_ENOMEM;
-    if ((st->str_count + 1) * 2 > (st->slots ? st->slot_mask + 1 : 0) && store_rehash(st))
-        return PLEDGE_ENOMEM;
-    if (pledge__grow(st->allocator, (void **)&st->strs, &st->str_cap, st->str_count + 1,
-                     sizeof *st->strs))
-        return PLEDGE_ENOMEM;
-    p = store_alloc(st, len + 5);
+    p = store_alloc(st, len + 9);
     if (!p)
         return PLEDGE_ENOMEM;
-    {
-        uint32_t l = (uint32_t)len;
-        memcpy(p, &l, 4);
-    }
+    l = (uint32_t)len;
+    memcpy(p, &h, 4);
+    memcpy(p + 4, &l, 4);
     if (len)
-        memcpy(p + 4, s, len);
-    p[4 + len] = '\0';
-    st->strs[st->str_count++] = (const char *)p + 4;
-    for (i = str_slot(st, s, len); st->slots[i]; i = (i + 1) & st->slot_mask)
-        ;
-    st->slots[i] = (uint32_t)st->str_count;
+        memcpy(p + 8, s, len);
+    p[8 + len] = '\0';
+    st->strs[st->str_count++] = (const char *)p + 8;
+    st->slots[at] = (uint32_t)st->str_count;
     *num = (uint32_t)st->str_count;
     return PLEDGE_OK;
 }
 
-/* -- encoding: unsigned LEB128 integers, signed ones zigzag-mapped -- */
+/* -- encoding: unsigned LEB128 integers, signed ones zigzag-mapped --
+ *
+ * A record is the length of its strings part and of its body, then the
+ * strings part (the number of each string the summary names, in the order
+ * it names them), then the body (everything else). Kept apart, the
+ * strings part can be renumbered for another store and the body copied
+ * as it is (pledge__store_copy). */
 
 typedef struct enc {
     pledge__store *st;
     int rc;
 } enc;
 
-static void put_u(enc *e, uint64_t v)
+static void put_u_to(enc *e, pledge_buf *b, uint64_t v)
 {
-    pledge_buf *b = &e->st->enc;
     unsigned char *p;
-    if (pledge__buf_reserve(b, 10)) {
+    if (b->cap - b->len < 11 && pledge__buf_reserve(b, 10)) {
         e->rc = PLEDGE_ENOMEM;
         return;
     }
@@ -494,6 +462,11 @@ static void put_u(enc *e, uint64_t v)
     }
     *p++ = (unsigned char)v;
     b->len = (size_t)(p - (unsigned char *)b->data);
+}
+
+static void put_u(enc *e, uint64_t v)
+{
+    put_u_to(e, &e->st->enc, v);
 }
 
 static uint64_t zz(int64_t v)
@@ -511,7 +484,7 @@ static void put_str(enc *e, const char *s, size_t len)
     uint32_t num;
     if (store_intern(e->st, s, len, &num))
         e->rc = PLEDGE_ENOMEM;
-    put_u(e, num);
+    put_u_to(e, &e->st->refs, num);
 }
 
 static void put_mark(enc *e, pledge_mark m)
@@ -603,17 +576,22 @@ static size_t langs_len(const char *l)
     return (size_t)(p - l);
 }
 
+static int store_record(pledge__store *st, const unsigned char **rec);
+
 int pledge__store_put(pledge__store *st, const pledge__sum *s, const unsigned char **rec)
 {
     enc e;
     size_t i, j;
-    unsigned char *p;
     int fu = s->kind != PLEDGE_DOC_PLEDGE;
 
     *rec = NULL;
     e.st = st;
     e.rc = PLEDGE_OK;
     pledge__buf_clear(&st->enc);
+    pledge__buf_clear(&st->refs);
+    /* Room for a typical record at once (the buffers stay for the next). */
+    if (pledge__buf_reserve(&st->enc, 400) || pledge__buf_reserve(&st->refs, 100))
+        return PLEDGE_ENOMEM;
     /* the head (pledge__store_head) */
     put_u(&e, (uint64_t)s->kind);
     put_u(&e, (s->invalid ? 1u : 0u) | (uint64_t)s->unreliable << 1);
@@ -694,11 +672,43 @@ int pledge__store_put(pledge__store *st, const pledge__sum *s, const unsigned ch
     }
     if (e.rc)
         return e.rc;
-    p = store_alloc(st, st->enc.len);
+    return store_record(st, rec);
+}
+
+static size_t u_size(uint64_t v)
+{
+    size_t n = 1;
+    while (v >= 0x80) {
+        v >>= 7;
+        n++;
+    }
+    return n;
+}
+
+static unsigned char *write_u(unsigned char *p, uint64_t v)
+{
+    while (v >= 0x80) {
+        *p++ = (unsigned char)(v | 0x80);
+        v >>= 7;
+    }
+    *p++ = (unsigned char)v;
+    return p;
+}
+
+/* The record of st->refs and st->enc, in the blocks. */
+static int store_record(pledge__store *st, const unsigned char **rec)
+{
+    size_t rl = st->refs.len, bl = st->enc.len, n = u_size(rl) + u_size(bl) + rl + bl;
+    unsigned char *p = store_alloc(st, n);
     if (!p)
         return PLEDGE_ENOMEM;
-    memcpy(p, st->enc.data, st->enc.len);
     *rec = p;
+    p = write_u(p, rl);
+    p = write_u(p, bl);
+    if (rl)
+        memcpy(p, st->refs.data, rl);
+    if (bl)
+        memcpy(p + rl, st->enc.data, bl);
     return PLEDGE_OK;
 }
 
@@ -718,22 +728,72 @@ static uint64_t get_u(const unsigned char **pp)
     return v;
 }
 
+int pledge__store_copy(pledge__store *to, const pledge__store *from, const unsigned char *rec,
+                       uint32_t *map, const unsigned char **out)
+{
+    const unsigned char *p = rec, *r, *end;
+    size_t rl, bl;
+    enc e;
+    *out = NULL;
+    e.st = to;
+    e.rc = PLEDGE_OK;
+    pledge__buf_clear(&to->refs);
+    pledge__buf_clear(&to->enc);
+    rl = (size_t)get_u(&p);
+    bl = (size_t)get_u(&p);
+    for (r = p, end = p + rl; r < end;) {
+        uint64_t num = get_u(&r);
+        uint32_t m = 0;
+        if (num) {
+            m = map[num - 1];
+            if (!m) {
+                const char *str = from->strs[num - 1];
+                if (store_intern(to, str, str_len(str), &m))
+                    return PLEDGE_ENOMEM;
+                map[num - 1] = m;
+            }
+        }
+        put_u_to(&e, &to->refs, m);
+    }
+    pledge__buf_append(&to->enc, (const char *)end, bl);
+    if (e.rc || to->enc.failed)
+        return PLEDGE_ENOMEM;
+    return store_record(to, out);
+}
+
 static int64_t get_i(const unsigned char **pp)
 {
     uint64_t v = get_u(pp);
     return (int64_t)(v >> 1) ^ -(int64_t)(v & 1);
 }
 
-static const char *get_str(const pledge__store *st, const unsigned char **pp, size_t *len)
+/* A record being read: its strings part and its body. */
+typedef struct dec {
+    const pledge__store *st;
+    const unsigned char *r; /* the next string number */
+    const unsigned char *p; /* the body */
+} dec;
+
+static void dec_init(dec *d, const pledge__store *st, const unsigned char *rec)
 {
-    uint64_t num = get_u(pp);
+    size_t rl;
+    d->st = st;
+    rl = (size_t)get_u(&rec);
+    get_u(&rec);
+    d->r = rec;
+    d->p = rec + rl;
+}
+
+static const char *get_str(dec *d, size_t *len)
+{
+    uint64_t num = get_u(&d->r);
     const char *s;
     if (!num) {
         if (len)
             *len = 0;
         return NULL;
     }
-    s = st->strs[num - 1];
+    s = d->st->strs[num - 1];
     if (len)
         *len = str_len(s);
     return s;
@@ -795,30 +855,30 @@ static pledge_number get_number(const unsigned char **pp)
     return n;
 }
 
-static const unsigned char *get_head(const pledge__store *st, const unsigned char *p,
-                                     pledge__sum *s, uint32_t *id_num)
+static void get_head(dec *d, pledge__sum *s, uint32_t *id_num)
 {
     uint64_t flags;
     memset(s, 0, sizeof *s);
-    s->kind = (pledge_doc_kind)get_u(&p);
-    flags = get_u(&p);
+    s->kind = (pledge_doc_kind)get_u(&d->p);
+    flags = get_u(&d->p);
     s->invalid = (int)(flags & 1);
     s->unreliable = (unsigned)(flags >> 1);
-    s->file = get_str(st, &p, NULL);
-    s->doc_index = (size_t)get_u(&p);
+    s->file = get_str(d, NULL);
+    s->doc_index = (size_t)get_u(&d->p);
     {
-        const unsigned char *q = p;
+        const unsigned char *q = d->r;
         *id_num = (uint32_t)get_u(&q);
     }
-    s->id = get_str(st, &p, &s->id_len);
-    s->id_mark = get_mark(&p);
-    return p;
+    s->id = get_str(d, &s->id_len);
+    s->id_mark = get_mark(&d->p);
 }
 
 uint32_t pledge__store_head(const pledge__store *st, const unsigned char *rec, pledge__sum *head)
 {
+    dec d;
     uint32_t num;
-    get_head(st, rec, head, &num);
+    dec_init(&d, st, rec);
+    get_head(&d, head, &num);
     return num;
 }
 
@@ -837,7 +897,7 @@ static int take_array(pledge_arena *a, void **out, uint64_t n, size_t size)
 int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_arena *a,
                       pledge__sum **out)
 {
-    const unsigned char *p;
+    dec d;
     pledge__sum *s;
     uint32_t num;
     size_t i, j;
@@ -847,57 +907,58 @@ int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_
     s = zalloc(a, 1, sizeof *s);
     if (!s)
         return PLEDGE_ENOMEM;
-    p = get_head(st, rec, s, &num);
+    dec_init(&d, st, rec);
+    get_head(&d, s, &num);
     fu = s->kind != PLEDGE_DOC_PLEDGE;
-    s->lang = get_str(st, &p, &s->lang_len);
-    s->start = get_date(&p);
-    s->end = get_date(&p);
-    s->date = get_date(&p);
-    s->ref_count = (size_t)get_u(&p);
+    s->lang = get_str(&d, &s->lang_len);
+    s->start = get_date(&d.p);
+    s->end = get_date(&d.p);
+    s->date = get_date(&d.p);
+    s->ref_count = (size_t)get_u(&d.p);
     if (take_array(a, (void **)&s->refs, s->ref_count, sizeof *s->refs))
         return PLEDGE_ENOMEM;
     for (i = 0; i < s->ref_count; i++) {
-        s->refs[i].id = get_str(st, &p, &s->refs[i].len);
+        s->refs[i].id = get_str(&d, &s->refs[i].len);
         if (fu)
-            s->refs[i].mark = get_mark(&p);
+            s->refs[i].mark = get_mark(&d.p);
     }
     if (!fu) {
-        s->activity_count = (size_t)get_u(&p);
+        s->activity_count = (size_t)get_u(&d.p);
         if (take_array(a, (void **)&s->activities, s->activity_count, sizeof *s->activities))
             return PLEDGE_ENOMEM;
         for (i = 0; i < s->activity_count; i++) {
             pledge__sum_activity *sa = &s->activities[i];
             size_t *resp;
             unsigned tag;
-            sa->id = get_str(st, &p, &sa->len);
-            sa->responsible_count = (size_t)get_u(&p);
+            sa->id = get_str(&d, &sa->len);
+            sa->responsible_count = (size_t)get_u(&d.p);
             if (take_array(a, (void **)&resp, sa->responsible_count, sizeof *resp))
                 return PLEDGE_ENOMEM;
             for (j = 0; j < sa->responsible_count; j++)
-                resp[j] = (size_t)get_u(&p);
+                resp[j] = (size_t)get_u(&d.p);
             sa->responsible = resp;
-            tag = (unsigned)get_u(&p);
+            tag = (unsigned)get_u(&d.p);
             sa->has_target = (int)(tag & 1);
-            sa->quantity = tag & 2 ? get_i(&p) : -1;
-            sa->comparator = tag & 4 ? (pledge_comparator)get_u(&p) : (pledge_comparator)0;
-            sa->per = tag & 8 ? (pledge_per)get_u(&p) : (pledge_per)0;
+            sa->quantity = tag & 2 ? get_i(&d.p) : -1;
+            sa->comparator = tag & 4 ? (pledge_comparator)get_u(&d.p) : (pledge_comparator)0;
+            sa->per = tag & 8 ? (pledge_per)get_u(&d.p) : (pledge_per)0;
         }
-        s->indicator_count = (size_t)get_u(&p);
+        s->indicator_count = (size_t)get_u(&d.p);
         if (take_array(a, (void **)&s->indicators, s->indicator_count, sizeof *s->indicators))
             return PLEDGE_ENOMEM;
         for (i = 0; i < s->indicator_count; i++) {
             pledge__sum_indicator *si = &s->indicators[i];
             unsigned tag;
-            si->id = get_str(st, &p, &si->len);
-            si->unit = (pledge_unit)get_u(&p);
-            si->direction = (pledge_direction)get_u(&p);
-            tag = (unsigned)get_u(&p);
+            si->id = get_str(&d, &si->len);
+            si->unit = (pledge_unit)get_u(&d.p);
+            si->direction = (pledge_direction)get_u(&d.p);
+            tag = (unsigned)get_u(&d.p);
             si->has_baseline = (int)(tag & 1);
             si->has_target = (int)((tag >> 1) & 1);
-            si->baseline_value = get_number(&p);
-            si->baseline_date = get_date(&p);
-            si->target_value = get_number(&p);
-            si->target_date = get_date(&p);
+            si->baseline_value = get_number(&d.p);
+            si->baseline_date = get_date(&d.p);
+            si->target_value = get_number(&d.p);
+            si->target_date = get_date(&d.p);
         }
         if (slots_init(s, a, s->activity_count + s->indicator_count))
             return PLEDGE_ENOMEM;
@@ -906,41 +967,41 @@ int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_
         for (i = 0; i < s->indicator_count; i++)
             slot_put(s, 1, i, s->indicators[i].id, s->indicators[i].len);
     } else {
-        s->start_mark = get_mark(&p);
-        s->entry_count = (size_t)get_u(&p);
+        s->start_mark = get_mark(&d.p);
+        s->entry_count = (size_t)get_u(&d.p);
         if (take_array(a, (void **)&s->entries, s->entry_count, sizeof *s->entries))
             return PLEDGE_ENOMEM;
         for (i = 0; i < s->entry_count; i++) {
             pledge__sum_entry *se = &s->entries[i];
-            se->id = get_str(st, &p, &se->len);
-            se->status = (pledge_status)get_u(&p);
-            se->mark = get_mark(&p);
-            se->index = (size_t)get_u(&p);
-            se->done = get_i(&p);
+            se->id = get_str(&d, &se->len);
+            se->status = (pledge_status)get_u(&d.p);
+            se->mark = get_mark(&d.p);
+            se->index = (size_t)get_u(&d.p);
+            se->done = get_i(&d.p);
         }
-        s->measurement_count = (size_t)get_u(&p);
+        s->measurement_count = (size_t)get_u(&d.p);
         if (take_array(a, (void **)&s->measurements, s->measurement_count,
                        sizeof *s->measurements))
             return PLEDGE_ENOMEM;
         for (i = 0; i < s->measurement_count; i++) {
             pledge__sum_measurement *sm = &s->measurements[i];
-            sm->id = get_str(st, &p, &sm->len);
-            sm->has_value = (int)get_u(&p);
-            sm->value = get_number(&p);
-            sm->date = get_date(&p);
-            sm->mark = get_mark(&p);
-            sm->value_mark = get_mark(&p);
-            sm->entry_mark = get_mark(&p);
-            sm->index = (size_t)get_u(&p);
+            sm->id = get_str(&d, &sm->len);
+            sm->has_value = (int)get_u(&d.p);
+            sm->value = get_number(&d.p);
+            sm->date = get_date(&d.p);
+            sm->mark = get_mark(&d.p);
+            sm->value_mark = get_mark(&d.p);
+            sm->entry_mark = get_mark(&d.p);
+            sm->index = (size_t)get_u(&d.p);
         }
-        s->text_count = (size_t)get_u(&p);
+        s->text_count = (size_t)get_u(&d.p);
         if (take_array(a, (void **)&s->texts, s->text_count, sizeof *s->texts))
             return PLEDGE_ENOMEM;
         for (i = 0; i < s->text_count; i++) {
             pledge__sum_text *t = &s->texts[i];
-            t->mark = get_mark(&p);
-            t->path = get_str(st, &p, NULL);
-            t->langs = get_str(st, &p, NULL);
+            t->mark = get_mark(&d.p);
+            t->path = get_str(&d, NULL);
+            t->langs = get_str(&d, NULL);
         }
     }
     *out = s;
