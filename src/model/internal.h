@@ -581,10 +581,11 @@ const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id
  * allocation per record. Strings are interned: each distinct string (ids,
  * file names, a follow-up's text paths) is stored once in the blocks as
  * 32 bits of its hash, its length (4 bytes), its bytes and a NUL, and
- * records name it by its number (1-based; 0 is NULL). A pledge's record keeps what the checks and
- * progress read, without the positions of its parties. A synthetic
- * pledge of bench/gen_pledges (8 KB, 18 activities, 5 indicators) takes
- * about 190 bytes plus its id. Everything is freed with the store. */
+ * records name it by its number (1-based; 0 is NULL). A pledge's record
+ * keeps what the checks and progress read, without the positions of its
+ * parties. A synthetic pledge of bench/gen_pledges (8 KB, 18 activities, 5
+ * indicators) takes about 170 bytes plus its id. Everything is freed with
+ * the store. */
 typedef struct pledge__store {
     const pledge_allocator *allocator; /* borrowed */
     pledge_arena arena;        /* the blocks */

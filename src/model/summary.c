@@ -615,11 +615,12 @@ int pledge__store_put(pledge__store *st, const pledge__sum *s, const unsigned ch
         for (i = 0; i < s->activity_count; i++) {
             const pledge__sum_activity *a = &s->activities[i];
             put_str(&e, a->id, a->len);
-            put_u(&e, a->responsible_count);
+            /* what follows (4 bits), then the number of responsible parties */
+            put_u(&e, (a->has_target ? 1u : 0u) | (a->quantity != -1 ? 2u : 0u) |
+                          (a->comparator ? 4u : 0u) | (a->per ? 8u : 0u) |
+                          (uint64_t)a->responsible_count << 4);
             for (j = 0; j < a->responsible_count; j++)
                 put_u(&e, a->responsible[j]);
-            put_u(&e, (a->has_target ? 1u : 0u) | (a->quantity != -1 ? 2u : 0u) |
-                          (a->comparator ? 4u : 0u) | (a->per ? 8u : 0u));
             if (a->quantity != -1)
                 put_i(&e, a->quantity);
             if (a->comparator)
@@ -631,9 +632,16 @@ int pledge__store_put(pledge__store *st, const pledge__sum *s, const unsigned ch
         for (i = 0; i < s->indicator_count; i++) {
             const pledge__sum_indicator *ind = &s->indicators[i];
             put_str(&e, ind->id, ind->len);
-            put_u(&e, (uint64_t)ind->unit);
-            put_u(&e, (uint64_t)ind->direction);
-            put_u(&e, (ind->has_baseline ? 1u : 0u) | (ind->has_target ? 2u : 0u));
+            /* has_baseline, has_target, then direction (3 bits) and unit;
+             * bit 2 when they do not fit and follow one by one */
+            if ((unsigned)ind->direction < 8 && (unsigned)ind->unit < (1u << 20)) {
+                put_u(&e, (ind->has_baseline ? 1u : 0u) | (ind->has_target ? 2u : 0u) |
+                              (uint64_t)ind->direction << 3 | (uint64_t)ind->unit << 6);
+            } else {
+                put_u(&e, (ind->has_baseline ? 1u : 0u) | (ind->has_target ? 2u : 0u) | 4u);
+                put_u(&e, (uint64_t)ind->direction);
+                put_u(&e, (uint64_t)ind->unit);
+            }
             put_number(&e, &ind->baseline_value);
             put_date(&e, ind->baseline_date);
             put_number(&e, &ind->target_value);
@@ -930,14 +938,16 @@ int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_
             pledge__sum_activity *sa = &s->activities[i];
             size_t *resp;
             unsigned tag;
+            uint64_t v;
             sa->id = get_str(&d, &sa->len);
-            sa->responsible_count = (size_t)get_u(&d.p);
+            v = get_u(&d.p);
+            tag = (unsigned)(v & 15);
+            sa->responsible_count = (size_t)(v >> 4);
             if (take_array(a, (void **)&resp, sa->responsible_count, sizeof *resp))
                 return PLEDGE_ENOMEM;
             for (j = 0; j < sa->responsible_count; j++)
                 resp[j] = (size_t)get_u(&d.p);
             sa->responsible = resp;
-            tag = (unsigned)get_u(&d.p);
             sa->has_target = (int)(tag & 1);
             sa->quantity = tag & 2 ? get_i(&d.p) : -1;
             sa->comparator = tag & 4 ? (pledge_comparator)get_u(&d.p) : (pledge_comparator)0;
@@ -949,10 +959,17 @@ int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_
         for (i = 0; i < s->indicator_count; i++) {
             pledge__sum_indicator *si = &s->indicators[i];
             unsigned tag;
+            uint64_t v;
             si->id = get_str(&d, &si->len);
-            si->unit = (pledge_unit)get_u(&d.p);
-            si->direction = (pledge_direction)get_u(&d.p);
-            tag = (unsigned)get_u(&d.p);
+            v = get_u(&d.p);
+            tag = (unsigned)(v & 3);
+            if (v & 4) {
+                si->direction = (pledge_direction)get_u(&d.p);
+                si->unit = (pledge_unit)get_u(&d.p);
+            } else {
+                si->direction = (pledge_direction)((v >> 3) & 7);
+                si->unit = (pledge_unit)(v >> 6);
+            }
             si->has_baseline = (int)(tag & 1);
             si->has_target = (int)((tag >> 1) & 1);
             si->baseline_value = get_number(&d.p);

@@ -276,6 +276,9 @@ START_TEST(edges_round_trip)
         ms[i].entry_mark.offset = 1u << 31;
         ms[i].index = i;
     }
+    inds[n - 1].unit = (pledge_unit)(1 << 21); /* beyond what packs in a byte */
+    inds[n - 2].direction = (pledge_direction)9;
+    inds[n - 3].direction = (pledge_direction)-1;
     memset(acts, 0, sizeof acts);
     acts[0].id = "a";
     acts[0].len = 1;
