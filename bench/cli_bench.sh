@@ -96,10 +96,11 @@ cores=$(nproc)
 
 median() {
     python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"]
-for x in r: print("%-34s median %8.2f ms  (min %.2f, max %.2f)" % (x["command"][:34], x["median"]*1e3, x["min"]*1e3, x["max"]*1e3))' "$1"
+for x in r: print("%-24s median %8.2f ms  (min %.2f, max %.2f)  CPU %.0f ms user + %.0f ms sys (means)" % (x["command"][:24], x["median"]*1e3, x["min"]*1e3, x["max"]*1e3, x["user"]*1e3, x["system"]*1e3))' "$1"
 }
 
-echo "== pledge-validate $("$bin" --version | cut -d' ' -f2), $(nproc) cores, $files files, $bytes bytes"
+# The machine's load says how far wall times can be trusted.
+echo "== pledge-validate $("$bin" --version | cut -d' ' -f2), $(nproc) cores, $files files, $bytes bytes; $(uptime | sed 's/.*load/load/')"
 echo "== 1. one small file ($(wc -c <"$small") bytes)"
 hyperfine -N --style none --warmup 5 --runs "$((runs * 3))" --export-json "$work/small.json" \
     -n "one file" "$bin --quiet $small" >/dev/null
@@ -125,4 +126,9 @@ median "$work/corpus.json"
 python3 -c 'import json,sys; r={x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}
 f=r.pop("libyaml parse floor")
 for k, x in r.items():
-    print("%-20s %.2fx the floor (median), %.2fx (min)" % (k, x["median"]/f["median"], x["min"]/f["min"]))' "$work/corpus.json"
+    print("%-20s %.2fx the floor (median), %.2fx (min)" % (k, x["median"]/f["median"], x["min"]/f["min"]))
+j1 = r["jobs 1"]
+for k, x in r.items():
+    if k != "jobs 1":
+        print("%-20s %.2fx the wall time of jobs 1 (median), %.2fx (min)" % (k, x["median"]/j1["median"], x["min"]/j1["min"]))' "$work/corpus.json"
+echo "== $(uptime | sed 's/.*load/load/')"

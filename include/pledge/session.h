@@ -41,7 +41,8 @@
  *
  * Threads: a session is used by one thread at a time; with
  * pledge_session_options.jobs > 1, pledge_session_run validates files in
- * that many worker threads, and the results are the same for every number.
+ * that many threads (the calling thread and jobs - 1 it starts), and the
+ * results are the same for every number.
  */
 #ifndef PLEDGE_SESSION_H
 #define PLEDGE_SESSION_H
@@ -99,7 +100,8 @@ typedef struct pledge_session_options {
      *  (diagnostics.suppressed) says how many of which code were left out;
      *  the validity of every document still counts them. */
     size_t max_diagnostics;
-    /** Worker threads of pledge_session_run (0 or 1: the calling thread). */
+    /** Threads that validate in pledge_session_run, the calling thread
+     *  among them (0 or 1: the calling thread alone). */
     unsigned int jobs;
     /** The name of standard input in results (NULL: "<stdin>"). */
     const char *stdin_name;

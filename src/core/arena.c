@@ -7,7 +7,10 @@
 
 struct pledge_arena_chunk {
     pledge_arena_chunk *prev;
-    size_t size;
+    size_t size;     /* what the arena asked for: its data ends there */
+    size_t capacity; /* what was allocated (a size class with a cache) */
+    size_t dirty;    /* data[dirty, capacity) is zero (updated when an arena
+                        leaves the chunk: true of every chunk in a cache) */
     alignas(max_align_t) char data[];
 };
 
@@ -15,18 +18,42 @@ struct pledge_arena_chunk {
 #define ARENA_FIRST_CHUNK 2048u
 #define ARENA_MAX_CHUNK (64u * 1024u)
 
+/* The cache of the calling thread, if one is installed. */
+static _Thread_local pledge_arena_cache *current;
+
 void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator)
 {
     memset(arena, 0, sizeof *arena);
     arena->allocator = allocator;
 }
 
+/* Record how far the newest chunk was used: its zeroing on reuse. */
+static void note_used(pledge_arena *arena)
+{
+    pledge_arena_chunk *c = arena->chunks;
+    size_t used = (size_t)(arena->next - c->data);
+    if (used > c->dirty)
+        c->dirty = used;
+}
+
 void pledge__arena_free(pledge_arena *arena)
 {
     pledge_arena_chunk *c = arena->chunks;
+    pledge_arena_cache *cache = current;
+    if (c)
+        note_used(arena);
+    if (cache && cache->allocator != arena->allocator)
+        cache = NULL;
     while (c) {
         pledge_arena_chunk *prev = c->prev;
-        pledge__free(arena->allocator, c);
+        size_t bytes = sizeof *c + c->capacity;
+        if (cache && bytes <= cache->limit - cache->bytes) {
+            c->prev = cache->chunks;
+            cache->chunks = c;
+            cache->bytes += bytes;
+        } else {
+            pledge__free(arena->allocator, c);
+        }
         c = prev;
     }
     arena->chunks = NULL;
@@ -34,17 +61,68 @@ void pledge__arena_free(pledge_arena *arena)
     arena->total = 0;
 }
 
+/* @p n rounded up to a quarter of its power of two (at least 1 KiB), so
+ * that chunks of about the same size are interchangeable; at most 25%
+ * more. */
+static size_t size_class(size_t n)
+{
+    size_t step = 1;
+    if (n <= 1024)
+        return 1024;
+    while (step <= n / 2)
+        step <<= 1;
+    step /= 4;
+    if (n > SIZE_MAX - (step - 1))
+        return n;
+    return (n + step - 1) & ~(step - 1);
+}
+
+/* A chunk of the cache that holds @p want bytes, of its size class at
+ * most (a chunk much larger would tie up memory in a small arena), taking
+ * the most recently freed one; NULL if none. */
+static pledge_arena_chunk *cache_take(pledge_arena_cache *cache, size_t want, size_t cls)
+{
+    pledge_arena_chunk **link = &cache->chunks, *c;
+    for (c = *link; c; link = &c->prev, c = *link) {
+        if (c->capacity >= want && c->capacity <= cls) {
+            *link = c->prev;
+            cache->bytes -= sizeof *c + c->capacity;
+            return c;
+        }
+    }
+    return NULL;
+}
+
 static int new_chunk(pledge_arena *arena, size_t want)
 {
-    pledge_arena_chunk *c;
+    pledge_arena_chunk *c = NULL;
+    pledge_arena_cache *cache = current;
+    size_t capacity = want;
     if (want > SIZE_MAX - sizeof *c)
         return PLEDGE_ENOMEM;
-    c = pledge__malloc(arena->allocator, sizeof *c + want);
-    if (!c)
-        return PLEDGE_ENOMEM;
-    /* Zeroed: PCRE2's JIT may read a few bytes past the end of a subject
-     * string (within the chunk), and those bytes must be defined. */
-    memset(c->data, 0, want);
+    if (cache && cache->allocator == arena->allocator) {
+        capacity = size_class(want);
+        if (capacity > SIZE_MAX - sizeof *c)
+            capacity = want;
+        c = cache_take(cache, want, capacity);
+    }
+    if (c) {
+        memset(c->data, 0, c->dirty < want ? c->dirty : want);
+        if (c->dirty <= want)
+            c->dirty = 0;
+    } else {
+        c = pledge__malloc(arena->allocator, sizeof *c + capacity);
+        if (!c)
+            return PLEDGE_ENOMEM;
+        /* Zeroed: PCRE2's JIT may read a few bytes past the end of a
+         * subject string (within the chunk), and those bytes must be
+         * defined. All of it, so that a reuse zeroes only what was used. */
+        memset(c->data, 0, capacity);
+        c->capacity = capacity;
+        c->dirty = 0;
+    }
+    if (arena->chunks)
+        note_used(arena);
     c->prev = arena->chunks;
     c->size = want;
     arena->chunks = c;
@@ -52,6 +130,30 @@ static int new_chunk(pledge_arena *arena, size_t want)
     arena->end = c->data + want;
     arena->total += sizeof *c + want;
     return PLEDGE_OK;
+}
+
+void pledge__arena_cache_begin(pledge_arena_cache *cache, const pledge_allocator *allocator,
+                               size_t limit)
+{
+    memset(cache, 0, sizeof *cache);
+    cache->allocator = allocator;
+    cache->limit = limit;
+    cache->outer = current;
+    current = cache;
+}
+
+void pledge__arena_cache_end(pledge_arena_cache *cache)
+{
+    pledge_arena_chunk *c = cache->chunks;
+    if (current == cache)
+        current = cache->outer;
+    while (c) {
+        pledge_arena_chunk *prev = c->prev;
+        pledge__free(cache->allocator, c);
+        c = prev;
+    }
+    cache->chunks = NULL;
+    cache->bytes = 0;
 }
 
 int pledge__arena_reserve(pledge_arena *arena, size_t size)

@@ -13,7 +13,8 @@ typedef struct pledge_arena {
     pledge_arena_chunk *chunks;        /* newest first */
     char *next;                        /* free space of the newest chunk */
     char *end;
-    size_t total;                      /* bytes held, chunk headers included */
+    size_t total;                      /* bytes of its chunks, headers included
+                                          (as asked for: see the cache below) */
 } pledge_arena;
 
 void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator);
@@ -30,5 +31,35 @@ int pledge__arena_reserve(pledge_arena *arena, size_t size);
 
 /* Copy of @p len bytes plus NUL, in the arena. */
 char *pledge__arena_strndup(pledge_arena *arena, const char *s, size_t len);
+
+/*
+ * A thread's store of freed chunks. Between pledge__arena_cache_begin and
+ * _end on one thread, arenas of @p allocator that free their chunks there
+ * leave them in the cache (up to @p limit bytes in all), and new chunks of
+ * such arenas come from it when one of the same size class is there.
+ * A validation thread that reads file after file thus reuses the same
+ * memory for each file's tree and model, instead of handing it back to
+ * malloc, which trims and regrows its heap (a brk or madvise/mprotect
+ * system call and page faults per file) and zeroes fresh pages.
+ *
+ * While a cache is installed, chunks are allocated rounded up to a size
+ * class (a quarter of a power of two), but an arena uses only what it
+ * asked for, so it behaves (fills, reports its total) as without a cache.
+ * A chunk reused is zeroed as far as it was used. Caches nest (the outer
+ * one returns at _end). The cache belongs to its caller: _end frees every
+ * chunk it holds, so each allocation is freed by the time _end returns,
+ * and an arena may outlive the cache (its chunks then go to the allocator,
+ * or to the cache of the thread that frees it).
+ */
+typedef struct pledge_arena_cache {
+    const pledge_allocator *allocator; /* borrowed */
+    pledge_arena_chunk *chunks;        /* free chunks, linked by prev */
+    size_t bytes, limit;               /* held (headers included), at most */
+    struct pledge_arena_cache *outer;  /* installed before this one */
+} pledge_arena_cache;
+
+void pledge__arena_cache_begin(pledge_arena_cache *cache, const pledge_allocator *allocator,
+                               size_t limit);
+void pledge__arena_cache_end(pledge_arena_cache *cache);
 
 #endif

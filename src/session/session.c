@@ -6,6 +6,7 @@
 #include "pledge/session.h"
 #include "internal.h"
 #include "core/alloc.h"
+#include "core/arena.h"
 #include "core/buf.h"
 #include "core/diag.h"
 #include "model/internal.h"
@@ -78,7 +79,11 @@ struct pledge_session {
     pthread_mutex_t mu;
     pthread_cond_t work_cv;
     pthread_cond_t done_cv;
-    size_t next, consumed, window;
+    size_t next;      /* inputs claimed */
+    size_t consumed;  /* inputs merged */
+    size_t window;    /* claimed at most this far past the merged ones */
+    size_t idle;      /* workers waiting for the window to move */
+    size_t waits_for; /* the input the calling thread waits for (or SIZE_MAX) */
     int fatal;
 };
 
@@ -587,34 +592,70 @@ static int process(pledge_session_file *f)
 
 /* ---- running ---------------------------------------------------------------- */
 
+/*
+ * With jobs > 1 the calling thread is one of the jobs: it starts jobs - 1
+ * workers, merges the inputs' sets in load order and, while the input it
+ * must merge next is not done, validates the next unclaimed input itself
+ * rather than sleeping, so that N jobs are N busy threads (a thread that
+ * only merged would compete with the workers for the cores and be woken
+ * for every file). Inputs are claimed in load order, at most `window`
+ * past the last one merged, which bounds the finished inputs held. A
+ * thread is woken only when it sleeps for something that happened: the
+ * calling thread for the input it waits for (or a failure), a worker when
+ * the window moves on. All of it under one mutex, held for a few
+ * instructions per input.
+ */
+
+/* The next input to validate (mutex held), or SIZE_MAX. */
+static size_t claim(pledge_session *s)
+{
+    if (s->fatal || s->next >= s->count || s->next >= s->consumed + s->window)
+        return SIZE_MAX;
+    return s->next++;
+}
+
+/* Validate claimed input @p i; the mutex is held on entry and on return,
+ * not meanwhile. */
+static void run_one(pledge_session *s, size_t i)
+{
+    int failed;
+    pthread_mutex_unlock(&s->mu);
+    failed = process(s->files[i]) != PLEDGE_OK;
+    pthread_mutex_lock(&s->mu);
+    s->files[i]->done = 1;
+    if (failed) {
+        s->fatal = 1;
+        if (s->idle)
+            pthread_cond_broadcast(&s->work_cv);
+    }
+    if (s->waits_for == i || (failed && s->waits_for != SIZE_MAX))
+        pthread_cond_signal(&s->done_cv);
+}
+
+/* Chunks of trees and models kept between the inputs of one thread. */
+#define ARENA_CACHE_LIMIT (1024u * 1024u)
+
 static void *worker(void *arg)
 {
     pledge_session *s = arg;
+    pledge_arena_cache cache;
+    pledge__arena_cache_begin(&cache, s->alloc, ARENA_CACHE_LIMIT);
+    pthread_mutex_lock(&s->mu);
     for (;;) {
-        size_t i;
-        int failed;
-
-        pthread_mutex_lock(&s->mu);
-        while (!s->fatal && s->next < s->count && s->next >= s->consumed + s->window)
-            pthread_cond_wait(&s->work_cv, &s->mu);
-        if (s->fatal || s->next >= s->count) {
-            pthread_mutex_unlock(&s->mu);
-            return NULL;
+        size_t i = claim(s);
+        if (i != SIZE_MAX) {
+            run_one(s, i);
+            continue;
         }
-        i = s->next++;
-        pthread_mutex_unlock(&s->mu);
-
-        failed = process(s->files[i]) != PLEDGE_OK;
-
-        pthread_mutex_lock(&s->mu);
-        s->files[i]->done = 1;
-        if (failed) {
-            s->fatal = 1;
-            pthread_cond_broadcast(&s->work_cv);
-        }
-        pthread_cond_broadcast(&s->done_cv);
-        pthread_mutex_unlock(&s->mu);
+        if (s->fatal || s->next >= s->count)
+            break;
+        s->idle++; /* the window is full: wait for the merge */
+        pthread_cond_wait(&s->work_cv, &s->mu);
+        s->idle--;
     }
+    pthread_mutex_unlock(&s->mu);
+    pledge__arena_cache_end(&cache);
+    return NULL;
 }
 
 static pledge_diag_list *route(void *ud, size_t tag)
@@ -693,6 +734,7 @@ int pledge_session_run(pledge_session *session)
     pledge_session *s = session;
     pthread_t *threads = NULL;
     pledge_set *all = NULL;
+    pledge_arena_cache cache;
     size_t i, nthreads, k;
     int rc = PLEDGE_OK;
 
@@ -702,17 +744,21 @@ int pledge_session_run(pledge_session *session)
     if (!s->opts.schema && pledge_set_new(&all, s->alloc) != PLEDGE_OK)
         return PLEDGE_ENOMEM;
 
-    nthreads = s->opts.jobs > 1 ? s->opts.jobs : 0;
-    if (nthreads > s->count)
-        nthreads = s->count;
-    if (nthreads == 1)
-        nthreads = 0; /* one input: no thread to start */
-    s->window = nthreads * 4 + 16;
+    /* Workers besides the calling thread; none for a single input. */
+    nthreads = s->opts.jobs > 1 ? s->opts.jobs - 1 : 0;
+    if (s->count < 2)
+        nthreads = 0;
+    else if (nthreads > s->count - 1)
+        nthreads = s->count - 1;
+    s->window = (nthreads + 1) * 4 + 16;
     s->next = s->consumed = 0;
+    s->idle = 0;
+    s->waits_for = SIZE_MAX;
     s->fatal = 0;
     pthread_mutex_init(&s->mu, NULL);
     pthread_cond_init(&s->work_cv, NULL);
     pthread_cond_init(&s->done_cv, NULL);
+    pledge__arena_cache_begin(&cache, s->alloc, ARENA_CACHE_LIMIT);
     if (nthreads) {
         threads = pledge__calloc(s->alloc, nthreads, sizeof *threads);
         for (k = 0; threads && k < nthreads; k++)
@@ -723,45 +769,56 @@ int pledge_session_run(pledge_session *session)
 
     for (i = 0; i < s->count; i++) {
         pledge_session_file *f = s->files[i];
+        int failed = 0;
         if (nthreads) {
             pthread_mutex_lock(&s->mu);
-            while (!f->done && !s->fatal)
+            /* The inputs before i are merged: the window moves on. */
+            s->consumed = i;
+            if (s->idle)
+                pthread_cond_signal(&s->work_cv);
+            while (!f->done && !s->fatal) {
+                size_t j = claim(s);
+                if (j != SIZE_MAX) {
+                    run_one(s, j);
+                    continue;
+                }
+                s->waits_for = i;
                 pthread_cond_wait(&s->done_cv, &s->mu);
+                s->waits_for = SIZE_MAX;
+            }
+            failed = s->fatal;
             pthread_mutex_unlock(&s->mu);
-        } else if (process(f) != PLEDGE_OK) {
-            s->fatal = 1;
+        } else {
+            failed = process(f) != PLEDGE_OK;
         }
-        if (s->fatal)
-            break;
         /* Summaries enter the set in load order: that decides which of
          * two equal pledge ids is the duplicate. */
-        if (all && f->set) {
+        if (!failed && all && f->set) {
             if (pledge__set_merge(all, f->set, i) != PLEDGE_OK)
-                s->fatal = 1;
+                failed = 1;
             else
                 f->set = NULL;
         }
-        if (nthreads) {
-            pthread_mutex_lock(&s->mu);
-            s->consumed = i + 1;
-            pthread_cond_broadcast(&s->work_cv);
-            pthread_mutex_unlock(&s->mu);
-        }
-        if (s->fatal)
+        if (failed)
             break;
     }
     if (nthreads) {
         pthread_mutex_lock(&s->mu);
-        if (s->fatal)
+        if (i < s->count) { /* stopped early: the workers stop too */
+            s->fatal = 1;
             pthread_cond_broadcast(&s->work_cv);
+        }
         pthread_mutex_unlock(&s->mu);
         for (k = 0; k < nthreads; k++)
             pthread_join(threads[k], NULL);
+    } else if (i < s->count) {
+        s->fatal = 1;
     }
     pledge__free(s->alloc, threads);
     pthread_mutex_destroy(&s->mu);
     pthread_cond_destroy(&s->work_cv);
     pthread_cond_destroy(&s->done_cv);
+    pledge__arena_cache_end(&cache);
 
     if (s->fatal)
         rc = PLEDGE_ENOMEM;

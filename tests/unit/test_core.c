@@ -137,6 +137,125 @@ START_TEST(arena_alignment_and_growth)
 }
 END_TEST
 
+/* A thread's chunk cache: an arena freed under it leaves its chunks there,
+ * the next arena of the same allocator and size class gets them back
+ * zeroed (as far as they were used), within the cache's limit; arenas of
+ * another allocator pass by; _end frees everything. */
+START_TEST(arena_cache_reuses_chunks)
+{
+    test_alloc ta, other;
+    pledge_arena_cache cache, inner;
+    pledge_arena a, b;
+    char *p, *q;
+    size_t i, total, live;
+
+    test_alloc_init(&ta, 0);
+    test_alloc_init(&other, 0);
+    /* without a cache: the total an arena reports, to compare */
+    pledge__arena_init(&a, &ta.hook);
+    ck_assert_int_eq(pledge__arena_reserve(&a, 30000), 0);
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&a, 100));
+    total = a.total;
+    pledge__arena_free(&a);
+    ck_assert_uint_eq(ta.live, 0);
+
+    pledge__arena_cache_begin(&cache, &ta.hook, 1u << 20);
+    pledge__arena_init(&a, &ta.hook);
+    ck_assert_int_eq(pledge__arena_reserve(&a, 30000), 0);
+    p = pledge__arena_alloc(&a, 20000);
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&a, 80));
+    ck_assert_ptr_nonnull(p);
+    ck_assert_uint_eq(a.total, total); /* as asked, whatever the chunk's size class */
+    ck_assert_uint_eq((size_t)(a.end - p), 30000);
+    memset(p, 0xAB, 20000);
+    pledge__arena_free(&a);
+    ck_assert_uint_eq(ta.live, 1); /* in the cache, not freed */
+    ck_assert_uint_gt(cache.bytes, 30000);
+
+    /* the same size class: the same chunk, zero again */
+    pledge__arena_init(&b, &ta.hook);
+    ck_assert_int_eq(pledge__arena_reserve(&b, 31000), 0);
+    q = pledge__arena_alloc(&b, 31000);
+    ck_assert_ptr_eq(q, p);
+    ck_assert_uint_eq(cache.bytes, 0);
+    for (i = 0; i < 31000 && q[i] == 0; i++)
+        ;
+    ck_assert_uint_eq(i, 31000);
+    ck_assert_uint_eq(ta.calls, 2); /* the arena without a cache, and a's chunk */
+    pledge__arena_free(&b);
+
+    /* a much smaller arena does not take the large chunk */
+    pledge__arena_init(&b, &ta.hook);
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&b, 10));
+    ck_assert_uint_gt(cache.bytes, 30000);
+    live = ta.live;
+    pledge__arena_free(&b);
+    ck_assert_uint_eq(ta.live, live); /* cached too */
+
+    /* another allocator's arena passes by */
+    pledge__arena_init(&b, &other.hook);
+    ck_assert_int_eq(pledge__arena_reserve(&b, 30000), 0);
+    pledge__arena_free(&b);
+    ck_assert_uint_eq(other.live, 0);
+
+    /* a nested cache with no room: chunks go back to the allocator, and
+     * the outer cache is back at its end */
+    pledge__arena_cache_begin(&inner, &ta.hook, 100);
+    pledge__arena_init(&b, &ta.hook);
+    ck_assert_int_eq(pledge__arena_reserve(&b, 30000), 0); /* inner's: a new chunk */
+    live = ta.live;
+    pledge__arena_free(&b);
+    ck_assert_uint_eq(ta.live, live - 1);
+    ck_assert_uint_eq(inner.bytes, 0);
+    pledge__arena_cache_end(&inner);
+    pledge__arena_init(&b, &ta.hook);
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&b, 10));
+    live = ta.live;
+    pledge__arena_free(&b);
+    ck_assert_uint_eq(ta.live, live);
+
+    /* an arena that outlives the cache frees to the allocator */
+    pledge__arena_init(&b, &ta.hook);
+    ck_assert_ptr_nonnull(pledge__arena_alloc(&b, 10));
+    pledge__arena_cache_end(&cache);
+    ck_assert_uint_eq(ta.live, 1);
+    pledge__arena_free(&b);
+    ck_assert_uint_eq(ta.live, 0);
+}
+END_TEST
+
+/* Used chunks come back zeroed whatever their order in the arena, and
+ * an arena under a cache hands out the same as one without. */
+START_TEST(arena_cache_many_arenas)
+{
+    test_alloc ta;
+    pledge_arena_cache cache;
+    size_t round, i;
+    test_alloc_init(&ta, 0);
+    pledge__arena_cache_begin(&cache, &ta.hook, 1u << 20);
+    for (round = 0; round < 50; round++) {
+        pledge_arena a;
+        pledge__arena_init(&a, &ta.hook);
+        for (i = 0; i < 2000; i++) {
+            size_t n = (i * 7 + round * 13) % 300 + 1, k;
+            unsigned char *p = pledge__arena_alloc(&a, n);
+            if (!p)
+                ck_abort_msg("no memory");
+            for (k = 0; k < n && p[k] == 0; k++)
+                ;
+            if (k < n)
+                ck_abort_msg("round %zu, allocation %zu: byte %zu is not zero", round, i, k);
+            memset(p, 0xCD, n);
+        }
+        pledge__arena_free(&a);
+        ck_assert_uint_le(cache.bytes, cache.limit);
+    }
+    ck_assert_uint_lt(ta.calls, 50); /* the first round's chunks, reused */
+    pledge__arena_cache_end(&cache);
+    ck_assert_uint_eq(ta.live, 0);
+}
+END_TEST
+
 START_TEST(buf_quote_and_escape)
 {
     pledge_buf b;
@@ -257,6 +376,8 @@ int main(void)
     tcase_add_test(tc, diag_list_move_and_public_add);
     tcase_add_test(tc, diag_list_allocation_failure);
     tcase_add_test(tc, arena_alignment_and_growth);
+    tcase_add_test(tc, arena_cache_reuses_chunks);
+    tcase_add_test(tc, arena_cache_many_arenas);
     tcase_add_test(tc, buf_quote_and_escape);
     tcase_add_test(tc, hash_is_keyed_and_stable);
     tcase_add_test(tc, positions_count_like_libyaml);

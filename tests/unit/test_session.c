@@ -6,6 +6,7 @@
 #include "testutil.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -426,6 +427,132 @@ START_TEST(same_results_for_every_job_count)
 }
 END_TEST
 
+/* Many inputs, more than the jobs may run ahead of the merge: the same
+ * results as one thread, duplicates found in load order. */
+static char *many_inputs_text(unsigned int jobs, size_t copies)
+{
+    pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+    pledge_session *s;
+    char name[32], *text;
+    size_t i;
+    o.jobs = jobs;
+    o.flags = PLEDGE_SESSION_RESOLVE;
+    ck_assert_int_eq(pledge_session_new(&s, &o), 0);
+    for (i = 0; i < copies; i++) {
+        snprintf(name, sizeof name, "p%03zu.yaml", i);
+        ck_assert_int_eq(pledge_session_add_buffer(s, name, i % 3 == 2 ? follow_up_text
+                                                                       : pledge_text,
+                                                   i % 3 == 2 ? follow_up_len : pledge_len, 0),
+                         0);
+    }
+    ck_assert_int_eq(pledge_session_run(s), 0);
+    ck_assert_uint_eq(pledge_session_file_count(s), copies);
+    ck_assert_uint_eq(pledge_session_file_status(pledge_session_file_at(s, 0)), 0);
+    ck_assert_uint_ne(pledge_session_file_status(pledge_session_file_at(s, 1)), 0);
+    text = all_text(s);
+    pledge_session_free(s);
+    return text;
+}
+
+START_TEST(many_inputs_in_load_order_for_every_job_count)
+{
+    char *first, *text;
+    unsigned int jobs;
+    load_texts();
+    first = many_inputs_text(1, 90);
+    ck_assert_ptr_nonnull(strstr(first, "p001.yaml\n"));
+    for (jobs = 2; jobs <= 5; jobs++) {
+        text = many_inputs_text(jobs, 90);
+        ck_assert_str_eq(text, first);
+        free(text);
+    }
+    free(first);
+    free_texts();
+}
+END_TEST
+
+/* test_alloc behind a mutex, for sessions with worker threads. */
+typedef struct locked_alloc {
+    test_alloc ta;
+    pledge_allocator hook;
+    pthread_mutex_t mu;
+} locked_alloc;
+
+static void *la_malloc(size_t size, void *ud)
+{
+    locked_alloc *la = ud;
+    void *p;
+    pthread_mutex_lock(&la->mu);
+    p = la->ta.hook.malloc(size, la->ta.hook.ud);
+    pthread_mutex_unlock(&la->mu);
+    return p;
+}
+
+static void *la_realloc(void *ptr, size_t size, void *ud)
+{
+    locked_alloc *la = ud;
+    void *p;
+    pthread_mutex_lock(&la->mu);
+    p = la->ta.hook.realloc(ptr, size, la->ta.hook.ud);
+    pthread_mutex_unlock(&la->mu);
+    return p;
+}
+
+static void la_free(void *ptr, void *ud)
+{
+    locked_alloc *la = ud;
+    pthread_mutex_lock(&la->mu);
+    la->ta.hook.free(ptr, la->ta.hook.ud);
+    pthread_mutex_unlock(&la->mu);
+}
+
+/* A failed allocation in any thread (a worker's input, the calling
+ * thread's own or its merge) stops the run with PLEDGE_ENOMEM, leaks
+ * nothing and hangs no thread; which allocation fails depends on the
+ * threads' timing, so every third one is tried. */
+START_TEST(allocation_failures_with_threads_are_clean)
+{
+    size_t n, i;
+    unsigned int jobs;
+    load_texts();
+    for (jobs = 2; jobs <= 3; jobs++) {
+        int done = 0;
+        for (n = 1 + jobs; n < 6000 && !done; n += 3) {
+            locked_alloc la;
+            pledge_session_options o = PLEDGE_SESSION_OPTIONS_INIT;
+            pledge_session *s = NULL;
+            int rc;
+            test_alloc_init(&la.ta, n);
+            la.hook.malloc = la_malloc;
+            la.hook.realloc = la_realloc;
+            la.hook.free = la_free;
+            la.hook.ud = &la;
+            pthread_mutex_init(&la.mu, NULL);
+            o.load.allocator = &la.hook;
+            o.flags = PLEDGE_SESSION_RESOLVE;
+            o.jobs = jobs;
+            rc = pledge_session_new(&s, &o);
+            for (i = 0; rc == 0 && i < 6; i++)
+                rc = pledge_session_add_buffer(s, i % 2 ? "fu.yaml" : "p.yaml",
+                                               i % 2 ? follow_up_text : pledge_text,
+                                               i % 2 ? follow_up_len : pledge_len, 0);
+            if (rc == 0)
+                rc = pledge_session_run(s);
+            ck_assert_msg(rc == 0 || rc == PLEDGE_ENOMEM, "rc %d at %zu", rc, n);
+            ck_assert_msg(rc == 0 || la.ta.failed, "a failure without an injected one at %zu", n);
+            if (rc == 0)
+                ck_assert_uint_eq(pledge_session_file_count(s), 6);
+            pledge_session_free(s);
+            ck_assert_msg(la.ta.live == 0, "%zu blocks leaked at %zu", la.ta.live, n);
+            done = !la.ta.failed; /* every allocation was tried */
+            pthread_mutex_destroy(&la.mu);
+        }
+        ck_assert_msg(done, "still failing at %zu allocations", n);
+    }
+    free_texts();
+}
+END_TEST
+
 START_TEST(allocation_failures_are_clean)
 {
     size_t n;
@@ -591,6 +718,8 @@ int main(void)
     tcase_add_test(tc, all_branches_through_the_model);
     tcase_add_test(tc, same_results_for_every_job_count);
     tcase_add_test(tc, allocation_failures_are_clean);
+    tcase_add_test(tc, many_inputs_in_load_order_for_every_job_count);
+    tcase_add_test(tc, allocation_failures_with_threads_are_clean);
     tcase_add_test(tc, documents_kept_by_file_and_document);
     tcase_add_test(tc, kept_documents_under_allocation_failures);
     suite_add_tcase(s, tc);
