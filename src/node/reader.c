@@ -211,6 +211,10 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         else if (!rc)
             rc = make_reader(&r, name, data, len, truncated, &o, diags);
     } else {
+        /* our own FILE*: the reader reads 64 KB at a time into its window,
+         * so stdio's buffer (and the fstat that sizes it) is only a copy */
+        if (flags & PLEDGE__READER_OWN_FP)
+            (void)setvbuf(fp, NULL, _IONBF, 0);
         rc = pledge__yaml_open_fp(&r->yaml, fp, r->name, &r->opts, &err);
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);

@@ -447,7 +447,7 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
             return io_error(f, 0, "cannot read %s: it was replaced while the folder was "
                             "walked", f->name);
         }
-        (void)fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+        /* O_NONBLOCK stays: it changes nothing for a regular file */
     }
     fp = fdopen(fd, "rb");
     if (!fp) {
