@@ -1092,32 +1092,28 @@ static int add_regex(cctx *c, const sch_doc *doc, const pledge_node *src,
     return 0;
 }
 
-static uint32_t name_hash(const char *s, size_t len)
+/* Index of @p str among the names of @p s, adding it (s->names and the
+ * schema's names table were sized for every name the keywords can bring,
+ * so the table does not grow here and cannot fail). */
+static uint32_t name_index(cctx *c, sch_node *s, const char *str, size_t len)
 {
-    return pledge__sch_name_hash(s, len);
-}
-
-/* Index of @p str in the names table under construction, adding it (the
- * table was sized for every name the keywords can bring). */
-static uint32_t name_index(sch_node *s, const char *str, size_t len)
-{
-    uint32_t i = name_hash(str, len) & s->slot_mask;
-    while (s->slots[i]) {
-        sch_name *n = &s->names[s->slots[i] - 1];
-        if (n->len == len && memcmp(n->s, str, len) == 0)
-            return s->slots[i] - 1;
-        i = (i + 1) & s->slot_mask;
+    sch_name *n = &s->names[s->n_names];
+    void *old;
+    if (pledge__table_put(&c->out->names, (uintptr_t)s, str, len, n, &old)) {
+        oom(c);
+        return 0;
     }
-    s->names[s->n_names].s = str;
-    s->names[s->n_names].len = len;
-    s->slots[i] = ++s->n_names;
-    return s->n_names - 1;
+    if (old)
+        return (uint32_t)((sch_name *)old - s->names);
+    n->s = str;
+    n->len = len;
+    return s->n_names++;
 }
 
 static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc,
                         sch_resource *res)
 {
-    size_t max = 0, i, j, slots = 4;
+    size_t max = 0, i, j;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING)
         max += k->properties->value->u.map.count;
     else if (k->properties)
@@ -1143,19 +1139,20 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
     }
     if (max == 0 || max > UINT32_MAX / 4)
         return;
-    while (slots < max * 2)
-        slots *= 2;
     s->names = alloc_array(c, max, sizeof *s->names);
-    s->slots = alloc_array(c, slots, sizeof *s->slots);
-    if (!s->names || !s->slots)
+    if (!s->names)
         return;
-    s->slot_mask = (uint32_t)slots - 1;
+    if (pledge__table_reserve(&c->out->names, c->out->names.count + max)) {
+        oom(c);
+        return;
+    }
+    s->name_table = &c->out->names;
     s->kw |= KW_OBJECT;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING) {
         const pledge_node *m = k->properties->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len);
             s->names[idx].prop = sub(c, m->u.map.pairs[i].value, res);
             s->n_props++;
         }
@@ -1171,7 +1168,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                 cerr(c, doc, item, "\"required\" must list property names (strings)");
                 continue;
             }
-            req[s->n_required++] = name_index(s, item->u.s.ptr, item->u.s.len);
+            req[s->n_required++] = name_index(c, s, item->u.s.ptr, item->u.s.len);
         }
         s->required = req;
     }
@@ -1179,7 +1176,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_schemas->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len);
             s->names[idx].dep_schema = sub(c, m->u.map.pairs[i].value, res);
             s->has_dependent = 1;
         }
@@ -1188,7 +1185,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_required->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key, *v = m->u.map.pairs[i].value;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len), *deps;
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len), *deps;
             if (v->type != PLEDGE_NODE_SEQUENCE) {
                 cerr(c, doc, v, "each value of \"dependentRequired\" must be an array of strings");
                 continue;
@@ -1203,7 +1200,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                     cerr(c, doc, item, "\"dependentRequired\" must list property names");
                     continue;
                 }
-                d = name_index(s, item->u.s.ptr, item->u.s.len);
+                d = name_index(c, s, item->u.s.ptr, item->u.s.len);
                 deps[s->names[idx].n_dep_req++] = d;
             }
             s->names[idx].dep_req = deps;
@@ -1481,6 +1478,7 @@ static void schema_free_parts(pledge_schema *s)
     pledge__free(s->allocator, s->map);
     pledge__table_free(&s->uris);
     pledge__table_free(&s->anchors);
+    pledge__table_free(&s->names);
     pledge__arena_free(&s->arena);
 }
 
@@ -1514,6 +1512,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
     c->out->flags = c->flags;
     pledge__table_init(&c->out->uris, c->a);
     pledge__table_init(&c->out->anchors, c->a);
+    pledge__table_init(&c->out->names, c->a);
     pledge__table_init(&c->nodes, c->a);
     pledge__table_init(&c->keys, c->a);
     pledge__table_init(&c->failed, c->a);

@@ -72,7 +72,7 @@ typedef struct sch_resource sch_resource;
 
 /* A name the object keywords use: a property, a required name, a key of
  * dependentRequired or dependentSchemas. One hash lookup per instance key
- * finds all that apply to it. */
+ * (in the schema's names table) finds all that apply to it. */
 typedef struct sch_name {
     const char *s;             /* borrowed from the source tree */
     size_t len;
@@ -128,8 +128,7 @@ struct sch_node {
     /* object */
     sch_name *names;
     uint32_t n_names;
-    uint32_t *slots;           /* hash slots: name index + 1, 0 = empty */
-    uint32_t slot_mask;
+    const struct pledge__table *name_table; /* (this node, name) -> its sch_name */
     uint32_t n_props;          /* how many names carry a "properties" schema */
     const uint32_t *required;  /* name indexes */
     uint32_t n_required;
@@ -191,6 +190,8 @@ struct pledge_schema {
     pledge__table uris;        /* resource URI (ns 0) -> sch_resource */
     pledge__table anchors;     /* (resource | dynamic, name) -> sch_anchor;
                                   read by the evaluator for $dynamicRef */
+    pledge__table names;       /* (sch_node, name) -> sch_name of its object
+                                  keywords; read by the evaluator */
 };
 
 /* The anchors table's namespace of @p res's static or dynamic anchors

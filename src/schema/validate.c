@@ -628,24 +628,20 @@ static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *i
         ipath cip = { ip, key, 0, ip->depth + 1 };
         int matched = 0;
         if (s->n_names) {
-            uint32_t h = pledge__sch_name_hash(key->u.s.ptr, key->u.s.len) & s->slot_mask;
-            while (s->slots[h]) {
-                const sch_name *nm = &s->names[s->slots[h] - 1];
-                if (nm->len == key->u.s.len && memcmp(nm->s, key->u.s.ptr, nm->len) == 0) {
-                    uint32_t idx = s->slots[h] - 1;
-                    found[idx / 64] |= (uint64_t)1 << (idx % 64);
-                    if (nm->prop) {
-                        spath p1 = { sp, "properties", 10, 0 };
-                        spath p2 = { &p1, nm->s, nm->len, 0 };
-                        matched = 1;
-                        if (a)
-                            ann_set(a, i);
-                        if (!eval(c, nm->prop, val, &cip, &p2, ds, NULL, NULL, collect))
-                            FAIL();
-                    }
-                    break;
+            const sch_name *nm = pledge__table_get(s->name_table, (uintptr_t)s, key->u.s.ptr,
+                                                   key->u.s.len);
+            if (nm) {
+                size_t idx = (size_t)(nm - s->names);
+                found[idx / 64] |= (uint64_t)1 << (idx % 64);
+                if (nm->prop) {
+                    spath p1 = { sp, "properties", 10, 0 };
+                    spath p2 = { &p1, nm->s, nm->len, 0 };
+                    matched = 1;
+                    if (a)
+                        ann_set(a, i);
+                    if (!eval(c, nm->prop, val, &cip, &p2, ds, NULL, NULL, collect))
+                        FAIL();
                 }
-                h = (h + 1) & s->slot_mask;
             }
         }
         for (k = 0; k < s->n_pprops; k++) {
