@@ -46,7 +46,6 @@
 /* The first document's arena is sized from at most this much source: a
  * guess for a larger one could waste more than it saves. */
 #define HINT_MAX_SOURCE (64u << 10)
-#define MOVED 0xFFu            /* yaml11 of a node already copied by compact() */
 
 enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL, CUT_DIRECTIVES };
 
@@ -117,7 +116,6 @@ struct pledge_yaml_stream {
 
     /* the document being read */
     pledge_tree *tree;
-    size_t reserve;    /* compact(): bytes still to copy */
     size_t last_used;  /* arena bytes the previous document's tree used */
     pledge_diag_list *diags;
     size_t expansion;      /* nodes aliases added to this document */
@@ -138,36 +136,7 @@ static size_t sat_add(size_t a, size_t b)
  * byte by byte and nodes take sizeof(pledge_node), not more. */
 static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 {
-    pledge_arena *a = &st->tree->arena;
-    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
-    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
-        a->next = (char *)q + size;
-        return (void *)q;
-    }
-    return pledge__arena_alloc(a, size);
-}
-
-/* The same for compact(), which knows how much it will copy (st->reserve):
- * a new chunk is made large enough for all that remains. */
-static void *copy_alloc(pledge_yaml_stream *st, size_t size, size_t align)
-{
-    pledge_arena *a = &st->tree->arena;
-    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
-    char *p;
-    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
-        size_t took = (size_t)(q - (uintptr_t)a->next) + size;
-        st->reserve = st->reserve > took ? st->reserve - took : 0;
-        a->next = (char *)q + size;
-        return (void *)q;
-    }
-    if (st->reserve <= size)
-        return pledge__arena_alloc(a, size);
-    p = pledge__arena_alloc(a, st->reserve);
-    if (p) {
-        a->next = p + size; /* the rest of the reservation stays free */
-        st->reserve -= size;
-    }
-    return p;
+    return pledge__arena_alloc_packed(&st->tree->arena, size, align);
 }
 
 static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
@@ -1292,95 +1261,11 @@ static void reset_document(pledge_yaml_stream *st)
     st->skip_depth = 0;
 }
 
-/* The node @p o of the tree being replaced, copied (once: a copied node
- * forwards to its copy) into st->tree; NULL for lack of memory. */
-static pledge_node *copy_node(pledge_yaml_stream *st, pledge_node *o)
-{
-    pledge_node *n;
-    char *p;
-    size_t len, extra;
-    if (o->yaml11 == MOVED)
-        return (pledge_node *)(void *)o->u.seq.items;
-    if (!(n = copy_alloc(st, sizeof *n, _Alignof(pledge_node))))
-        return NULL;
-    *n = *o;
-    if (o->type == PLEDGE_NODE_STRING || o->type == PLEDGE_NODE_INT) {
-        const char *text = o->type == PLEDGE_NODE_STRING ? o->u.s.ptr : o->u.i.text;
-        len = o->type == PLEDGE_NODE_STRING ? o->u.s.len : strlen(text);
-        extra = o->yaml11 ? strlen(text + len + 1) + 1 : 0;
-        if (!(p = copy_alloc(st, len + 1 + extra, 1)))
-            return NULL;
-        memcpy(p, text, len + 1 + extra);
-        if (o->type == PLEDGE_NODE_STRING)
-            n->u.s.ptr = p;
-        else
-            n->u.i.text = p;
-    }
-    o->yaml11 = MOVED;
-    o->u.seq.items = (pledge_node **)(void *)n;
-    return n;
-}
-
-/* Copy the tree under @p root into st->tree, parents before children,
- * with an explicit stack of the copied collections whose children are
- * still to copy. */
-static int is_collection(const pledge_node *n)
-{
-    return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
-}
-
-static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **out)
-{
-    size_t i, k;
-    pledge_node *n;
-    if (!(*out = copy_node(st, root)))
-        return PLEDGE_ENOMEM;
-    st->nscratch = 0;
-    if (push(st, *out))
-        return PLEDGE_ENOMEM;
-    while (st->nscratch) {
-        n = st->scratch[--st->nscratch];
-        if (n->type == PLEDGE_NODE_SEQUENCE && n->u.seq.count) {
-            pledge_node **items = copy_alloc(st, n->u.seq.count * sizeof *items,
-                                             _Alignof(pledge_node *));
-            if (!items)
-                return PLEDGE_ENOMEM;
-            for (i = 0; i < n->u.seq.count; i++) {
-                pledge_node *o = n->u.seq.items[i];
-                int fresh = o->yaml11 != MOVED;
-                if (!(items[i] = copy_node(st, o)) ||
-                    (fresh && is_collection(items[i]) && push(st, items[i])))
-                    return PLEDGE_ENOMEM;
-            }
-            n->u.seq.items = items;
-        } else if (n->type == PLEDGE_NODE_MAPPING && n->u.map.count) {
-            pledge_pair *pairs = copy_alloc(st, n->u.map.count * sizeof *pairs,
-                                            _Alignof(pledge_pair));
-            if (!pairs)
-                return PLEDGE_ENOMEM;
-            for (i = 0; i < n->u.map.count; i++) {
-                for (k = 0; k < 2; k++) {
-                    pledge_node *o = k ? n->u.map.pairs[i].value : n->u.map.pairs[i].key, *c;
-                    int fresh = o->yaml11 != MOVED;
-                    if (!(c = copy_node(st, o)) || (fresh && is_collection(c) && push(st, c)))
-                        return PLEDGE_ENOMEM;
-                    if (k)
-                        pairs[i].value = c;
-                    else
-                        pairs[i].key = c;
-                }
-            }
-            n->u.map.pairs = pairs;
-        }
-    }
-    return PLEDGE_OK;
-}
-
 /*
  * The arena's chunks double, so a tree may hold up to twice the memory its
  * nodes take. A small tree is copied into a new tree whose arena has room
  * for exactly what it needs; a refused document gives up its partial tree.
- * The old tree is freed either way (its nodes are overwritten by the copy).
+ * The old tree is freed either way (pledge__node_move consumes its nodes).
  */
 static int compact(pledge_yaml_stream *st, pledge_tree **inout)
 {
@@ -1393,20 +1278,13 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
     st->last_used = used;
     if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
-    if (!(t = pledge__tree_new(st->alloc, old->name, old->index)))
+    /* one chunk with room for all of the copy */
+    if (!(t = pledge__tree_new_sized(st->alloc, old->name, old->index, old->root ? need : 0)))
         return PLEDGE_ENOMEM;
     t->errors = old->errors;
-    if (old->root) {
-        st->tree = t;
-        st->reserve = need;
-        rc = copy_tree(st, old->root, &t->root);
-        st->reserve = 0;
-        st->tree = old;
-        st->nscratch = 0;
-        if (rc) {
-            pledge_tree_free(t);
-            return rc;
-        }
+    if (old->root && (rc = pledge__node_move(&t->root, &t->arena, old->root, st->alloc))) {
+        pledge_tree_free(t);
+        return rc;
     }
     pledge_tree_free(old);
     *inout = t;
