@@ -340,6 +340,22 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* The names of the object keywords of @p s that @p key is, or NULL. Most
+ * schemas name a few properties: those are compared in turn (at most
+ * NAMES_LINEAR, whatever the instance), the others found in the schema's
+ * names table. */
+#define NAMES_LINEAR 8
+static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
+{
+    uint32_t i;
+    if (s->n_names > NAMES_LINEAR)
+        return pledge__table_get(s->name_table, (uintptr_t)s, key, len);
+    for (i = 0; i < s->n_names; i++)
+        if (s->names[i].len == len && memcmp(s->names[i].s, key, len) == 0)
+            return &s->names[i];
+    return NULL;
+}
+
 /* A hash consistent with pledge_node_equal (1 and 1.0 hash alike). */
 static uint64_t node_hash(const pledge_node *n)
 {
@@ -628,8 +644,7 @@ static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *i
         ipath cip = { ip, key, 0, ip->depth + 1 };
         int matched = 0;
         if (s->n_names) {
-            const sch_name *nm = pledge__table_get(s->name_table, (uintptr_t)s, key->u.s.ptr,
-                                                   key->u.s.len);
+            const sch_name *nm = find_name(s, key->u.s.ptr, key->u.s.len);
             if (nm) {
                 size_t idx = (size_t)(nm - s->names);
                 found[idx / 64] |= (uint64_t)1 << (idx % 64);
