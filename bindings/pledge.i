@@ -142,9 +142,4 @@ typedef struct pledge_progress {} pledge_progress;
 %ignore pledge_sup_walk_ops;
 %ignore pledge_sup_walk;
 
-#if defined(SWIGLUA)
-/* Python only for now: the Lua typemap takes no result with files. */
-%ignore pledge_sup_read;
-#endif
-
 %include "support.h"

@@ -62,11 +62,12 @@ local pledge = {
 
 -- ---- small helpers -------------------------------------------------------------
 
--- error() for misuse, at the caller of the public function.
-local function check(cond, fname, n, what, value)
+-- error() for misuse, at the caller of the public function (level: of
+-- the error() call, 3 when check is called by the public function itself).
+local function check(cond, fname, n, what, value, level)
   if not cond then
     error(fmt("bad argument #%d to '%s' (%s expected, got %s)", n, fname, what,
-              math.type(value) or type(value)), 3)
+              math.type(value) or type(value)), level or 3)
   end
 end
 
@@ -794,6 +795,17 @@ local function summary(diagnostics, what)
   return table.concat(lines, "\n")
 end
 
+-- A pledge or follow-up over the handle h, with the warnings of
+-- diagnostics (those of its stream) that are its own.
+local function document(h, diagnostics)
+  local index, warnings = core.doc_index(h), {}
+  for _, d in ipairs(diagnostics) do
+    if d.document == index then warnings[#warnings + 1] = d end
+  end
+  local mt = core.doc_kind_of(h) == core.PLEDGE_DOC_PLEDGE and Pledge or FollowUp
+  return setmetatable({ _h = h, _objects = {}, _warnings = warnings }, mt)
+end
+
 -- The result of a load into documents, or nil, message, diagnostics.
 local function documents(res, msg, diags, status)
   if res == nil then
@@ -801,14 +813,7 @@ local function documents(res, msg, diags, status)
     return nil, msg, diags
   end
   local docs = {}
-  for i, h in ipairs(res.docs) do
-    local index, warnings = core.doc_index(h), {}
-    for _, d in ipairs(res.diagnostics) do
-      if d.document == index then warnings[#warnings + 1] = d end
-    end
-    local mt = core.doc_kind_of(h) == core.PLEDGE_DOC_PLEDGE and Pledge or FollowUp
-    docs[i] = setmetatable({ _h = h, _objects = {}, _warnings = warnings }, mt)
-  end
+  for i, h in ipairs(res.docs) do docs[i] = document(h, res.diagnostics) end
   return docs, res.diagnostics
 end
 
@@ -950,6 +955,22 @@ end
 
 -- ---- validate ------------------------------------------------------------------------
 
+-- The paths of validate(...) / read(...), and the flags of a last options table.
+local function paths_and_flags(fname, ...)
+  local n, paths, options = select("#", ...), {}, {}
+  for i = 1, n do
+    local v = select(i, ...)
+    if type(v) == "table" and i == n and i > 1 then
+      options = v
+    else
+      check(type(v) == "string", fname, i, "string", v, 4)
+      paths[#paths + 1] = v
+    end
+  end
+  check(#paths > 0, fname, 1, "path", nil, 4)
+  return paths, options.resolve and core.PLEDGE_SUP_RESOLVE or 0
+end
+
 --- Validate files and folders as pledge-validate takes them (folders: every
 -- *.yaml / *.yml below, sorted; .json files as JSON; "-" for standard input),
 -- with the cross-document checks; a last table argument gives options
@@ -957,20 +978,34 @@ end
 -- error). Returns every diagnostic: invalid data and unreadable files are
 -- diagnostics (io.error), never failures.
 function pledge.validate(...)
-  local n, paths, options = select("#", ...), {}, {}
-  for i = 1, n do
-    local v = select(i, ...)
-    if type(v) == "table" and i == n and i > 1 then
-      options = v
-    else
-      check(type(v) == "string", "validate", i, "string", v)
-      paths[#paths + 1] = v
-    end
-  end
-  check(#paths > 0, "validate", 1, "path", nil)
-  local res, msg, diags = core.sup_validate(paths, options.resolve and core.PLEDGE_SUP_RESOLVE or 0)
+  local res, msg, diags = core.sup_validate(paths_and_flags("validate", ...))
   if not res then return nil, msg, diags end
   return res.diagnostics
+end
+
+--- Validate as validate() does, with one validation session, and hand back
+-- each file in load order: a sequence of tables {path =, diagnostics =,
+-- documents =}, the diagnostics in reading order, the documents in stream
+-- order, each a pledge or follow-up when valid and false when invalid (so
+-- a stream with one invalid document still gives the others, and # counts
+-- them all). Each file is read and parsed once. A path that yields no file
+-- is a file with an io.error diagnostic and no documents: as in validate(),
+-- bad data and unreadable files are diagnostics, never failures.
+function pledge.read(...)
+  local res, msg, diags = core.sup_read(paths_and_flags("read", ...))
+  if not res then return nil, msg, diags end
+  local files, at_doc, at_diag = {}, 0, 0
+  for i, f in ipairs(res.files) do
+    local own = table.move(res.diagnostics, at_diag + 1, at_diag + f.diagnostics, 1, {})
+    local docs = {}
+    for k = 1, f.documents do
+      local h = res.docs[at_doc + k]
+      docs[k] = h and document(h, own) or false
+    end
+    files[i] = { path = f.name, diagnostics = own, documents = docs }
+    at_doc, at_diag = at_doc + f.documents, at_diag + f.diagnostics
+  end
+  return files
 end
 
 -- ---- generic JSON Schema ------------------------------------------------------------------

@@ -16,7 +16,9 @@
  *   from, so it keeps its document (or progress) alive by itself; only the
  *   owners (documents, progresses, schemas) have a __gc;
  * - a support operation returns a table {docs=, progress=, schema=, text=,
- *   documents=, diagnostics=} on success, and nil, message, diagnostics,
+ *   documents=, diagnostics=, files=} on success (pledge_sup_read: docs
+ *   holds false for an invalid document, files splits docs and
+ *   diagnostics by file), and nil, message, diagnostics,
  *   status for an expected failure (invalid data, an unreadable file, a
  *   stream without the documents wanted);
  * - error() only for misuse: a wrong argument type, a negative or
@@ -108,14 +110,34 @@ static int pledge_lua_result(lua_State *L)
     }
     /* Each owned object is wrapped first and taken from the result after:
      * if making its userdata raises, the result still owns (and frees) it. */
-    lua_createtable(L, 0, 6);
+    lua_createtable(L, 0, 7);
     lua_createtable(L, r->doc_count > INT_MAX ? 0 : (int)r->doc_count, 0);
     for (i = 0; i < r->doc_count; i++) {
-        SWIG_NewPointerObj(L, r->docs[i], SWIGTYPE_p_pledge_doc, 1);
-        (void)pledge_sup_result_take_doc(r, i);
+        if (r->docs[i]) {
+            SWIG_NewPointerObj(L, r->docs[i], SWIGTYPE_p_pledge_doc, 1);
+            (void)pledge_sup_result_take_doc(r, i);
+        } else {
+            lua_pushboolean(L, 0); /* pledge_sup_read: an invalid one */
+        }
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
     lua_setfield(L, -2, "docs");
+    if (r->file_names) {
+        /* pledge_sup_read: {name=, documents=, diagnostics=} in load order,
+         * the counts of docs and diagnostics that are each file's own */
+        lua_createtable(L, r->file_count > INT_MAX ? 0 : (int)r->file_count, 0);
+        for (i = 0; i < r->file_count; i++) {
+            lua_createtable(L, 0, 3);
+            lua_pushstring(L, r->file_names[i]);
+            lua_setfield(L, -2, "name");
+            lua_pushinteger(L, (lua_Integer)r->file_doc_counts[i]);
+            lua_setfield(L, -2, "documents");
+            lua_pushinteger(L, (lua_Integer)r->file_diag_counts[i]);
+            lua_setfield(L, -2, "diagnostics");
+            lua_rawseti(L, -2, (lua_Integer)i + 1);
+        }
+        lua_setfield(L, -2, "files");
+    }
     if (r->progress) {
         SWIG_NewPointerObj(L, r->progress, SWIGTYPE_p_pledge_progress, 1);
         (void)pledge_sup_result_take_progress(r);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /**
  * @file pledge/common.h
- * @brief Export macro, error codes and the allocator hook shared by every
- *        libpledge module.
+ * @brief Export macro, error codes, the allocator hook and the UTF-8
+ *        decoder shared by every libpledge module.
  *
  * Conventions (see docs/conventions.md):
  * - every function that can fail returns 0 (PLEDGE_OK) or a negative
@@ -76,6 +76,22 @@ typedef int (*pledge_write_fn)(void *ud, const char *bytes, size_t len);
  * default allocator). Accepts NULL.
  */
 PLEDGE_EXTERN void pledge_free(const pledge_allocator *allocator, void *ptr);
+
+/**
+ * Decode the UTF-8 character at the start of @p s (@p len bytes) into
+ * *@p out: the library's own strict decoder, the one its readers use, for
+ * callers that escape or measure text the library hands back (a message
+ * quotes the input's bytes as they are, valid UTF-8 or not).
+ *
+ * Strict as RFC 3629: no overlong form, no surrogate (U+D800 to U+DFFF),
+ * nothing above U+10FFFF, no character cut short by the end of @p len.
+ *
+ * Returns the character's length in bytes (1 to 4); PLEDGE_EINVALID when
+ * the bytes at @p s are not UTF-8, a caller then usually steps over one
+ * byte; PLEDGE_EARG when @p out or @p s is NULL or @p len is 0. *@p out
+ * is left unchanged on failure. Allocates nothing.
+ */
+PLEDGE_EXTERN int pledge_utf8_decode(uint32_t *out, const char *s, size_t len);
 
 #ifdef __cplusplus
 }

@@ -229,7 +229,8 @@ PLEDGE_EXTERN size_t pledge_tree_memory(const pledge_tree *tree);
 typedef struct pledge_reader pledge_reader;
 
 /**
- * Open the file at @p path. Problems (an unreadable file: io.error) are
+ * Open the file at @p path, read as pledge_reader_open_fp() reads (the
+ * reader closes it). Problems (an unreadable file: io.error) are
  * appended to @p diags with the file name @p path.
  * Caller frees with pledge_reader_free().
  * @return 0; PLEDGE_EIO (and an io.error diagnostic); PLEDGE_ENOMEM;
@@ -248,7 +249,14 @@ PLEDGE_EXTERN int pledge_reader_open_buffer(pledge_reader **out, const char *nam
                                             const pledge_load_options *opts,
                                             pledge_diag_list *diags);
 
-/** Read all of @p fp (up to max_file_bytes); it is not closed. */
+/**
+ * Read @p fp (up to max_file_bytes), named @p name in diagnostics. YAML is
+ * read as its documents are (a chunk at a time, holding only the document
+ * being read), so @p fp is borrowed until pledge_reader_free(), which does
+ * not close it; JSON is read whole now. A read that fails when opening is
+ * PLEDGE_EIO plus an io.error; one that fails later ends the stream with an
+ * io.error diagnostic (pledge_diag_errno gives the errno).
+ */
 PLEDGE_EXTERN int pledge_reader_open_fp(pledge_reader **out, const char *name, FILE *fp,
                                         const pledge_load_options *opts,
                                         pledge_diag_list *diags);
@@ -263,6 +271,11 @@ PLEDGE_EXTERN int pledge_reader_open_fp(pledge_reader **out, const char *name, F
  * still returned, with a NULL root, so that documents are counted; after a
  * syntax error, an invalid byte or the depth or size limit, it is the last
  * one and pledge_reader_complete() turns false.
+ *
+ * A streamed source (see pledge_reader_open_fp) says a diagnostic as soon
+ * as its document is read, with one exception: the last yaml.unicode-line-
+ * break warning of a file, which counts the breaks it does not report,
+ * comes with the call that reaches the end of the stream.
  *
  * @return 0, PLEDGE_ENOMEM or PLEDGE_EARG; after an error the reader only
  *         returns the end of the stream.

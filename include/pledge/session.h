@@ -155,8 +155,11 @@ PLEDGE_EXTERN int pledge_session_add_buffer(pledge_session *session, const char 
                                             const void *data, size_t len,
                                             unsigned int flags);
 
-/** Add the stream @p fp (borrowed, read to its end by pledge_session_run,
- *  not closed), named @p name (NULL: "<stdin>"-like stdin_name). */
+/** Add the stream @p fp (borrowed, not closed), named @p name (NULL:
+ *  "<stdin>"-like stdin_name). pledge_session_run reads it as it validates
+ *  its documents (YAML a chunk at a time; JSON and, with
+ *  PLEDGE_SESSION_KEEP_SOURCES, any input whole), to its end or until a
+ *  syntax error or limit stops the reading. */
 PLEDGE_EXTERN int pledge_session_add_stream(pledge_session *session, const char *name,
                                             FILE *fp, unsigned int flags);
 

@@ -77,6 +77,7 @@ static const pledge_code_info codes[] = {
     { "yaml.ambiguous-scalar", W, "a plain scalar that YAML 1.1 reads differently (no, on, 010, 1:20...)" },
     { "yaml.complex-key", E, "a mapping key that is not a scalar" },
     { "yaml.duplicate-key", E, "a key appears twice in one mapping" },
+    { "yaml.float-underflow", W, "a nonzero number too small for a floating-point number (below about 4.9e-324), read as 0" },
     { "yaml.invalid-utf8", E, "the bytes are not valid UTF-8" },
     { "yaml.limit", E, "a limit was reached (depth, alias expansion, file size, directives, number range)" },
     { "yaml.merge-key", E, "a merge key (<<), which YAML 1.2 does not have" },

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 #include "utf8.h"
 
+#include "pledge/common.h"
+
 #include <stdio.h>
 
 int pledge__utf8_next(const unsigned char *s, size_t len, size_t *pos, uint32_t *out)
@@ -40,6 +42,16 @@ int pledge__utf8_next(const unsigned char *s, size_t len, size_t *pos, uint32_t 
     *out = c;
     *pos = i;
     return 0;
+}
+
+int pledge_utf8_decode(uint32_t *out, const char *s, size_t len)
+{
+    size_t pos = 0;
+    if (!out || !s || len == 0)
+        return PLEDGE_EARG;
+    if (pledge__utf8_next((const unsigned char *)s, len, &pos, out) != 0)
+        return PLEDGE_EINVALID;
+    return (int)pos;
 }
 
 int pledge__utf8_problem(const unsigned char *s, size_t len, size_t pos, char *msg, size_t cap)

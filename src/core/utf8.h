@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Internal: the one strict UTF-8 decoder (no overlong forms, no
  * surrogates, nothing above U+10FFFF), for the readers (the JSON parser,
- * the YAML reader's first pass) and the parsers of formats and patterns. */
+ * the YAML reader's first pass) and the parsers of formats and patterns;
+ * public as pledge_utf8_decode (pledge/common.h) for the tool's escaping. */
 #ifndef PLEDGE_CORE_UTF8_H
 #define PLEDGE_CORE_UTF8_H
 

@@ -12,6 +12,7 @@
 #include "json_reader.h"
 #include "map_keys.h"
 #include "pointer.h"
+#include "scalar.h"
 #include "tree.h"
 #include "core/alloc.h"
 #include "core/buf.h"
@@ -633,6 +634,13 @@ static int read_number(jparser *j, pledge_node **out)
                             "the number %.*s%s is beyond the range of floating-point numbers "
                             "(about 1.8e308)", n > 40 ? 40 : (int)n, text, n > 40 ? "..." : "");
             j->tree->errors++;
+            if (rc)
+                return rc;
+        } else if (pledge__scalar_float_underflow(text, n, node->u.d)) {
+            /* nor silently zero: a warning, the value is still a number */
+            int rc = report(j, jmark(j, start), PLEDGE_SEVERITY_WARNING,
+                            PLEDGE__FLOAT_UNDERFLOW_CODE, PLEDGE__FLOAT_UNDERFLOW_FMT,
+                            n > 40 ? 40 : (int)n, text, n > 40 ? "..." : "");
             if (rc)
                 return rc;
         }

@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Readers: a source (file, buffer, FILE*) read whole into memory, up to
- * max_file_bytes, then handed to the YAML front end (yaml_reader.c) or
- * the JSON one (json_reader.c). Reading whole keeps positions exact (byte
- * offsets are offsets into this buffer) and lets the YAML side check the
- * bytes before libyaml sees them.
+ * Readers: a source (file, buffer, FILE*) handed to the YAML front end
+ * (yaml_reader.c) or the JSON one (json_reader.c). YAML from a file or
+ * FILE* is streamed: the front end reads it a chunk at a time and keeps
+ * only the document being read. JSON (one document) and sources whose
+ * bytes the caller keeps (PLEDGE__READER_KEEP_SOURCE) are read whole, up
+ * to max_file_bytes; positions are byte offsets into the source either way.
  */
 #include "json_reader.h"
 #include "yaml_reader.h"
@@ -23,8 +24,10 @@ struct pledge_reader {
     pledge_load_options opts;
     pledge_diag_list *diags;       /* borrowed: the list given to open */
     char *name;
-    char *data;
+    char *data;                    /* a source read whole, or NULL (streaming) */
     size_t len;
+    int data_given;                /* pledge__reader_give_source took data */
+    FILE *fp;                      /* owned: closed by pledge_reader_free */
     int truncated;                 /* the source went on past max_file_bytes */
     int json;
     pledge_yaml_stream *yaml;
@@ -64,32 +67,56 @@ static int ends_with_json(const char *name)
     return n >= 5 && !strcmp(name + n - 5, ".json");
 }
 
-/* Takes ownership of @p data (allocated with the options' allocator). */
-static int make_reader(pledge_reader **out, const char *name, char *data, size_t len,
-                       int truncated, const pledge_load_options *opts, pledge_diag_list *diags)
+static int io_error(pledge_diag_list *diags, const char *name, const char *what, int err)
 {
-    pledge_reader *r;
-    const pledge_allocator *a = opts->allocator;
-    int rc;
-    r = pledge__calloc(a, 1, sizeof *r);
-    if (!r) {
-        pledge__free(a, data);
+    pledge_diag_where w;
+    char text[128];
+    memset(&w, 0, sizeof w);
+    w.file = name;
+    w.sys_errno = err;
+    if (strerror_r(err, text, sizeof text) != 0)
+        snprintf(text, sizeof text, "error %d", err);
+    if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, "cannot %s %s: %s",
+                          what, name && *name ? name : "the input", text))
         return PLEDGE_ENOMEM;
-    }
+    return PLEDGE_EIO;
+}
+
+static pledge_reader *reader_new(const char *name, const pledge_load_options *opts,
+                                 pledge_diag_list *diags)
+{
+    const pledge_allocator *a = opts->allocator;
+    pledge_reader *r = pledge__calloc(a, 1, sizeof *r);
+    if (!r)
+        return NULL;
     r->alloc = a;
     r->opts = *opts;
     r->diags = diags;
-    r->data = data;
-    r->len = len;
-    r->truncated = truncated;
     r->json_complete = 1;
     r->name = pledge__strdup(a, name ? name : "");
     if (!r->name) {
-        pledge_reader_free(r);
-        return PLEDGE_ENOMEM;
+        pledge__free(a, r);
+        return NULL;
     }
     r->json = opts->syntax == PLEDGE_SYNTAX_JSON ||
               (opts->syntax == PLEDGE_SYNTAX_AUTO && ends_with_json(r->name));
+    return r;
+}
+
+/* Read @p data (@p len bytes, allocated with the options' allocator; taken
+ * even on failure) whole. */
+static int make_reader(pledge_reader **out, const char *name, char *data, size_t len,
+                       int truncated, const pledge_load_options *opts, pledge_diag_list *diags)
+{
+    pledge_reader *r = reader_new(name, opts, diags);
+    int rc;
+    if (!r) {
+        pledge__free(opts->allocator, data);
+        return PLEDGE_ENOMEM;
+    }
+    r->data = data;
+    r->len = len;
+    r->truncated = truncated;
     if (!r->json) {
         rc = pledge__yaml_open(&r->yaml, r->data, r->len, r->truncated, r->name, &r->opts);
         if (rc) {
@@ -155,39 +182,57 @@ static int slurp(FILE *fp, const pledge_load_options *opts, char **data, size_t 
     return PLEDGE_OK;
 }
 
-static int io_error(pledge_diag_list *diags, const char *name, const char *what, int err)
+int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsigned int flags,
+                           const pledge_load_options *opts, pledge_diag_list *diags)
 {
-    pledge_diag_where w;
-    char text[128];
-    memset(&w, 0, sizeof w);
-    w.file = name;
-    w.sys_errno = err;
-    if (strerror_r(err, text, sizeof text) != 0)
-        snprintf(text, sizeof text, "error %d", err);
-    if (pledge__diag_addf(diags, PLEDGE_SEVERITY_ERROR, "io.error", &w, "cannot %s %s: %s",
-                          what, name && *name ? name : "the input", text))
-        return PLEDGE_ENOMEM;
-    return PLEDGE_EIO;
+    pledge_load_options o;
+    pledge_reader *r;
+    int rc, err;
+    if (!out)
+        return PLEDGE_EARG;
+    *out = NULL;
+    if (!fp || resolve_options(opts, &o)) {
+        if (fp && (flags & PLEDGE__READER_OWN_FP))
+            fclose(fp);
+        return PLEDGE_EARG;
+    }
+    if (!(r = reader_new(name, &o, diags))) {
+        rc = PLEDGE_ENOMEM;
+    } else if (r->json || (flags & PLEDGE__READER_KEEP_SOURCE)) {
+        /* read whole */
+        char *data;
+        size_t len;
+        int truncated;
+        pledge_reader_free(r);
+        r = NULL;
+        rc = slurp(fp, &o, &data, &len, &truncated, &err);
+        if (rc == PLEDGE_EIO)
+            rc = io_error(diags, name, "read", err);
+        else if (!rc)
+            rc = make_reader(&r, name, data, len, truncated, &o, diags);
+    } else {
+        rc = pledge__yaml_open_fp(&r->yaml, fp, r->name, &r->opts, &err);
+        if (rc == PLEDGE_EIO)
+            rc = io_error(diags, name, "read", err);
+        if (rc == PLEDGE_OK && (flags & PLEDGE__READER_OWN_FP)) {
+            r->fp = fp; /* read while documents are read */
+            fp = NULL;
+        }
+    }
+    if (fp && (flags & PLEDGE__READER_OWN_FP) && (rc || !r->fp))
+        fclose(fp);
+    if (rc) {
+        pledge_reader_free(r);
+        return rc;
+    }
+    *out = r;
+    return PLEDGE_OK;
 }
 
 int pledge_reader_open_fp(pledge_reader **out, const char *name, FILE *fp,
                           const pledge_load_options *opts, pledge_diag_list *diags)
 {
-    pledge_load_options o;
-    char *data;
-    size_t len;
-    int truncated, err, rc;
-    if (!out)
-        return PLEDGE_EARG;
-    *out = NULL;
-    if (!fp || resolve_options(opts, &o))
-        return PLEDGE_EARG;
-    rc = slurp(fp, &o, &data, &len, &truncated, &err);
-    if (rc == PLEDGE_EIO)
-        return io_error(diags, name, "read", err);
-    if (rc)
-        return rc;
-    return make_reader(out, name, data, len, truncated, &o, diags);
+    return pledge__reader_open_fp(out, name, fp, 0, opts, diags);
 }
 
 int pledge_reader_open_file(pledge_reader **out, const char *path,
@@ -195,7 +240,6 @@ int pledge_reader_open_file(pledge_reader **out, const char *path,
 {
     pledge_load_options o;
     FILE *fp;
-    int rc;
     if (!out)
         return PLEDGE_EARG;
     *out = NULL;
@@ -204,9 +248,17 @@ int pledge_reader_open_file(pledge_reader **out, const char *path,
     fp = fopen(path, "rb");
     if (!fp)
         return io_error(diags, path, "open", errno);
-    rc = pledge_reader_open_fp(out, path, fp, &o, diags);
-    fclose(fp);
-    return rc;
+    return pledge__reader_open_fp(out, path, fp, PLEDGE__READER_OWN_FP, &o, diags);
+}
+
+char *pledge__reader_give_source(pledge_reader *r, size_t *len)
+{
+    *len = 0;
+    if (!r || !r->data || r->data_given)
+        return NULL;
+    r->data_given = 1;
+    *len = r->len;
+    return r->data;
 }
 
 int pledge_reader_open_buffer(pledge_reader **out, const char *name, const void *data,
@@ -290,7 +342,10 @@ void pledge_reader_free(pledge_reader *reader)
     if (!reader)
         return;
     pledge__yaml_free(reader->yaml);
-    pledge__free(reader->alloc, reader->data);
+    if (reader->fp)
+        fclose(reader->fp);
+    if (!reader->data_given)
+        pledge__free(reader->alloc, reader->data);
     pledge__free(reader->alloc, reader->name);
     pledge__free(reader->alloc, reader);
 }
@@ -385,8 +440,7 @@ int pledge__tree_read_fd(pledge_tree **out, const char *name, int fd,
         close(fd);
         return e == ENOMEM ? PLEDGE_ENOMEM : io_error(diags, name, "read", e);
     }
-    rc = pledge_reader_open_fp(&r, name, fp, opts, diags);
-    fclose(fp);
+    rc = pledge__reader_open_fp(&r, name, fp, PLEDGE__READER_OWN_FP, opts, diags);
     if (rc)
         return rc;
     return one_tree(r, out, diags);

@@ -241,6 +241,18 @@ int pledge__scalar_float(const char *s, size_t len, const pledge_allocator *allo
     return PLEDGE_OK;
 }
 
+int pledge__scalar_float_underflow(const char *s, size_t len, double value)
+{
+    size_t i;
+    if (value != 0)
+        return 0;
+    /* Any nonzero digit of the significand (the exponent is after e/E). */
+    for (i = 0; i < len && s[i] != 'e' && s[i] != 'E'; i++)
+        if (s[i] >= '1' && s[i] <= '9')
+            return 1;
+    return 0;
+}
+
 pledge_node_type pledge__scalar_plain_type(const char *s, size_t len)
 {
     float_parts fp;

@@ -42,6 +42,23 @@ int pledge__scalar_float(const char *s, size_t len, const pledge_allocator *allo
                          double *out);
 
 /*
+ * 1 when the number text @p s (a core float or a JSON number, decimal
+ * notation) has a nonzero digit but read as @p value == 0: it lies below
+ * the smallest double (about 4.9e-324) and underflowed, so 1e-400 would
+ * silently equal 0. The readers report it as a yaml.float-underflow
+ * warning, in these words (PLEDGE__FLOAT_UNDERFLOW_FMT, with the text cut
+ * to 40 bytes and "..." when longer, as the yaml.limit message of a float
+ * beyond the range). 0 for zero itself (0.0e-999), and for any nonzero
+ * value, subnormals included.
+ */
+int pledge__scalar_float_underflow(const char *s, size_t len, double value);
+
+#define PLEDGE__FLOAT_UNDERFLOW_CODE "yaml.float-underflow"
+#define PLEDGE__FLOAT_UNDERFLOW_FMT                                                     \
+    "the number %.*s%s is too small for a floating-point number (below about "         \
+    "4.9e-324) and reads as 0"
+
+/*
  * What YAML 1.1 would read the plain scalar @p s as, in the words of
  * pledge_node_yaml11_reading() ("false", "the integer 8", "the integer 80
  * (sexagesimal)", "a timestamp"...), written NUL-terminated to @p out

@@ -7,6 +7,8 @@
 #include "pledge/node.h"
 #include "core/arena.h"
 
+#include <stdio.h>
+
 #include <string.h>
 
 typedef struct pledge_pair {
@@ -118,6 +120,20 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
 
 /* Exactly one document (the rule of pledge_tree_parse) read from the file
  * at @p path (any kind a FILE* reads: a pipe named by the caller too). */
+/* Reader flags (pledge__reader_open_fp). */
+#define PLEDGE__READER_OWN_FP 0x1u      /* the reader closes the FILE* (even on failure) */
+#define PLEDGE__READER_KEEP_SOURCE 0x2u /* read whole, for pledge__reader_give_source */
+
+/* pledge_reader_open_fp with flags. */
+int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsigned int flags,
+                           const pledge_load_options *opts, pledge_diag_list *diags);
+
+/* The bytes of a source read whole (JSON, a buffer, KEEP_SOURCE), exactly
+ * those positions count in; *len gets their length. The caller takes
+ * them (frees them with the reader's allocator) but must keep them until
+ * the reader is freed, which still reads them. NULL when streamed. */
+char *pledge__reader_give_source(pledge_reader *r, size_t *len);
+
 int pledge__tree_read_path(pledge_tree **out, const char *path, const pledge_load_options *opts,
                            pledge_diag_list *diags);
 

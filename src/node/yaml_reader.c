@@ -2,6 +2,10 @@
 /*
  * The YAML front end: libyaml events to one pledge_tree per document.
  *
+ * The source is a buffer, or a FILE* read 64 KB at a time into a window
+ * that drops what precedes the last finished document: a stream of many
+ * documents is never held whole.
+ *
  * Before libyaml sees the bytes, one pass checks them as libyaml's reader
  * would (UTF-8, allowed characters) and hands libyaml only the bytes before
  * the first bad one: libyaml decodes 16 KB ahead of its parser, so left to
@@ -32,6 +36,7 @@
 #include "core/utf8.h"
 
 #include <yaml.h>
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,6 +47,7 @@
  * with all earlier ones (quadratic), so reading stops before the first
  * directive over the limit, before libyaml sees it. */
 #define MAX_DIRECTIVES 64
+#define CHUNK (64u << 10) /* streaming: bytes read at a time */
 #define COMPACT_MAX (4u << 20) /* larger trees waste at most one 64 KB chunk */
 /* The first document's arena is sized from at most this much source: a
  * guess for a larger one could waste more than it saves. */
@@ -80,18 +86,47 @@ struct pledge_yaml_stream {
     const pledge_allocator *alloc;
     pledge_load_options opts;
     const char *name;
+    /* The source. Offsets (marks, cursors, the fields below) count from
+     * the start of the source; the bytes at hand are the window
+     * data[0, avail - win_off), source bytes [win_off, avail). A buffer is
+     * all window; a FILE* is read a chunk at a time, and the bytes before
+     * the floor (the end of the last finished document) are dropped. */
     const unsigned char *data;
-    size_t len;        /* bytes available */
+    size_t win_off;    /* source offset of data[0] */
+    size_t avail;      /* source offset past the last byte read */
+    FILE *fp;          /* streaming: the source (borrowed) until it is read to its end */
+    unsigned char *win; /* streaming: the window's buffer (owned; data == win) */
+    size_t win_cap;
+    int read_errno;    /* streaming: a read failed with this errno */
+    int oom;           /* streaming: no memory for the window */
     size_t base;       /* 3 after a UTF-8 byte order mark, which libyaml never sees */
-    size_t end;        /* libyaml reads data[base, end) */
+    size_t scanned;    /* the first pass has checked the bytes before this */
+    size_t end;        /* libyaml may read [base, end): checked, before any cut */
+    size_t fed;        /* streaming: libyaml has been given [base, fed) */
     int truncated;     /* the source was cut by max_file_bytes */
     int utf16;         /* the bytes look like UTF-16 or UTF-32 */
     int cut;           /* enum cut_kind: why the bytes stop at end */
     char cut_msg[160];
     size_t ascii_end;  /* first non-ASCII byte at or after base (or end) */
+    int ascii_found;   /* ascii_end is final */
+    /* directive_scan() between chunks: directives in the current run, and
+     * whether we are inside a directive line, in the blank or comment lines
+     * after one, in a comment there, and the byte before the next one */
+    size_t drun;
+    unsigned char dline, dgap, dcomment, dprev;
     line_break breaks[MAX_BREAK_WARNINGS];
     size_t nbreaks, breaks_total, breaks_done;
     pledge_mark break_mark;
+    /* The last warning about line breaks waits for the end of the source
+     * when the first pass has not seen it yet (it says how many more). */
+    int break_held;
+    pledge_mark held_mark;
+    size_t held_doc;
+    unsigned long held_cp;
+    /* The floor: an exact mark (line, column, offset) and its character
+     * index; nothing before it is needed again. */
+    pledge_mark floor;
+    size_t floor_index;
 
     yaml_parser_t parser;
     int parser_ready;
@@ -212,32 +247,42 @@ static size_t char_starts(uint64_t x)
 /* ---- positions ------------------------------------------------------ */
 
 /* The byte offset of libyaml's character @p index. Marks arrive in
- * order, so a cursor moves forward over the text; one that goes back
- * restarts from the previous position or from the end of the ASCII
- * prefix. The cursor may rest inside a character: cur_index counts the
- * characters that start before cur_byte. */
+ * order, so a cursor moves forward over the text. It starts from the
+ * nearest known point at or before the index: the previous position when
+ * a mark goes back, the end of the ASCII prefix, the floor. The cursor may
+ * rest inside a character: cur_index counts the characters that start
+ * before cur_byte. */
 static size_t byte_at(pledge_yaml_stream *st, size_t index)
 {
     const unsigned char *d = st->data;
-    size_t ascii = st->ascii_end - st->base, end = st->end, cb, gap;
+    size_t w = st->win_off, ascii = st->ascii_end - st->base, end = st->end, cb, gap;
     if (index <= ascii)
         return st->base + index;
     if (index < st->cur_index) {
-        if (index >= st->chk_index) {
-            st->cur_index = st->chk_index;
-            st->cur_byte = st->chk_byte;
-        } else {
-            st->cur_index = st->chk_index = ascii;
-            st->cur_byte = st->chk_byte = st->ascii_end;
+        st->cur_index = st->chk_index;
+        st->cur_byte = st->chk_byte;
+        if (index < st->cur_index) {
+            st->cur_index = 0;
+            st->cur_byte = st->base;
         }
     } else {
         st->chk_index = st->cur_index;
         st->chk_byte = st->cur_byte;
     }
+    if (st->cur_index < ascii) {
+        st->cur_index = ascii;
+        st->cur_byte = st->ascii_end;
+    }
+    if (st->cur_index < st->floor_index) {
+        if (index < st->floor_index)
+            return st->floor.offset; /* dropped: never asked for */
+        st->cur_index = st->floor_index;
+        st->cur_byte = st->floor.offset;
+    }
     cb = st->cur_byte;
     gap = index - st->cur_index; /* characters still to pass */
     while (WORDS && gap && end - cb >= 8) {
-        uint64_t x = load64(d + cb);
+        uint64_t x = load64(d + (cb - w));
         size_t n;
         if (!(x & HIGHS)) {
             /* ASCII: a byte per character, so the target may be inside */
@@ -253,7 +298,7 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         gap -= n;
     }
     for (; cb < end; cb++) {
-        if ((d[cb] & 0xC0) != 0x80) {
+        if ((d[cb - w] & 0xC0) != 0x80) {
             if (!gap)
                 break;
             gap--;
@@ -273,13 +318,42 @@ static pledge_mark mark_of(pledge_yaml_stream *st, const yaml_mark_t *m)
     return r;
 }
 
-/* Line and column of a byte offset, counted from the start (errors only). */
+/* Move @p m forward to byte @p target (both in the window). */
+static void advance(const pledge_yaml_stream *st, pledge_mark *m, size_t target)
+{
+    size_t w = st->win_off;
+    m->offset -= w;
+    pledge__pos_advance((const char *)st->data, st->avail - w, m, target - w);
+    m->offset += w;
+}
+
+/* Line and column of a byte offset, counted from the floor (errors only). */
 static pledge_mark pos_of(const pledge_yaml_stream *st, size_t offset)
 {
-    pledge_mark m = { 1, 1, 0 };
-    m.offset = st->base;
-    pledge__pos_advance((const char *)st->data, st->len, &m, offset);
+    pledge_mark m = st->floor;
+    if (offset > m.offset)
+        advance(st, &m, offset < st->avail ? offset : st->avail);
     return m;
+}
+
+/* A document ended at DOCUMENT-END mark @p ym: nothing before it is
+ * needed again, so the floor moves up to it. Not to the mark libyaml gives
+ * the end of the stream, which it puts at the start of a line that is not
+ * there (column 0, line + 1). */
+static void raise_floor(pledge_yaml_stream *st, const yaml_mark_t *ym)
+{
+    size_t index = ym->index;
+    pledge_mark m = mark_of(st, ym);
+    unsigned char before;
+    if (m.offset <= st->floor.offset || m.offset > st->end)
+        return;
+    if (!(index <= st->ascii_end - st->base || st->cur_index == index))
+        return; /* not exact */
+    before = st->data[m.offset - 1 - st->win_off];
+    if (m.column == 1 && before != '\n' && before != '\r')
+        return;
+    st->floor = m;
+    st->floor_index = index;
 }
 
 /* ---- the first pass over the bytes ------------------------------------ */
@@ -290,17 +364,18 @@ static void set_cut(pledge_yaml_stream *st, int kind, size_t at)
     st->end = at;
 }
 
-static void prescan(pledge_yaml_stream *st)
+/* Check the bytes from st->scanned up to @p lim (st->avail at the end of
+ * the source; else a character starting before lim ends before avail). */
+static void prescan(pledge_yaml_stream *st, size_t lim)
 {
     const unsigned char *p = st->data;
-    size_t i = st->base, n = st->len;
-    int ascii = 1;
+    size_t w = st->win_off, i = st->scanned - w, n = st->avail - w;
 
-    st->end = n;
-    while (i < n) {
+    lim -= w;
+    while (i < lim) {
         unsigned char c;
         unsigned long cp;
-        size_t w;
+        size_t w8;
         while (WORDS && n - i >= 8) {
             uint64_t m = unusual_bytes(load64(p + i));
             if (m) {
@@ -309,7 +384,7 @@ static void prescan(pledge_yaml_stream *st)
             }
             i += 8;
         }
-        if (i >= n)
+        if (i >= lim)
             break;
         c = p[i];
         if (c < 0x80) {
@@ -317,7 +392,7 @@ static void prescan(pledge_yaml_stream *st)
                 i++;
                 continue;
             }
-            set_cut(st, CUT_CONTROL, i);
+            set_cut(st, CUT_CONTROL, i + w);
             if (c == 0)
                 snprintf(st->cut_msg, sizeof st->cut_msg, "a raw NUL byte is not allowed in "
                          "YAML (write \"\\0\" in a double-quoted string)");
@@ -326,9 +401,9 @@ static void prescan(pledge_yaml_stream *st)
                          "not allowed in YAML (escape it in a double-quoted string)", c);
             break;
         }
-        if (ascii) {
-            st->ascii_end = i;
-            ascii = 0;
+        if (!st->ascii_found) {
+            st->ascii_end = i + w;
+            st->ascii_found = 1;
         }
         {
             /* core's decoder; core's words for what is wrong */
@@ -336,81 +411,93 @@ static void prescan(pledge_yaml_stream *st)
             uint32_t cp32;
             if (pledge__utf8_next(p, n, &next, &cp32) != 0) {
                 int ends = pledge__utf8_problem(p, n, i, st->cut_msg, sizeof st->cut_msg);
-                set_cut(st, ends && st->truncated ? CUT_SIZE : CUT_UTF8, i);
+                set_cut(st, ends && st->truncated ? CUT_SIZE : CUT_UTF8, i + w);
                 break;
             }
             cp = cp32;
-            w = next - i;
+            w8 = next - i;
         }
         if ((cp >= 0x80 && cp < 0xA0 && cp != 0x85) || cp == 0xFFFE || cp == 0xFFFF) {
-            set_cut(st, CUT_CONTROL, i);
+            set_cut(st, CUT_CONTROL, i + w);
             snprintf(st->cut_msg, sizeof st->cut_msg, "the control character U+%04lX is not "
                      "allowed in YAML (escape it in a double-quoted string)", cp);
             break;
         }
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
             if (st->nbreaks < MAX_BREAK_WARNINGS) {
-                st->breaks[st->nbreaks].at = i;
+                st->breaks[st->nbreaks].at = i + w;
                 st->breaks[st->nbreaks].cp = cp;
                 st->nbreaks++;
             }
             st->breaks_total++;
         }
-        i += w;
+        i += w8;
     }
-    if (ascii)
-        st->ascii_end = st->end;
-    if (!st->cut && st->truncated)
-        set_cut(st, CUT_SIZE, n);
-}
-
-/* Only blank and comment lines in data[from, to)? */
-static int only_blank_or_comment(const unsigned char *p, size_t from, size_t to)
-{
-    int comment = 0;
-    for (; from < to; from++) {
-        unsigned char c = p[from];
-        if (c == '\n' || c == '\r')
-            comment = 0;
-        else if (comment)
-            continue;
-        else if (c == '#')
-            comment = 1;
-        else if (c != ' ' && c != '\t')
-            return 0;
-    }
-    return 1;
+    if (!st->cut)
+        st->scanned = st->end = (i > lim ? i : lim) + w;
 }
 
 /* Cut before the first directive over MAX_DIRECTIVES in a row (only blank
- * and comment lines between them: the directives of one document). Only
- * '%' bytes at the start of a line are looked at, each gap once: linear. */
-static void directive_scan(pledge_yaml_stream *st)
+ * and comment lines between them: the directives of one document), in the
+ * bytes [from, st->end) just checked; the state carries over to the next
+ * ones. Outside a run, only '%' bytes are looked at: linear. */
+static void directive_scan(pledge_yaml_stream *st, size_t from)
 {
     const unsigned char *p = st->data;
-    size_t i = st->base, run = 0, prev_end = 0;
-    while (i < st->end) {
-        const unsigned char *q = memchr(p + i, '%', st->end - i);
-        size_t at, eol;
-        if (!q)
-            break;
-        at = (size_t)(q - p);
-        i = at + 1;
-        if (at != st->base && p[at - 1] != '\n' && p[at - 1] != '\r')
-            continue;
-        if (run && !only_blank_or_comment(p, prev_end, at))
-            run = 0;
-        if (++run > MAX_DIRECTIVES) {
-            set_cut(st, CUT_DIRECTIVES, at);
+    size_t w = st->win_off, i = from - w, to = st->end - w;
+    while (i < to) {
+        size_t at;
+        if (st->dline) {
+            /* the rest of a directive line */
+            while (i < to && p[i] != '\n' && p[i] != '\r')
+                i++;
+            if (i == to)
+                break;
+            st->dline = 0;
+            st->dgap = 1;
+            st->dcomment = 0;
+        }
+        if (st->dgap) {
+            /* after a directive: blank and comment lines keep the run */
+            unsigned char c = p[i];
+            if (c == '%' && (st->dprev == '\n' || st->dprev == '\r')) {
+                at = i;
+            } else {
+                if (c == '\n' || c == '\r')
+                    st->dcomment = 0;
+                else if (!st->dcomment && c == '#')
+                    st->dcomment = 1;
+                else if (!st->dcomment && c != ' ' && c != '\t')
+                    st->dgap = 0, st->drun = 0;
+                st->dprev = c;
+                i++;
+                continue;
+            }
+        } else {
+            const unsigned char *q = memchr(p + i, '%', to - i);
+            if (!q)
+                break;
+            at = (size_t)(q - p);
+            if (at + w != st->base && (at == i ? st->dprev : p[at - 1]) != '\n' &&
+                (at == i ? st->dprev : p[at - 1]) != '\r') {
+                st->dprev = '%';
+                i = at + 1;
+                continue;
+            }
+        }
+        if (++st->drun > MAX_DIRECTIVES) {
+            set_cut(st, CUT_DIRECTIVES, at + w);
             snprintf(st->cut_msg, sizeof st->cut_msg,
                      "more than %d directives before one document", MAX_DIRECTIVES);
             return;
         }
-        for (eol = at; eol < st->end && p[eol] != '\n' && p[eol] != '\r'; eol++)
-            ;
-        prev_end = eol;
-        i = eol;
+        st->dline = 1;
+        st->dgap = 0;
+        st->dprev = '%';
+        i = at + 1;
     }
+    if (to > from - w)
+        st->dprev = p[to - 1];
 }
 
 /* UTF-16 and UTF-32 text: a byte order mark, or NUL bytes between ASCII
@@ -567,6 +654,28 @@ static int cut_error(pledge_yaml_stream *st)
     return emit(st, PLEDGE_SEVERITY_ERROR, code, pos_of(st, st->end), 0, NULL, &m);
 }
 
+/* Reading the source failed (streaming): an io.error with its errno where
+ * the bytes stop. */
+static int read_error(pledge_yaml_stream *st)
+{
+    pledge_diag_where w;
+    char reason[128];
+    stop(st);
+    if (st->tree)
+        st->tree->errors++;
+    if (strerror_r(st->read_errno, reason, sizeof reason) != 0)
+        snprintf(reason, sizeof reason, "error %d", st->read_errno);
+    memset(&w, 0, sizeof w);
+    w.file = st->name;
+    w.document = st->tree ? st->tree->index : st->doc ? st->doc - 1 : 0;
+    w.mark = pos_of(st, st->end);
+    w.instance_path = "";
+    w.sys_errno = st->read_errno;
+    return pledge__diag_addf(st->diags, PLEDGE_SEVERITY_ERROR, "io.error", &w,
+                             "cannot read %s: %s; the rest of the file was not read",
+                             *st->name ? st->name : "the input", reason);
+}
+
 /* libyaml failed: say why, where. */
 static int parse_error(pledge_yaml_stream *st)
 {
@@ -575,8 +684,10 @@ static int parse_error(pledge_yaml_stream *st)
     pledge_mark mark;
     const char *code = "yaml.syntax";
 
-    if (p->error == YAML_MEMORY_ERROR)
+    if (p->error == YAML_MEMORY_ERROR || (p->error == YAML_READER_ERROR && st->oom))
         return PLEDGE_ENOMEM;
+    if (p->error == YAML_READER_ERROR && st->read_errno)
+        return read_error(st);
     pledge__buf_init(&m, st->alloc);
     if (p->error == YAML_READER_ERROR) {
         size_t off = st->base + p->problem_offset;
@@ -603,30 +714,69 @@ static int parse_error(pledge_yaml_stream *st)
     return emit(st, PLEDGE_SEVERITY_ERROR, code, mark, 0, NULL, &m);
 }
 
-/* The yaml.unicode-line-break warnings for breaks before byte @p limit. */
+static int emit_break(pledge_yaml_stream *st, pledge_mark mark, size_t doc, unsigned long cp,
+                      int last)
+{
+    pledge_buf m;
+    pledge_diag_where w;
+    int rc;
+    const char *what = cp == 0x85 ? "NEXT LINE" : cp == 0x2028 ? "LINE SEPARATOR"
+                                                                : "PARAGRAPH SEPARATOR";
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_printf(&m,
+                       "U+%04lX (%s) counts as a line break for YAML tools, so the lines "
+                       "after it are numbered one more than in most editors",
+                       cp, what);
+    if (last && st->breaks_total > MAX_BREAK_WARNINGS)
+        pledge__buf_printf(&m, " (%zu more in this file are not reported)",
+                           st->breaks_total - MAX_BREAK_WARNINGS);
+    if (m.failed) {
+        pledge__buf_free(&m);
+        return PLEDGE_ENOMEM;
+    }
+    memset(&w, 0, sizeof w);
+    w.file = st->name;
+    w.document = doc;
+    w.mark = mark;
+    w.instance_path = "";
+    rc = pledge__diag_addf(st->diags, PLEDGE_SEVERITY_WARNING, "yaml.unicode-line-break", &w,
+                           "%s", pledge__buf_cstr(&m));
+    pledge__buf_free(&m);
+    return rc;
+}
+
+/* The yaml.unicode-line-break warnings for breaks before byte @p limit.
+ * The last one says how many more the file holds; until the first pass
+ * has seen the whole source, it waits (flush_breaks). */
 static int emit_breaks(pledge_yaml_stream *st, size_t limit)
 {
     while (st->breaks_done < st->nbreaks && st->breaks[st->breaks_done].at < limit) {
         const line_break *b = &st->breaks[st->breaks_done++];
-        pledge_buf m;
-        int rc;
-        const char *what = b->cp == 0x85 ? "NEXT LINE" : b->cp == 0x2028 ? "LINE SEPARATOR"
-                                                                         : "PARAGRAPH SEPARATOR";
-        pledge__pos_advance((const char *)st->data, st->len, &st->break_mark, b->at);
-        pledge__buf_init(&m, st->alloc);
-        pledge__buf_printf(&m,
-                           "U+%04lX (%s) counts as a line break for YAML tools, so the lines "
-                           "after it are numbered one more than in most editors",
-                           b->cp, what);
-        if (st->breaks_done == MAX_BREAK_WARNINGS && st->breaks_total > MAX_BREAK_WARNINGS)
-            pledge__buf_printf(&m, " (%zu more in this file are not reported)",
-                               st->breaks_total - MAX_BREAK_WARNINGS);
-        rc = emit(st, PLEDGE_SEVERITY_WARNING, "yaml.unicode-line-break", st->break_mark, 0,
-                  NULL, &m);
-        if (rc)
+        size_t doc = st->tree ? st->tree->index : st->doc ? st->doc - 1 : 0;
+        int last = st->breaks_done == MAX_BREAK_WARNINGS, rc;
+        if (st->break_mark.offset < st->floor.offset)
+            st->break_mark = st->floor;
+        advance(st, &st->break_mark, b->at);
+        if (last && st->fp && !st->cut) {
+            st->break_held = 1;
+            st->held_mark = st->break_mark;
+            st->held_doc = doc;
+            st->held_cp = b->cp;
+            continue;
+        }
+        if ((rc = emit_break(st, st->break_mark, doc, b->cp, last)) != PLEDGE_OK)
             return rc;
     }
     return PLEDGE_OK;
+}
+
+/* The held warning, once the source is over. */
+static int flush_breaks(pledge_yaml_stream *st)
+{
+    if (!st->break_held)
+        return PLEDGE_OK;
+    st->break_held = 0;
+    return emit_break(st, st->held_mark, st->held_doc, st->held_cp, 1);
 }
 
 /* ---- anchors ------------------------------------------------------------ */
@@ -1296,7 +1446,8 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
 static int read_document(pledge_yaml_stream *st, pledge_tree *t)
 {
     size_t limit = SIZE_MAX;
-    int rc = PLEDGE_OK;
+    yaml_mark_t floor;
+    int rc = PLEDGE_OK, have_floor = 0;
     reset_document(st);
     for (;;) {
         if (!next_event(st)) {
@@ -1306,6 +1457,8 @@ static int read_document(pledge_yaml_stream *st, pledge_tree *t)
         }
         if (st->ev.type == YAML_DOCUMENT_END_EVENT) {
             int implicit = st->ev.data.document_end.implicit;
+            floor = st->ev.start_mark;
+            have_floor = 1;
             limit = byte_at(st, st->ev.end_mark.index);
             yaml_event_delete(&st->ev);
             if (st->skipping)
@@ -1338,6 +1491,8 @@ static int read_document(pledge_yaml_stream *st, pledge_tree *t)
         limit = SIZE_MAX;
     if (rc == PLEDGE_OK)
         rc = emit_breaks(st, limit);
+    if (rc == PLEDGE_OK && have_floor && !st->finished)
+        raise_floor(st, &floor);
     return rc;
 }
 
@@ -1445,6 +1600,8 @@ int pledge__yaml_next(pledge_yaml_stream *st, pledge_tree **out, pledge_diag_lis
         return PLEDGE_OK;
     st->diags = diags;
     rc = next_document(st, out);
+    if (!rc && st->finished)
+        rc = flush_breaks(st);
     if (rc) {
         st->failed = 1;
         st->finished = 1;
@@ -1454,41 +1611,185 @@ int pledge__yaml_next(pledge_yaml_stream *st, pledge_tree **out, pledge_diag_lis
     return rc;
 }
 
-int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, int truncated,
-                      const char *name, const pledge_load_options *opts)
+/* ---- the source ----------------------------------------------------------- */
+
+/* Streaming: read the next chunk of the source into the window, first
+ * making room by dropping the bytes before the floor (when that frees at
+ * least half the window: each byte moves a bounded number of times) or
+ * growing it. 0, PLEDGE_ENOMEM (st->oom) or PLEDGE_EIO (st->read_errno).
+ * At the end of the source, st->fp turns NULL. */
+static int fill(pledge_yaml_stream *st)
 {
-    pledge_yaml_stream *st;
-    const pledge_allocator *a = opts ? opts->allocator : NULL;
-    static const char empty[] = "";
-    *out = NULL;
-    st = pledge__calloc(a, 1, sizeof *st);
-    if (!st)
+    size_t used = st->avail - st->win_off, max = st->opts.max_file_bytes, room, got;
+    if (st->win_cap - used < CHUNK) {
+        size_t drop = st->floor.offset - st->win_off;
+        if (drop && drop >= used / 2) {
+            memmove(st->win, st->win + drop, used - drop);
+            st->win_off += drop;
+            used -= drop;
+        }
+        if (st->win_cap - used < CHUNK) {
+            size_t cap = st->win_cap ? st->win_cap : 2 * CHUNK;
+            unsigned char *bigger;
+            while (cap - used < CHUNK) {
+                if (cap > SIZE_MAX / 2) {
+                    st->oom = 1;
+                    return PLEDGE_ENOMEM;
+                }
+                cap *= 2;
+            }
+            if (!(bigger = pledge__realloc(st->alloc, st->win, cap))) {
+                st->oom = 1;
+                return PLEDGE_ENOMEM;
+            }
+            st->win = bigger;
+            st->win_cap = cap;
+            st->data = bigger;
+        }
+    }
+    /* up to one byte past the limit, to see that the source goes on */
+    room = st->win_cap - used;
+    if (max < SIZE_MAX && room > max + 1 - st->avail)
+        room = max + 1 - st->avail;
+    errno = 0;
+    got = fread(st->win + used, 1, room, st->fp);
+    st->avail += got;
+    if (got < room) {
+        if (ferror(st->fp)) {
+            st->read_errno = errno ? errno : EIO;
+            st->fp = NULL;
+            return PLEDGE_EIO;
+        }
+        st->fp = NULL;
+    }
+    if (st->avail > max) {
+        st->avail = max;
+        st->truncated = 1;
+        st->fp = NULL;
+    }
+    return PLEDGE_OK;
+}
+
+/* The first pass over the bytes read since the last call; at the end of
+ * the source, over all that is left. */
+static void check_more(pledge_yaml_stream *st)
+{
+    size_t from = st->end, lim;
+    if (st->cut || st->utf16)
+        return;
+    lim = !st->fp ? st->avail : st->avail - st->scanned > 3 ? st->avail - 3 : st->scanned;
+    if (lim > st->scanned) {
+        prescan(st, lim);
+        directive_scan(st, from);
+    }
+    if (!st->ascii_found)
+        st->ascii_end = st->end;
+    if (!st->fp && !st->cut && st->truncated)
+        set_cut(st, CUT_SIZE, st->avail);
+}
+
+/* libyaml's read handler (streaming): the checked bytes it has not had. */
+static int feed(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+    pledge_yaml_stream *st = data;
+    size_t n;
+    while (st->fed == st->end) {
+        if (st->cut || !st->fp) {
+            *size_read = 0; /* the end, for libyaml */
+            return 1;
+        }
+        if (fill(st) != PLEDGE_OK)
+            return 0; /* libyaml reports an input error; parse_error says which */
+        check_more(st);
+    }
+    n = st->end - st->fed;
+    if (n > size)
+        n = size;
+    memcpy(buffer, st->data + (st->fed - st->win_off), n);
+    st->fed += n;
+    *size_read = n;
+    return 1;
+}
+
+static int open_common(pledge_yaml_stream *st)
+{
+    size_t n = st->avail;
+    if (looks_utf16(st->data, n)) {
+        st->utf16 = 1;
+    } else {
+        if (n >= 3 && !memcmp(st->data, "\xEF\xBB\xBF", 3))
+            st->base = 3;
+        st->scanned = st->end = st->fed = st->ascii_end = st->base;
+        check_more(st);
+    }
+    st->cur_byte = st->chk_byte = st->base;
+    st->floor.line = st->floor.column = 1;
+    st->floor.offset = st->base;
+    st->break_mark = st->floor;
+    if (!yaml_parser_initialize(&st->parser))
         return PLEDGE_ENOMEM;
+    st->parser_ready = 1;
+    yaml_parser_set_encoding(&st->parser, YAML_UTF8_ENCODING);
+    if (st->fp)
+        yaml_parser_set_input(&st->parser, feed, st);
+    else
+        yaml_parser_set_input_string(&st->parser, st->data + st->base, st->end - st->base);
+    return PLEDGE_OK;
+}
+
+static pledge_yaml_stream *stream_new(const char *name, const pledge_load_options *opts)
+{
+    const pledge_allocator *a = opts ? opts->allocator : NULL;
+    pledge_yaml_stream *st = pledge__calloc(a, 1, sizeof *st);
+    if (!st)
+        return NULL;
     st->alloc = a;
     st->opts = *opts;
     st->name = name ? name : "";
-    st->data = (const unsigned char *)(data ? data : empty);
-    st->len = data ? len : 0;
-    st->truncated = truncated;
     st->complete = 1;
-    if (looks_utf16(st->data, st->len)) {
-        st->utf16 = 1;
-    } else {
-        if (st->len >= 3 && !memcmp(st->data, "\xEF\xBB\xBF", 3))
-            st->base = 3;
-        prescan(st);
-        directive_scan(st);
-    }
-    st->cur_index = st->chk_index = st->ascii_end - st->base;
-    st->cur_byte = st->chk_byte = st->ascii_end;
-    st->break_mark = pos_of(st, st->base);
-    if (!yaml_parser_initialize(&st->parser)) {
-        pledge__free(a, st);
+    st->dprev = '\n';
+    return st;
+}
+
+int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, int truncated,
+                      const char *name, const pledge_load_options *opts)
+{
+    static const char empty[] = "";
+    pledge_yaml_stream *st = stream_new(name, opts);
+    *out = NULL;
+    if (!st)
+        return PLEDGE_ENOMEM;
+    st->data = (const unsigned char *)(data ? data : empty);
+    st->avail = data ? len : 0;
+    st->truncated = truncated;
+    if (open_common(st)) {
+        pledge__yaml_free(st);
         return PLEDGE_ENOMEM;
     }
-    st->parser_ready = 1;
-    yaml_parser_set_encoding(&st->parser, YAML_UTF8_ENCODING);
-    yaml_parser_set_input_string(&st->parser, st->data + st->base, st->end - st->base);
+    *out = st;
+    return PLEDGE_OK;
+}
+
+int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
+                         const pledge_load_options *opts, int *err)
+{
+    pledge_yaml_stream *st = stream_new(name, opts);
+    int rc = PLEDGE_OK;
+    *out = NULL;
+    *err = 0;
+    if (!st)
+        return PLEDGE_ENOMEM;
+    st->fp = fp;
+    /* enough to see a byte order mark, or what UTF-16 looks like */
+    while (!rc && st->fp && st->avail < 4)
+        rc = fill(st);
+    if (!rc)
+        rc = open_common(st);
+    if (rc) {
+        *err = st->read_errno;
+        pledge__yaml_free(st);
+        return rc;
+    }
     *out = st;
     return PLEDGE_OK;
 }
@@ -1512,5 +1813,6 @@ void pledge__yaml_free(pledge_yaml_stream *st)
     pledge__table_free(&st->anchor_index);
     pledge__table_free(&st->map_keys);
     pledge__arena_free(&st->names);
+    pledge__free(st->alloc, st->win);
     pledge__free(st->alloc, st);
 }

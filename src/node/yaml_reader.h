@@ -6,6 +6,8 @@
 
 #include "pledge/node.h"
 
+#include <stdio.h>
+
 typedef struct pledge_yaml_stream pledge_yaml_stream;
 
 /*
@@ -16,6 +18,18 @@ typedef struct pledge_yaml_stream pledge_yaml_stream;
  */
 int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, int truncated,
                       const char *name, const pledge_load_options *opts);
+
+/*
+ * Prepare to read @p fp (borrowed: it, and @p name, must outlive the
+ * stream) a chunk at a time, up to max_file_bytes: only the document being
+ * read and libyaml's look-ahead are held, so a long stream of documents
+ * costs little more than its largest one. The first bytes are read now.
+ * @return 0, PLEDGE_ENOMEM, or PLEDGE_EIO when the first read fails (*err:
+ *         its errno). A later read that fails ends the stream with an
+ *         io.error diagnostic that carries the errno.
+ */
+int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
+                         const pledge_load_options *opts, int *err);
 
 /*
  * The next document: *out is a tree (caller frees) or NULL at the end of

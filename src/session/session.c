@@ -9,6 +9,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "model/internal.h"
+#include "node/tree.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -391,75 +392,20 @@ int pledge_session_add_stream(pledge_session *session, const char *name, FILE *f
 
 /* ---- reading and validating one input ------------------------------------ */
 
-/* Read @p fp up to one byte past the limit, so that the reader sees the
- * source was too long and says so as for any file. 0, 1 (read error:
- * *err), PLEDGE_ENOMEM. */
-static int slurp(const pledge_allocator *a, FILE *fp, size_t limit, char **out, size_t *len,
-                 int *err)
-{
-    size_t cap = 65536, n = 0, want = limit < SIZE_MAX ? limit + 1 : limit;
-    char *buf = pledge__malloc(a, cap);
-    *out = NULL;
-    *len = 0;
-    if (!buf)
-        return PLEDGE_ENOMEM;
-    for (;;) {
-        size_t got;
-        if (n == cap) {
-            char *nb;
-            if (cap >= want)
-                break;
-            cap = cap * 2 > want ? want : cap * 2;
-            if (!(nb = pledge__realloc(a, buf, cap))) {
-                pledge__free(a, buf);
-                return PLEDGE_ENOMEM;
-            }
-            buf = nb;
-        }
-        errno = 0;
-        got = fread(buf + n, 1, (cap < want ? cap : want) - n, fp);
-        n += got;
-        if (got == 0) {
-            if (ferror(fp)) {
-                *err = errno ? errno : EIO;
-                pledge__free(a, buf);
-                return 1;
-            }
-            break;
-        }
-        if (n >= want)
-            break;
-    }
-    *out = buf;
-    *len = n;
-    return PLEDGE_OK;
-}
-
-static int open_stream(pledge_session_file *f, pledge_reader **rd)
+/* Open a reader on @p fp (taken when @p own), keeping the bytes for
+ * excerpts when the session keeps sources. */
+static int open_reader(pledge_session_file *f, FILE *fp, unsigned int own, pledge_reader **rd)
 {
     pledge_session *s = f->session;
-    char *buf;
-    size_t len;
-    char reason[128];
-    int err = 0, rc;
-    rc = slurp(s->alloc, f->kind == IN_STDIN ? stdin : f->fp, s->opts.load.max_file_bytes, &buf,
-               &len, &err);
-    if (rc == PLEDGE_ENOMEM)
-        return rc;
-    if (rc) {
-        if (f->kind == IN_STDIN)
-            return io_error(f, err, "cannot read standard input: %s",
-                            describe(err, reason, sizeof reason));
-        return io_error(f, err, "cannot read %s: %s", f->name,
-                        describe(err, reason, sizeof reason));
+    unsigned int keep = (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) ? PLEDGE__READER_KEEP_SOURCE
+                                                                      : 0;
+    int rc = pledge__reader_open_fp(rd, f->name, fp, own | keep, &s->opts.load, f->diags);
+    if (rc == PLEDGE_EIO) {
+        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
+        return PLEDGE_OK;
     }
-    rc = pledge_reader_open_buffer(rd, f->name, buf, len, &s->opts.load, f->diags);
-    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
-        f->data = buf;
-        f->len = len;
-    } else {
-        pledge__free(s->alloc, buf);
-    }
+    if (rc == PLEDGE_OK && keep)
+        f->data = pledge__reader_give_source(*rd, &f->len);
     return rc;
 }
 
@@ -468,11 +414,10 @@ static int open_stream(pledge_session_file *f, pledge_reader **rd)
  * walk saw; a file named explicitly may be anything readable. */
 static int open_file(pledge_session_file *f, pledge_reader **rd)
 {
-    pledge_session *s = f->session;
     struct stat st;
     char reason[128];
     FILE *fp;
-    int fd = open(f->name, O_RDONLY | O_CLOEXEC | (f->walked ? O_NONBLOCK : 0)), rc;
+    int fd = open(f->name, O_RDONLY | O_CLOEXEC | (f->walked ? O_NONBLOCK : 0));
 
     if (fd < 0) {
         int err = errno;
@@ -505,20 +450,7 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
         close(fd);
         return io_error(f, err, "cannot open %s: %s", f->name, describe(err, reason, sizeof reason));
     }
-    if (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) {
-        f->fp = fp;
-        rc = open_stream(f, rd); /* keeps the bytes, for excerpts */
-        f->fp = NULL;
-        fclose(fp);
-        return rc;
-    }
-    rc = pledge_reader_open_fp(rd, f->name, fp, &s->opts.load, f->diags);
-    fclose(fp);
-    if (rc == PLEDGE_EIO) {
-        f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
-        return PLEDGE_OK;
-    }
-    return rc;
+    return open_reader(f, fp, PLEDGE__READER_OWN_FP, rd);
 }
 
 /* Whether the models of @p f's valid documents are kept (pledge mode,
@@ -606,7 +538,7 @@ static int process(pledge_session_file *f)
         pledge__free(s->alloc, f->data);
         f->data = NULL;
     } else {
-        rc = open_stream(f, &rd);
+        rc = open_reader(f, f->kind == IN_STDIN ? stdin : f->fp, 0, &rd);
     }
     if (rc == PLEDGE_ENOMEM)
         return rc;

@@ -178,7 +178,7 @@ class TestInformation(unittest.TestCase):
                      "required", "type", "enum", "const", "additionalProperties",
                      "pattern", "format", "minItems", "oneOf"):
             self.assertEqual(table.get(code), "error", code)
-        for code in ("yaml.ambiguous-scalar", "yaml.unicode-line-break",
+        for code in ("yaml.ambiguous-scalar", "yaml.unicode-line-break", "yaml.float-underflow",
                      "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
                      "follow-up.unchecked",
                      "follow-up.outside-pledge", "follow-up.undocumented-done"):

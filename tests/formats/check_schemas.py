@@ -67,7 +67,7 @@ WARNING_CODES = {
     "pledge.unused-party", "pledge.no-indicator", "pledge.no-goal",
     "follow-up.unchecked", "follow-up.outside-pledge",
     "follow-up.undocumented-done", "yaml.ambiguous-scalar",
-    "yaml.unicode-line-break",
+    "yaml.unicode-line-break", "yaml.float-underflow",
 }
 # Codes that are not JSON Schema keywords and not about the schema at all.
 SEMANTIC_PREFIXES = ("pledge.", "follow-up.")

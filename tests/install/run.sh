@@ -26,6 +26,8 @@ check_tree() {
     done
     test -f "$root/share/man/man1/pledge-validate.1"
     test -x "$root/bin/pledge-validate"
+    test -f "$root/share/man/man1/pledge-validate-hook.1"
+    test -x "$root/bin/pledge-validate-hook"
     if find "$stage" -path "$root" -prune -o -type f -print | grep -q .; then
         echo "files installed outside $root" >&2
         exit 1

@@ -98,6 +98,19 @@ with tempfile.TemporaryDirectory() as repo:
     # "--" ends the options.
     run = hook_run("--", "pledges/ale-2024.yaml", "config.yaml")
     check(run.returncode == 0, "after --: files: " + run.stdout + run.stderr)
+    # ... and a file after it that starts with "-" stays a file (for grep
+    # and for the tool), whether it declares a format or not.
+    copy("examples/invalid/required.activity-without-text.yaml", "-broken.yaml")
+    put("-notes.yaml", "title: notes\n")
+    run = hook_run("--", "-notes.yaml", "-broken.yaml")
+    out = run.stdout + run.stderr
+    check(run.returncode == 1 and "-broken.yaml:32:9" in out and "-notes.yaml" not in out,
+          "after --: -broken.yaml validated, -notes.yaml skipped: " + out)
+    run = hook_run("--", "-notes.yaml")
+    check(run.returncode == 0 and not run.stdout and not run.stderr,
+          "after --: nothing kept, nothing run: " + run.stdout + run.stderr)
+    os.remove(os.path.join(repo, "-broken.yaml"))
+    os.remove(os.path.join(repo, "-notes.yaml"))
 
     if has_context:
         # The hook's own args: a follow-up committed alone is checked

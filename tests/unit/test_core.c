@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* The core layer: diagnostics list, arena, buffers, keyed hash, errors. */
+/* The core layer: diagnostics list, arena, buffers, keyed hash, errors,
+ * the UTF-8 decoder. */
 #include "testutil.h"
 #include "core/alloc.h"
 #include "core/arena.h"
@@ -261,6 +262,51 @@ START_TEST(code_table_sorted_and_found)
 }
 END_TEST
 
+START_TEST(utf8_decode_public)
+{
+    /* The public face of the library's one decoder: lengths, code points,
+     * and every kind of bytes that are not UTF-8, *out untouched then. */
+    static const struct {
+        const char *s;
+        size_t len;
+        int rc;
+        uint32_t cp;
+    } cases[] = {
+        {"A", 1, 1, 0x41},
+        {"\0x", 2, 1, 0},                       /* NUL is a character */
+        {"\xC3\xA5s", 3, 2, 0xE5},             /* å, then more text */
+        {"\xE2\x80\xA8", 3, 3, 0x2028},
+        {"\xF0\x9F\x98\x80", 4, 4, 0x1F600},
+        {"\xF4\x8F\xBF\xBF", 4, 4, 0x10FFFF},
+        {"\xEF\xBF\xBD", 3, 3, 0xFFFD},
+        {"\x80", 1, PLEDGE_EINVALID, 0},        /* a lone continuation */
+        {"\xC0\xAF", 2, PLEDGE_EINVALID, 0},   /* overlong '/' */
+        {"\xE0\x80\xAF", 3, PLEDGE_EINVALID, 0},
+        {"\xF0\x8F\xBF\xBF", 4, PLEDGE_EINVALID, 0},
+        {"\xED\xA0\x80", 3, PLEDGE_EINVALID, 0}, /* a surrogate */
+        {"\xF4\x90\x80\x80", 4, PLEDGE_EINVALID, 0}, /* above U+10FFFF */
+        {"\xF5\x80\x80\x80", 4, PLEDGE_EINVALID, 0},
+        {"\xFF", 1, PLEDGE_EINVALID, 0},
+        {"\xC3" "A", 2, PLEDGE_EINVALID, 0},       /* not continued */
+        {"\xE2\x80\xA8", 2, PLEDGE_EINVALID, 0}, /* cut by len */
+        {"\xF0\x9F\x98\x80", 3, PLEDGE_EINVALID, 0},
+    };
+    size_t i;
+    uint32_t cp;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        cp = 0xDEADBEEF;
+        ck_assert_int_eq(pledge_utf8_decode(&cp, cases[i].s, cases[i].len), cases[i].rc);
+        if (cases[i].rc > 0)
+            ck_assert_uint_eq(cp, cases[i].cp);
+        else
+            ck_assert_uint_eq(cp, 0xDEADBEEF);
+    }
+    ck_assert_int_eq(pledge_utf8_decode(&cp, "A", 0), PLEDGE_EARG);
+    ck_assert_int_eq(pledge_utf8_decode(NULL, "A", 1), PLEDGE_EARG);
+    ck_assert_int_eq(pledge_utf8_decode(&cp, NULL, 1), PLEDGE_EARG);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("core");
@@ -276,6 +322,7 @@ int main(void)
     tcase_add_test(tc, positions_count_like_libyaml);
     tcase_add_test(tc, strerror_and_version);
     tcase_add_test(tc, code_table_sorted_and_found);
+    tcase_add_test(tc, utf8_decode_public);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }

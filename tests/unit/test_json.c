@@ -5,6 +5,7 @@
 #include "core/diag.h"
 #include "node/json_reader.h"
 #include "node/position.h"
+#include "node/scalar.h"
 #include "node/tree.h"
 
 #include <locale.h>
@@ -233,7 +234,7 @@ END_TEST
 
 START_TEST(floats)
 {
-    pledge_tree *t = parse_ok("[0.1, 1e300, -2.5E-3, 1E308, -1e308, 1e-400, 1.0, -0.0, 0e0, "
+    pledge_tree *t = parse_ok("[0.1, 1e300, -2.5E-3, 1E308, -1e308, 0e-400, 1.0, -0.0, 0e0, "
                               "1.7976931348623157e308, 5e-324, 2.2250738585072014E-308, "
                               "0.30000000000000004, 1e+2, 1.00000000000000000000000000001]");
     const pledge_node *r = pledge_tree_root(t);
@@ -243,7 +244,8 @@ START_TEST(floats)
     ck_assert(pledge_node_number(pledge_node_item(r, 0)) == 0.1);
     ck_assert(pledge_node_number(pledge_node_item(r, 1)) == 1e300);
     ck_assert(pledge_node_number(pledge_node_item(r, 2)) == -2.5e-3);
-    /* 1e400 is yaml.limit (tests/schema/test_limits.c), not infinity */
+    /* 1e400 is yaml.limit (tests/schema/test_limits.c), not infinity;
+     * 1e-400 a yaml.float-underflow warning (float_underflow_is_a_warning) */
     ck_assert(pledge_node_number(pledge_node_item(r, 3)) == 1e308);
     ck_assert(pledge_node_number(pledge_node_item(r, 4)) == -1e308);
     ck_assert(pledge_node_number(pledge_node_item(r, 5)) == 0);
@@ -277,6 +279,67 @@ START_TEST(floats_ignore_the_host_locale)
     pledge_tree_free(t);
     setlocale(LC_NUMERIC, old);
     free(old);
+}
+END_TEST
+
+/* A nonzero number below the smallest double reads as 0 with a warning (as
+ * one beyond the largest is a yaml.limit error): 1e-400 must not silently
+ * equal 0. Zero itself, however written, and subnormals read quietly. */
+START_TEST(float_underflow_is_a_warning)
+{
+    static const char text[] =
+        "[1e-400, -2.5E-999, 0.0000001e-330, 0e-400, -0.0e-999, 5e-324, 2e-324,\n"
+        " 1e-10000000, 0.000000000000000000000000000000000000000000001e-300]";
+    static const size_t warned[] = { 0, 1, 2, 6, 7, 8 };
+    static const size_t columns[] = { 2, 10, 21, 64, 2, 15 };
+    pledge_diag_list *d;
+    pledge_tree *t;
+    const pledge_node *r;
+    size_t i;
+    double v;
+    ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
+    t = parse_opts(text, strlen(text), 0, PLEDGE_DEFAULT_MAX_DEPTH, d);
+    r = pledge_tree_root(t);
+    ck_assert_uint_eq(pledge_tree_error_count(t), 0);
+    ck_assert_uint_eq(pledge_node_size(r), 9);
+    for (i = 0; i < pledge_node_size(r); i++) {
+        ck_assert_int_eq(pledge_node_type_of(pledge_node_item(r, i)), PLEDGE_NODE_FLOAT);
+        ck_assert(pledge_node_number(pledge_node_item(r, i)) == (i == 5 ? 5e-324 : 0));
+    }
+    ck_assert(signbit(pledge_node_number(pledge_node_item(r, 1))));
+    ck_assert_uint_eq(pledge_diag_list_count(d), sizeof warned / sizeof *warned);
+    for (i = 0; i < sizeof warned / sizeof *warned; i++) {
+        const pledge_diag *w = pledge_diag_list_at(d, i);
+        const pledge_node *n = pledge_node_item(r, warned[i]);
+        ck_assert_int_eq(w->severity, PLEDGE_SEVERITY_WARNING);
+        ck_assert_str_eq(w->code, "yaml.float-underflow");
+        ck_assert_uint_eq(w->line, i < 4 ? 1 : 2);
+        ck_assert_uint_eq(w->column, columns[i]);
+        ck_assert_uint_eq(w->column, pledge_node_mark(n).column);
+    }
+    ck_assert_str_eq(pledge_diag_list_at(d, 0)->message,
+                     "the number 1e-400 is too small for a floating-point number (below "
+                     "about 4.9e-324) and reads as 0");
+    ck_assert_str_eq(pledge_diag_list_at(d, 5)->message,
+                     "the number 0.00000000000000000000000000000000000000... is too small "
+                     "for a floating-point number (below about 4.9e-324) and reads as 0");
+    ck_assert_ptr_nonnull(pledge_code_find("yaml.float-underflow"));
+    ck_assert_int_eq(pledge_code_find("yaml.float-underflow")->severity, PLEDGE_SEVERITY_WARNING);
+    pledge_tree_free(t);
+    pledge_diag_list_free(d);
+
+    /* The test itself, on the spellings of a YAML core float too. */
+    ck_assert_int_eq(pledge__scalar_float(".5e-400", 7, NULL, &v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow(".5e-400", 7, v), 1);
+    ck_assert_int_eq(pledge__scalar_float("+1.E-999", 8, NULL, &v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow("+1.E-999", 8, v), 1);
+    ck_assert_int_eq(pledge__scalar_float("0.000e-999", 10, NULL, &v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow("0.000e-999", 10, v), 0);
+    ck_assert_int_eq(pledge__scalar_float("1e-320", 6, NULL, &v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow("1e-320", 6, v), 0); /* subnormal */
+    ck_assert_int_eq(pledge__scalar_float(".nan", 4, NULL, &v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow(".nan", 4, v), 0);
+    ck_assert_int_eq(pledge__scalar_float_underflow("1.5", 3, 1.5), 0);
 }
 END_TEST
 
@@ -889,6 +952,7 @@ int main(void)
     tcase_add_test(tc, integers_exact);
     tcase_add_test(tc, floats);
     tcase_add_test(tc, floats_ignore_the_host_locale);
+    tcase_add_test(tc, float_underflow_is_a_warning);
     tcase_add_test(tc, strings_and_escapes);
     tcase_add_test(tc, long_keys_and_strings);
     tcase_add_test(tc, deep_nesting_is_iterative);

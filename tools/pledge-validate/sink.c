@@ -52,70 +52,11 @@ void pv_printf(pv_sink *s, const char *fmt, ...)
 
 size_t pv_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp)
 {
-    uint32_t c = p[0], min;
-    size_t len, i;
-
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-        c &= 0x1F;
-        min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        c &= 0x0F;
-        min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        c &= 0x07;
-        min = 0x10000;
-    } else {
-        *cp = PV_INVALID_BYTE | p[0];
-        return 1;
-    }
-    if (n < len) {
-        *cp = PV_INVALID_BYTE | p[0];
-        return 1;
-    }
-    for (i = 1; i < len; i++) {
-        if ((p[i] & 0xC0) != 0x80) {
-            *cp = PV_INVALID_BYTE | p[0];
-            return 1;
-        }
-        c = (c << 6) | (p[i] & 0x3Fu);
-    }
-    if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) {
-        *cp = PV_INVALID_BYTE | p[0];
-        return 1;
-    }
-    *cp = c;
-    return len;
-}
-
-size_t pv_utf8_encode(uint32_t cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
+    int len = pledge_utf8_decode(cp, (const char *)p, n);
+    if (len > 0)
+        return (size_t)len;
+    *cp = PV_INVALID_BYTE | p[0];
+    return 1;
 }
 
 static const char replacement[] = "\xEF\xBF\xBD"; /* U+FFFD */

@@ -25,15 +25,13 @@ void pv_put(pv_sink *s, const char *bytes, size_t len);
 void pv_puts(pv_sink *s, const char *str);
 void pv_printf(pv_sink *s, const char *fmt, ...) PV_PRINTF(2, 3);
 
-/* Decode one UTF-8 sequence from @p p (n > 0 bytes available). Returns the
- * bytes consumed (>= 1) and the code point in *cp; an invalid, overlong or
- * truncated sequence or a surrogate consumes one byte and gives
- * PV_INVALID_BYTE | byte. */
+/* One character of @p p (n > 0 bytes available), read with the library's
+ * decoder (pledge_utf8_decode). Returns the bytes consumed (>= 1) and the
+ * code point in *cp; an invalid, overlong or truncated sequence or a
+ * surrogate consumes one byte and gives PV_INVALID_BYTE | byte, so the
+ * escapers can show it. */
 #define PV_INVALID_BYTE 0x80000000u
 size_t pv_utf8_decode(const unsigned char *p, size_t n, uint32_t *cp);
-
-/* Append the UTF-8 encoding of @p cp to @p out (room for 4); returns its length. */
-size_t pv_utf8_encode(uint32_t cp, char *out);
 
 /* A JSON string with its quotes: RFC 8259 escapes; invalid UTF-8 becomes
  * U+FFFD, since JSON text must be Unicode. */
