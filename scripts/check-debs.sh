@@ -92,7 +92,10 @@ check "pledge-validate rejects an invalid pledge (exit status 1)" \
     sh -c 'pledge-validate invalid.yaml; test $? -eq 1'
 check "the man pages are in the packages" sh -c "
 dpkg-deb -c '$debs'/pledge-validate_*.deb | grep -q man1/pledge-validate.1.gz &&
+dpkg-deb -c '$debs'/pledge-validate_*.deb | grep -q man1/pledge-validate-hook.1.gz &&
 dpkg-deb -c '$debs'/pledge-report_*.deb | grep -q man1/pledge-report.1.gz"
+check "the pre-commit hook is installed and runs" sh -c "
+pledge-validate-hook '$ale' && ! pledge-validate-hook invalid.yaml"
 check "pledge-report renders the pledge's page" sh -c "
 pledge-report -q -o site '$ale' && grep -q 'ale-2024' site/index.html"
 check "python3 -c 'import pledge'" /usr/bin/python3 -c "

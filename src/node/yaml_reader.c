@@ -974,6 +974,12 @@ static int float_range(pledge_yaml_stream *st, const char *s, size_t len, double
                        pledge_mark mark)
 {
     pledge_buf m;
+    if (pledge__scalar_float_underflow(s, len, d)) {
+        pledge__buf_init(&m, st->alloc);
+        pledge__buf_printf(&m, PLEDGE__FLOAT_UNDERFLOW_FMT, len > 40 ? 40 : (int)len, s,
+                           len > 40 ? "..." : "");
+        return emit(st, PLEDGE_SEVERITY_WARNING, PLEDGE__FLOAT_UNDERFLOW_CODE, mark, 1, NULL, &m);
+    }
     if (!isinf(d) || memchr(s, 'i', len) || memchr(s, 'I', len))
         return PLEDGE_OK;
     pledge__buf_init(&m, st->alloc);

@@ -594,6 +594,26 @@ START_TEST(positions_count_code_points_and_bytes)
 }
 END_TEST
 
+START_TEST(float_underflow_warns)
+{
+    loaded l;
+    const pledge_diag *d;
+    load(&l, "a: 1\nb: [x, 1e-400]\nc: 0e-400\n");
+    ck_assert_uint_eq(pledge_diag_list_count(l.diags), 1);
+    d = pledge_diag_list_at(l.diags, 0);
+    ck_assert_str_eq(d->code, "yaml.float-underflow");
+    ck_assert_int_eq(d->severity, PLEDGE_SEVERITY_WARNING);
+    ck_assert_uint_eq(d->line, 2);
+    ck_assert_uint_eq(d->column, 8);
+    ck_assert_str_eq(d->instance_path, "/b/1");
+    ck_assert_str_eq(d->message, "the number 1e-400 is too small for a floating-point number "
+                                 "(below about 4.9e-324) and reads as 0");
+    ck_assert(pledge_node_number(pledge_node_item(pledge_node_get(root(&l, 0), "b", 1), 1)) == 0);
+    ck_assert_uint_eq(pledge_tree_error_count(l.trees[0]), 0);
+    unload(&l);
+}
+END_TEST
+
 START_TEST(unicode_line_breaks_warn_per_document)
 {
     loaded l;
@@ -1251,6 +1271,7 @@ int main(void)
     tcase_add_test(tc, keys_are_strings_with_their_own_positions);
     tcase_add_test(tc, positions_count_code_points_and_bytes);
     tcase_add_test(tc, unicode_line_breaks_warn_per_document);
+    tcase_add_test(tc, float_underflow_warns);
     tcase_add_test(tc, aliases_share_nodes);
     tcase_add_test(tc, copies_share_aliased_nodes_and_stay_linear);
     tcase_add_test(tc, streams_have_one_tree_per_document);
