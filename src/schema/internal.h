@@ -202,18 +202,6 @@ static inline uintptr_t pledge__anchor_ns(const sch_resource *res, int dynamic)
     return (uintptr_t)res | (uintptr_t)(dynamic ? 1 : 0);
 }
 
-/* FNV-1a: the names tables hold the schema's names only, so probe lengths
- * do not depend on the instance; no keyed hash is needed. */
-static inline uint32_t pledge__sch_name_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h ^ (h >> 15);
-}
 
 /* ---- metaschema.c: the embedded documents, nothing compiled ---- */
 

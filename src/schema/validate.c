@@ -17,6 +17,7 @@
 #include "number.h"
 #include "uri.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 #include "core/stack.h"
 
 #include <stdarg.h>
@@ -356,7 +357,19 @@ static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
     return NULL;
 }
 
-/* A hash consistent with pledge_node_equal (1 and 1.0 hash alike). */
+/* Two hashes as one, through the keyed hash: what the input chooses cannot
+ * make combined hashes collide. */
+static uint64_t mix(uint64_t a, uint64_t b)
+{
+    uint64_t v[2];
+    v[0] = a;
+    v[1] = b;
+    return pledge__hash(v, sizeof v);
+}
+
+/* A hash consistent with pledge_node_equal (1 and 1.0 hash alike). Numbers
+ * of int64 range map one to one; texts and collections go through the
+ * keyed hash, so that chosen items cannot make uniqueItems quadratic. */
 static uint64_t node_hash(const pledge_node *n)
 {
     uint64_t h = 1469598103934665603ull + n->type;
@@ -372,13 +385,13 @@ static uint64_t node_hash(const pledge_node *n)
             n->u.d >= -9223372036854775808.0 && n->u.d < 9223372036854775808.0)
             return (uint64_t)(int64_t)n->u.d * 0x9e3779b97f4a7c15ull;
         if (n->type == PLEDGE_NODE_INT)
-            return pledge__sch_name_hash(n->u.i.text, strlen(n->u.i.text));
+            return pledge__hash(n->u.i.text, strlen(n->u.i.text));
         {
             /* an integral double beyond int64 hashes as the big integer
              * it equals */
             char buf[400];
             if (pledge__double_integer_text(n->u.d, buf, sizeof buf))
-                return pledge__sch_name_hash(buf, strlen(buf));
+                return pledge__hash(buf, strlen(buf));
         }
         {
             uint64_t bits;
@@ -387,17 +400,17 @@ static uint64_t node_hash(const pledge_node *n)
             return bits * 0xff51afd7ed558ccdull;
         }
     case PLEDGE_NODE_STRING:
-        return pledge__sch_name_hash(n->u.s.ptr, n->u.s.len) * 0xc4ceb9fe1a85ec53ull;
+        return pledge__hash(n->u.s.ptr, n->u.s.len) ^ 0xc4ceb9fe1a85ec53ull;
     case PLEDGE_NODE_SEQUENCE:
         for (i = 0; i < n->u.seq.count; i++)
-            h = (h ^ node_hash(n->u.seq.items[i])) * 1099511628211ull;
+            h = mix(h, node_hash(n->u.seq.items[i]));
         return h;
     case PLEDGE_NODE_MAPPING: {
         uint64_t sum = 0;
         for (i = 0; i < n->u.map.count; i++) {
             const pledge_node *k = n->u.map.pairs[i].key;
-            uint64_t kh = pledge__sch_name_hash(k->u.s.ptr, k->u.s.len);
-            sum += (kh * 31) ^ node_hash(n->u.map.pairs[i].value);
+            /* a sum: the order of the pairs does not matter */
+            sum += mix(pledge__hash(k->u.s.ptr, k->u.s.len), node_hash(n->u.map.pairs[i].value));
         }
         return h ^ sum;
     }
