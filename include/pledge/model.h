@@ -931,8 +931,8 @@ PLEDGE_EXTERN void pledge_set_free(pledge_set *set);
  * baselines and targets; a follow-up's pledge id, date, period, entries
  * (activity id, status) and measurements (indicator id, value, date), with
  * the positions its diagnostics need — and frees the document (its tree
- * and model) at once. So a set of thousands of documents costs a few KiB
- * per document.
+ * and model) at once. It keeps that as a compact record, with each
+ * distinct string stored once per set: a few hundred bytes per document.
  * @return 0, PLEDGE_ENOMEM, PLEDGE_EARG.
  */
 PLEDGE_EXTERN int pledge_set_add(pledge_set *set, pledge_doc *doc);

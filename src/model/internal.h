@@ -427,9 +427,11 @@ int pledge__doc_load(pledge_doc **out, pledge_tree *tree, const pledge_allocator
 /* ---- sets, for the validation session ---------------------------------- */
 
 /* Move every document of @p from to the end of @p set, in order, each
- * tagged with @p tag; @p set takes @p from (frees it with itself), also
- * on failure only when 0 is returned. For worker threads that fill one
- * set per file, merged in load order. 0, PLEDGE_ENOMEM, PLEDGE_EARG. */
+ * tagged with @p tag, and free @p from; on failure @p from stays the
+ * caller's, unchanged, and @p set as it was. Into an empty set the records
+ * move as they are; otherwise they are encoded again with @p set's
+ * strings. For worker threads that fill one set per file, merged in load
+ * order. 0, PLEDGE_ENOMEM, PLEDGE_EARG. */
 int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag);
 
 /* The list for the diagnostics of the document tagged @p tag (NULL:
@@ -464,6 +466,11 @@ int pledge__doc_load_partial(pledge_doc **out, const pledge_tree *tree,
 
 /* ---- summaries: what sets and progress keep of a document --------------- */
 
+/* A summary in its working form: what the cross-document checks and
+ * progress read. Built from a document by pledge__sum_build (progress of
+ * documents) or decoded from a set's record by pledge__store_get; it lives
+ * in the arena given, its strings are the arena's or the store's. */
+
 typedef struct pledge__sum_activity {
     const char *id;
     size_t len;
@@ -480,7 +487,7 @@ typedef struct pledge__sum_activity {
 typedef struct pledge__sum_ref {
     const char *id;
     size_t len;
-    pledge_mark mark;
+    pledge_mark mark; /* a follow-up's only: a set keeps no position of a pledge's parties */
 } pledge__sum_ref;
 
 typedef struct pledge__sum_indicator {
@@ -537,8 +544,9 @@ typedef struct pledge__sum {
     size_t activity_count;
     pledge__sum_indicator *indicators;
     size_t indicator_count;
-    /* pledge: activities and indicators by id, 4 bytes a slot (index
-     * * 2 + is-indicator, plus 1; 0 is empty), at most half full. */
+    /* A pledge decoded by pledge__store_get: activities and indicators by
+     * id, 4 bytes a slot (index * 2 + is-indicator, plus 1; 0 is empty),
+     * at most half full. NULL after pledge__sum_build. */
     uint32_t *slots;
     size_t mask;
     pledge__sum_entry *entries;
@@ -553,15 +561,72 @@ typedef struct pledge__sum {
     unsigned unreliable; /* an invalid pledge: PLEDGE__PART_* its errors touch */
 } pledge__sum;
 
-/* Copy what sets and progress need of @p doc into @p arena. @p file, when
- * non-NULL, is used as the file name instead of a copy (sharing one name
- * between the documents of a stream). 0 or PLEDGE_ENOMEM. */
+/* What sets and progress need of @p doc, in @p arena; its strings are the
+ * document's (the summary is valid while @p doc lives). @p file, when
+ * non-NULL, is the file name instead of the document's. 0 or
+ * PLEDGE_ENOMEM. */
 int pledge__sum_build(pledge__sum **out, const pledge_doc *doc, pledge_arena *arena,
                       const char *file);
 
 /* The activity (@p indicator 0) or indicator (1) with id @p id of the
- * pledge summary @p s, or NULL. */
+ * pledge summary @p s (decoded by pledge__store_get), or NULL. */
 const void *pledge__sum_find(const pledge__sum *s, int indicator, const char *id, size_t len);
+
+/* ---- what a set keeps: summaries as compact records --------------------- */
+
+/* The summaries of a set, each encoded as one record (variable-length
+ * integers: kind, flags, the file, the document index, the id and its
+ * position first, then the rest; the numbers of the strings it names kept
+ * apart from the rest) in blocks of bytes, with no alignment or
+ * allocation per record. Strings are interned: each distinct string (ids,
+ * file names, a follow-up's text paths) is stored once in the blocks as
+ * 32 bits of its hash, its length (4 bytes), its bytes and a NUL, and
+ * records name it by its number (1-based; 0 is NULL). A pledge's record
+ * keeps what the checks and progress read, without the positions of its
+ * parties. A synthetic pledge of bench/gen_pledges (8 KB, 18 activities, 5
+ * indicators) takes about 170 bytes plus its id. Everything is freed with
+ * the store. */
+typedef struct pledge__store {
+    const pledge_allocator *allocator; /* borrowed */
+    pledge_arena arena;        /* the blocks */
+    unsigned char *next, *end; /* free bytes of the current block */
+    size_t block;              /* size of the next block */
+    const char **strs;         /* interned strings by number - 1 (malloc'd) */
+    size_t str_count, str_cap;
+    uint32_t *slots;           /* string numbers by hash, 0 empty, at most half full */
+    size_t slot_mask;          /* capacity - 1, or 0 when no slots yet */
+    pledge_buf enc, refs;      /* the record being encoded: body, string numbers */
+} pledge__store;
+
+void pledge__store_init(pledge__store *st, const pledge_allocator *allocator);
+void pledge__store_free(pledge__store *st);
+
+/* Encode @p s into @p st; *rec gets the record (owned by the store).
+ * 0 or PLEDGE_ENOMEM (then the store still works; its blocks may hold
+ * unused bytes). */
+int pledge__store_put(pledge__store *st, const pledge__sum *s, const unsigned char **rec);
+
+/* Decode record @p rec of @p st into *out, allocated in @p arena (strings
+ * stay the store's). 0 or PLEDGE_ENOMEM. */
+int pledge__store_get(const pledge__store *st, const unsigned char *rec, pledge_arena *arena,
+                      pledge__sum **out);
+
+/* Decode only the head of @p rec into @p head (kind, invalid, unreliable,
+ * file, doc_index, id, id_len, id_mark; everything else zero). Returns
+ * the number of the id's string (0: none). */
+uint32_t pledge__store_head(const pledge__store *st, const unsigned char *rec,
+                            pledge__sum *head);
+
+/* Copy record @p rec of @p from into @p to (*out), its strings interned
+ * in @p to: @p map (from->str_count numbers, zeroed before the first
+ * copy) remembers each string's number in @p to between calls. 0 or
+ * PLEDGE_ENOMEM. */
+int pledge__store_copy(pledge__store *to, const pledge__store *from, const unsigned char *rec,
+                       uint32_t *map, const unsigned char **out);
+
+/* The number of the string @p s of @p len bytes in @p st, or 0 when it was
+ * never interned. */
+uint32_t pledge__store_lookup(const pledge__store *st, const char *s, size_t len);
 
 /* Progress from summaries (defined in progress.c). */
 int pledge__progress_from_sums(pledge_progress **out, const pledge__sum *pledge,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* Sets: documents validated together. The set keeps a summary of each
- * document (summary.c) and frees the rest at once, so memory stays a few
- * KiB per document however many are added. */
+ * document as a compact record of its store (summary.c: a few hundred
+ * bytes, strings interned) and frees the rest at once; the checks and
+ * progress decode the records they need. */
 #include "internal.h"
 #include "core/alloc.h"
 #include "core/diag.h"
@@ -13,15 +14,20 @@
 
 struct pledge_set {
     const pledge_allocator *allocator;
-    pledge_arena arena; /* the summaries */
-    pledge__sum **docs;
+    pledge__store store;          /* the records and their strings */
+    const unsigned char **docs;   /* the record of each document, in load order */
     size_t count, capacity;
-    /* With pledge__set_merge: the tag of each summary (NULL until a merge
-     * gives one) and the sets whose arenas hold merged summaries. */
+    /* With pledge__set_merge: the tag of each document (NULL until a
+     * merge gives one; 0 for documents added otherwise). */
     size_t *tags;
     size_t tag_capacity;
-    pledge_set **parts;
-    size_t part_count, part_capacity;
+    /* The blocks of sets merged by copy, kept until this set is freed:
+     * freeing each file's block at once let glibc trim the top of the heap
+     * after every file and fault it in again for the next one (3,000 more
+     * page faults over 2,000 files, 0.1 s of system time); kept, they cost
+     * about 2 KiB a file. */
+    pledge_arena *spent;
+    size_t spent_count, spent_capacity;
 };
 
 int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
@@ -34,7 +40,7 @@ int pledge_set_new(pledge_set **out, const pledge_allocator *allocator)
     if (!set)
         return PLEDGE_ENOMEM;
     set->allocator = allocator;
-    pledge__arena_init(&set->arena, allocator);
+    pledge__store_init(&set->store, allocator);
     *out = set;
     return PLEDGE_OK;
 }
@@ -44,11 +50,11 @@ void pledge_set_free(pledge_set *set)
     size_t i;
     if (!set)
         return;
-    for (i = 0; i < set->part_count; i++)
-        pledge_set_free(set->parts[i]);
-    pledge__free(set->allocator, set->parts);
+    for (i = 0; i < set->spent_count; i++)
+        pledge__arena_free(&set->spent[i]);
+    pledge__free(set->allocator, set->spent);
+    pledge__store_free(&set->store);
     pledge__free(set->allocator, set->tags);
-    pledge__arena_free(&set->arena);
     pledge__free(set->allocator, set->docs);
     pledge__free(set->allocator, set);
 }
@@ -58,48 +64,105 @@ size_t pledge_set_count(const pledge_set *set)
     return set ? set->count : 0;
 }
 
+/* Room for @p more documents (and their tags once there are tags). */
+static int room_for(pledge_set *set, size_t more, int tagged)
+{
+    size_t old = set->tag_capacity;
+    if (more > SIZE_MAX - set->count)
+        return PLEDGE_ENOMEM;
+    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + more,
+                     sizeof *set->docs))
+        return PLEDGE_ENOMEM;
+    if (!tagged && !set->tags)
+        return PLEDGE_OK;
+    if (pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
+                     set->count + more, sizeof *set->tags))
+        return PLEDGE_ENOMEM;
+    if (!old) /* the first tags: the documents so far have none */
+        memset(set->tags, 0, set->tag_capacity * sizeof *set->tags);
+    return PLEDGE_OK;
+}
+
+/* Append record @p rec (of the set's store) with tag 0; room_for first. */
+static void append(pledge_set *set, const unsigned char *rec)
+{
+    if (set->tags)
+        set->tags[set->count] = 0;
+    set->docs[set->count++] = rec;
+}
+
+/* Encode @p s as the set's next document. */
+static int add_sum(pledge_set *set, const pledge__sum *s)
+{
+    const unsigned char *rec;
+    int rc;
+    if (room_for(set, 1, 0))
+        return PLEDGE_ENOMEM;
+    rc = pledge__store_put(&set->store, s, &rec);
+    if (rc)
+        return rc;
+    append(set, rec);
+    return PLEDGE_OK;
+}
+
 int pledge__set_merge(pledge_set *set, pledge_set *from, size_t tag)
 {
-    size_t i;
+    size_t i, n;
     if (!set || !from || from == set)
         return PLEDGE_EARG;
-    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity,
-                     set->count + from->count, sizeof *set->docs) ||
-        pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
-                     set->count + from->count, sizeof *set->tags) ||
-        pledge__grow(set->allocator, (void **)&set->parts, &set->part_capacity,
-                     set->part_count + 1, sizeof *set->parts))
+    n = set->count;
+    if (room_for(set, from->count, 1))
         return PLEDGE_ENOMEM;
-    for (i = 0; i < from->count; i++) {
-        set->tags[set->count] = tag;
-        set->docs[set->count++] = from->docs[i];
+    if (!set->count) {
+        /* The first: take from's records and strings as they are. */
+        pledge__store st = set->store;
+        set->store = from->store;
+        from->store = st;
+        for (i = 0; i < from->count; i++)
+            set->docs[set->count++] = from->docs[i];
+    } else {
+        /* Copied with the set's strings. */
+        uint32_t *map = NULL;
+        if (pledge__grow(set->allocator, (void **)&set->spent, &set->spent_capacity,
+                         set->spent_count + 1, sizeof *set->spent))
+            return PLEDGE_ENOMEM;
+        if (from->store.str_count &&
+            !(map = pledge__calloc(set->allocator, from->store.str_count, sizeof *map)))
+            return PLEDGE_ENOMEM;
+        for (i = 0; i < from->count; i++) {
+            const unsigned char *rec;
+            if (pledge__store_copy(&set->store, &from->store, from->docs[i], map, &rec)) {
+                pledge__free(set->allocator, map);
+                set->count = n; /* from stays whole: the caller keeps it */
+                return PLEDGE_ENOMEM;
+            }
+            set->docs[set->count++] = rec;
+        }
+        pledge__free(set->allocator, map);
+        /* from's blocks stay, unused, with this set (see spent) */
+        set->spent[set->spent_count++] = from->store.arena;
+        pledge__arena_init(&from->store.arena, from->allocator);
     }
-    /* The summaries stay in from's arena, which set now owns. */
-    pledge__free(from->allocator, from->docs);
-    from->docs = NULL;
-    from->count = from->capacity = 0;
-    set->parts[set->part_count++] = from;
+    for (i = n; i < set->count; i++)
+        set->tags[i] = tag;
+    pledge_set_free(from);
     return PLEDGE_OK;
 }
 
 int pledge_set_add_copy(pledge_set *set, const pledge_doc *doc)
 {
+    pledge_arena scratch;
     pledge__sum *s;
-    const char *file = NULL;
     int rc;
     if (!set || !doc)
         return PLEDGE_EARG;
-    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
-                     sizeof *set->docs))
-        return PLEDGE_ENOMEM;
-    /* The documents of one stream share their file name. */
-    if (set->count && strcmp(set->docs[set->count - 1]->file, doc->file) == 0)
-        file = set->docs[set->count - 1]->file;
-    rc = pledge__sum_build(&s, doc, &set->arena, file);
-    if (rc)
-        return rc;
-    set->docs[set->count++] = s;
-    return PLEDGE_OK;
+    /* The working form in a scratch arena, encoded into the store. */
+    pledge__arena_init(&scratch, set->allocator);
+    rc = pledge__sum_build(&s, doc, &scratch, doc->file);
+    if (!rc)
+        rc = add_sum(set, s);
+    pledge__arena_free(&scratch);
+    return rc;
 }
 
 int pledge_set_add(pledge_set *set, pledge_doc *doc)
@@ -113,8 +176,7 @@ int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
 {
     const pledge_node *root, *f, *id;
     pledge_doc_kind kind;
-    pledge__sum *s;
-    size_t name_len;
+    pledge__sum s;
     if (!set || !tree)
         return PLEDGE_EARG;
     root = tree->root;
@@ -127,9 +189,6 @@ int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
         kind = PLEDGE_DOC_FOLLOW_UP;
     else
         return PLEDGE_OK;
-    if (pledge__grow(set->allocator, (void **)&set->docs, &set->capacity, set->count + 1,
-                     sizeof *set->docs))
-        return PLEDGE_ENOMEM;
     if (kind == PLEDGE_DOC_PLEDGE) {
         /* 1.1: keep what its errors do not touch, for the checks of its
          * follow-ups as far as those errors allow. */
@@ -139,45 +198,37 @@ int pledge_set_add_invalid(pledge_set *set, const pledge_tree *tree)
         if (rc == PLEDGE_ENOMEM)
             return rc;
         if (rc == PLEDGE_OK) {
-            const char *file = NULL;
-            if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
-                file = set->docs[set->count - 1]->file;
-            rc = pledge__sum_build(&s, doc, &set->arena, file);
+            pledge_arena scratch;
+            pledge__sum *ps;
+            pledge__arena_init(&scratch, set->allocator);
+            rc = pledge__sum_build(&ps, doc, &scratch, tree->name);
+            if (!rc) {
+                ps->invalid = 1;
+                ps->unreliable = bad;
+                rc = add_sum(set, ps);
+            }
+            pledge__arena_free(&scratch);
             pledge_doc_free(doc);
-            if (rc)
-                return rc;
-            s->invalid = 1;
-            s->unreliable = bad;
-            set->docs[set->count++] = s;
-            return PLEDGE_OK;
+            return rc;
         }
     }
-    s = pledge__arena_alloc(&set->arena, sizeof *s);
-    if (!s)
-        return PLEDGE_ENOMEM;
-    memset(s, 0, sizeof *s);
-    s->kind = kind;
-    s->invalid = 1;
-    s->unreliable = PLEDGE__PART_ALL;
-    s->doc_index = tree->index;
-    name_len = strlen(tree->name);
-    if (set->count && strcmp(set->docs[set->count - 1]->file, tree->name) == 0)
-        s->file = set->docs[set->count - 1]->file;
-    else if (!(s->file = pledge__arena_strndup(&set->arena, tree->name, name_len)))
-        return PLEDGE_ENOMEM;
+    memset(&s, 0, sizeof s);
+    s.kind = kind;
+    s.invalid = 1;
+    s.unreliable = PLEDGE__PART_ALL;
+    s.doc_index = tree->index;
+    s.file = tree->name;
     id = pledge_node_get(root, kind == PLEDGE_DOC_PLEDGE ? "id" : "pledge",
                          kind == PLEDGE_DOC_PLEDGE ? 2 : 6);
     if (id && id->type == PLEDGE_NODE_STRING) {
         pledge__id pid = pledge__id_of(id);
         if (pledge__id_valid(&pid)) {
-            if (!(s->id = pledge__arena_strndup(&set->arena, pid.s, pid.len)))
-                return PLEDGE_ENOMEM;
-            s->id_len = pid.len;
-            s->id_mark = pledge_node_mark(id);
+            s.id = pid.s;
+            s.id_len = pid.len;
+            s.id_mark = pledge_node_mark(id);
         }
     }
-    set->docs[set->count++] = s;
-    return PLEDGE_OK;
+    return add_sum(set, &s);
 }
 
 int pledge_set_load(pledge_set *set, pledge_tree *tree, const pledge_allocator *allocator,
@@ -446,67 +497,97 @@ int pledge_set_check(pledge_set *set, unsigned int flags, pledge_diag_list *diag
 int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_list *diags,
                              pledge__set_route_fn route, void *ud)
 {
-    pledge__idmap pledges;
-    size_t i, n = 0;
+    const pledge__store *st;
+    size_t *first; /* by string number: the first pledge with that id, plus 1 */
+    size_t i, cached = SIZE_MAX;
+    pledge_arena pa, fa; /* the decoded pledge (cached), the follow-up */
+    pledge__sum *p_full = NULL;
     check c;
 
     if (!set)
         return PLEDGE_EARG;
+    st = &set->store;
     memset(&c, 0, sizeof c);
     c.diags = diags;
     c.route = set->tags ? route : NULL;
     c.route_ud = ud;
     c.allocator = set->allocator;
-    for (i = 0; i < set->count; i++)
-        n += set->docs[i]->kind == PLEDGE_DOC_PLEDGE;
-    if (pledge__idmap_init(&pledges, NULL, set->allocator, n))
+    first = pledge__calloc(set->allocator, st->str_count + 1, sizeof *first);
+    if (!first)
         return PLEDGE_ENOMEM;
 
     for (i = 0; i < set->count && !c.rc; i++) {
-        const pledge__sum *s = set->docs[i], *prev;
+        pledge__sum s, prev;
+        uint32_t num = pledge__store_head(st, set->docs[i], &s);
         c.tag = set->tags ? set->tags[i] : 0;
-        if (s->kind != PLEDGE_DOC_PLEDGE || !s->id || !valid_id(s->id, s->id_len))
+        if (s.kind != PLEDGE_DOC_PLEDGE || !s.id || !valid_id(s.id, s.id_len))
             continue;
-        prev = pledge__idmap_put(&pledges, PLEDGE__ID_PLEDGE, s->id, s->id_len, (void *)s);
-        if (!prev)
+        if (!first[num]) {
+            first[num] = i + 1;
             continue;
-        if (prev->file == s->file || strcmp(prev->file, s->file) == 0)
-            report(&c, s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s->id_mark, "/id",
+        }
+        pledge__store_head(st, set->docs[first[num] - 1], &prev);
+        if (prev.file == s.file || strcmp(prev.file, s.file) == 0)
+            report(&c, &s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s.id_mark, "/id",
                    "pledge id \"%s\" is already used by the pledge of document %zu, line %zu",
-                   s->id, prev->doc_index, prev->id_mark.line);
+                   s.id, prev.doc_index, prev.id_mark.line);
         else
-            report(&c, s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s->id_mark, "/id",
-                   "pledge id \"%s\" is already used by the pledge in %s, line %zu", s->id,
-                   prev->file, prev->id_mark.line);
+            report(&c, &s, PLEDGE_SEVERITY_ERROR, "pledge.duplicate-pledge", s.id_mark, "/id",
+                   "pledge id \"%s\" is already used by the pledge in %s, line %zu", s.id,
+                   prev.file, prev.id_mark.line);
     }
+    pledge__arena_init(&pa, set->allocator);
+    pledge__arena_init(&fa, set->allocator);
     for (i = 0; i < set->count && !c.rc; i++) {
-        const pledge__sum *f = set->docs[i], *p;
+        pledge__sum f, pv, *f_full;
+        const pledge__sum *p = NULL;
+        uint32_t num = pledge__store_head(st, set->docs[i], &f);
+        size_t pi;
         c.tag = set->tags ? set->tags[i] : 0;
-        if (f->kind != PLEDGE_DOC_FOLLOW_UP || f->invalid || !f->id ||
-            !valid_id(f->id, f->id_len))
+        if (f.kind != PLEDGE_DOC_FOLLOW_UP || f.invalid || !f.id || !valid_id(f.id, f.id_len))
             continue;
-        p = pledge__idmap_get(&pledges, PLEDGE__ID_PLEDGE, f->id, f->id_len);
+        pi = first[num];
+        if (pi) {
+            pledge__store_head(st, set->docs[pi - 1], &pv);
+            p = &pv;
+        }
         if (p && (!p->invalid || p->unreliable != PLEDGE__PART_ALL)) {
-            check_follow_up(&c, f, p, p->invalid ? p->unreliable : 0u);
+            if (cached != pi) {
+                pledge__arena_free(&pa);
+                cached = SIZE_MAX;
+                if (pledge__store_get(st, set->docs[pi - 1], &pa, &p_full)) {
+                    c.rc = PLEDGE_ENOMEM;
+                    break;
+                }
+                cached = pi;
+            }
+            pledge__arena_free(&fa);
+            if (pledge__store_get(st, set->docs[i], &fa, &f_full)) {
+                c.rc = PLEDGE_ENOMEM;
+                break;
+            }
+            check_follow_up(&c, f_full, p_full, p->invalid ? p->unreliable : 0u);
             if (p->invalid && p->unreliable)
-                unchecked_parts(&c, f, p);
+                unchecked_parts(&c, &f, p);
         }
         else if (!p && (flags & PLEDGE_SET_RESOLVE))
-            report(&c, f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f->id_mark,
-                   "/pledge", "no pledge with id \"%s\" among the validated files", f->id);
+            report(&c, &f, PLEDGE_SEVERITY_ERROR, "follow-up.unknown-pledge", f.id_mark,
+                   "/pledge", "no pledge with id \"%s\" among the validated files", f.id);
         else if (!p)
             /* 1.1: no follow-up passes silently. */
-            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+            report(&c, &f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f.id_mark, "/pledge",
                    "pledge \"%s\" is not among the validated files, so this follow-up's "
                    "activities, indicators, parties and dates were not checked against it; "
-                   "validate it together with its pledge", f->id);
-        else if (p)
-            report(&c, f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f->id_mark, "/pledge",
+                   "validate it together with its pledge", f.id);
+        else
+            report(&c, &f, PLEDGE_SEVERITY_WARNING, "follow-up.unchecked", f.id_mark, "/pledge",
                    "pledge \"%s\" (%s, line %zu) has errors, so this follow-up's activities, "
                    "indicators, parties and dates were not checked against it; fix the pledge "
-                   "first", f->id, p->file, p->id_mark.line);
+                   "first", f.id, p->file, p->id_mark.line);
     }
-    pledge__idmap_free(&pledges, set->allocator);
+    pledge__arena_free(&pa);
+    pledge__arena_free(&fa);
+    pledge__free(set->allocator, first);
     if (c.rc)
         return c.rc;
     return c.errors ? PLEDGE_EINVALID : PLEDGE_OK;
@@ -515,33 +596,38 @@ int pledge__set_check_routed(pledge_set *set, unsigned int flags, pledge_diag_li
 int pledge_set_progress(pledge_progress **out, const pledge_set *set, const char *pledge_id,
                         pledge_diag_list *diags)
 {
-    const pledge__sum *p = NULL;
+    pledge__sum h, *p = NULL;
     const pledge__sum **fus = NULL;
-    size_t i, n = 0, len;
-    int rc;
+    pledge_arena arena;
+    size_t i, n = 0;
+    uint32_t num;
+    int rc = PLEDGE_OK;
     (void)diags;
     if (!out || !set || !pledge_id)
         return PLEDGE_EARG;
     *out = NULL;
-    len = strlen(pledge_id);
-    for (i = 0; i < set->count && !p; i++)
-        if (set->docs[i]->kind == PLEDGE_DOC_PLEDGE && !set->docs[i]->invalid &&
-            set->docs[i]->id && set->docs[i]->id_len == len &&
-            memcmp(set->docs[i]->id, pledge_id, len) == 0)
-            p = set->docs[i];
-    if (!p)
+    num = pledge__store_lookup(&set->store, pledge_id, strlen(pledge_id));
+    if (!num)
         return PLEDGE_ENOTFOUND;
-    if (set->count) {
-        fus = pledge__malloc(set->allocator, set->count * sizeof *fus);
-        if (!fus)
-            return PLEDGE_ENOMEM;
-    }
-    for (i = 0; i < set->count; i++)
-        if (set->docs[i]->kind == PLEDGE_DOC_FOLLOW_UP && !set->docs[i]->invalid &&
-            set->docs[i]->id && set->docs[i]->id_len == len &&
-            memcmp(set->docs[i]->id, pledge_id, len) == 0)
-            fus[n++] = set->docs[i];
-    rc = pledge__progress_from_sums(out, p, fus, n, set->allocator);
-    pledge__free(set->allocator, fus);
+    pledge__arena_init(&arena, set->allocator);
+    for (i = 0; i < set->count && !p && !rc; i++)
+        if (pledge__store_head(&set->store, set->docs[i], &h) == num &&
+            h.kind == PLEDGE_DOC_PLEDGE && !h.invalid)
+            rc = pledge__store_get(&set->store, set->docs[i], &arena, &p);
+    if (!rc && !p)
+        rc = PLEDGE_ENOTFOUND;
+    if (!rc && set->count &&
+        !(fus = pledge__arena_alloc(&arena, set->count * sizeof *fus)))
+        rc = PLEDGE_ENOMEM;
+    for (i = 0; i < set->count && !rc; i++)
+        if (pledge__store_head(&set->store, set->docs[i], &h) == num &&
+            h.kind == PLEDGE_DOC_FOLLOW_UP && !h.invalid) {
+            pledge__sum *f;
+            rc = pledge__store_get(&set->store, set->docs[i], &arena, &f);
+            fus[n++] = f;
+        }
+    if (!rc)
+        rc = pledge__progress_from_sums(out, p, fus, n, set->allocator);
+    pledge__arena_free(&arena);
     return rc;
 }
