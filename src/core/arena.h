@@ -6,6 +6,8 @@
 
 #include "pledge/common.h"
 
+#include <stdint.h>
+
 typedef struct pledge_arena_chunk pledge_arena_chunk;
 
 typedef struct pledge_arena {
@@ -22,6 +24,19 @@ void pledge__arena_free(pledge_arena *arena);
 
 /* @p size bytes aligned for any object; NULL on allocation failure. */
 void *pledge__arena_alloc(pledge_arena *arena, size_t size);
+
+/* @p size bytes aligned for @p align only (a power of two at most that of
+ * max_align_t), packed after the previous allocation when they fit: trees
+ * pack strings byte by byte and nodes at their own alignment. */
+static inline void *pledge__arena_alloc_packed(pledge_arena *arena, size_t size, size_t align)
+{
+    uintptr_t q = ((uintptr_t)arena->next + (align - 1)) & ~(uintptr_t)(align - 1);
+    if (arena->next && q <= (uintptr_t)arena->end && size <= (uintptr_t)arena->end - q) {
+        arena->next = (char *)q + size;
+        return (void *)q;
+    }
+    return pledge__arena_alloc(arena, size);
+}
 
 /* Make sure the next @p size bytes come from one chunk, allocating it now
  * (of exactly that size, however large) when the current one has less

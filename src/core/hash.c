@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <string.h>
 #include <sys/random.h>
 #include <time.h>
@@ -11,6 +12,7 @@
 
 static uint64_t key0, key1;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static atomic_int key_ready; /* set (release) once key0 and key1 are */
 
 static void init_key(void)
 {
@@ -26,6 +28,7 @@ static void init_key(void)
     }
     key0 = k[0];
     key1 = k[1];
+    atomic_store_explicit(&key_ready, 1, memory_order_release);
 }
 
 #define ROTL(x, b) (uint64_t)(((x) << (b)) | ((x) >> (64 - (b))))
@@ -43,7 +46,9 @@ uint64_t pledge__hash(const void *data, size_t len)
     uint64_t v0, v1, v2, v3, m, b = (uint64_t)len << 56;
     size_t i, blocks = len / 8;
 
-    pthread_once(&key_once, init_key);
+    /* every hash needs the key: skip pthread_once's call once it is set */
+    if (!atomic_load_explicit(&key_ready, memory_order_acquire))
+        pthread_once(&key_once, init_key);
     v0 = 0x736f6d6570736575ull ^ key0;
     v1 = 0x646f72616e646f6dull ^ key1;
     v2 = 0x6c7967656e657261ull ^ key0;

@@ -53,9 +53,11 @@ void *pledge__table_get(const pledge__table *t, uintptr_t ns, const void *key, s
     return t->slots[i].hash ? t->slots[i].value : NULL;
 }
 
-static int grow(pledge__table *t)
+/* Rehash into @p ncap slots (a power of two above the count): the slots
+ * keep their hashes, so nothing is hashed again. */
+static int resize(pledge__table *t, size_t ncap)
 {
-    size_t ncap = t->cap ? t->cap * 2 : MIN_CAP, i;
+    size_t i;
     pledge__table_slot *old = t->slots;
     size_t ocap = t->cap;
     if (ncap > SIZE_MAX / sizeof *old)
@@ -78,6 +80,37 @@ static int grow(pledge__table *t)
     return PLEDGE_OK;
 }
 
+/* The load stays at most 3/4. */
+static int fits(size_t n, size_t cap)
+{
+    return n <= cap / 4 * 3;
+}
+
+int pledge__table_reserve(pledge__table *t, size_t n)
+{
+    size_t ncap = t->cap ? t->cap : MIN_CAP;
+    if (t->cap && fits(n, t->cap))
+        return PLEDGE_OK;
+    while (!fits(n, ncap)) {
+        if (ncap > SIZE_MAX / 2)
+            return PLEDGE_ENOMEM;
+        ncap *= 2;
+    }
+    return resize(t, ncap);
+}
+
+void pledge__table_clear(pledge__table *t)
+{
+    if (t->cap > MIN_CAP && t->cap > 8 * t->count) {
+        pledge__free(t->allocator, t->slots);
+        t->slots = NULL;
+        t->cap = 0;
+    } else if (t->count) {
+        memset(t->slots, 0, t->cap * sizeof *t->slots);
+    }
+    t->count = 0;
+}
+
 int pledge__table_put(pledge__table *t, uintptr_t ns, const void *key, size_t len, void *value,
                       void **old)
 {
@@ -85,7 +118,7 @@ int pledge__table_put(pledge__table *t, uintptr_t ns, const void *key, size_t le
     size_t i;
     if (old)
         *old = NULL;
-    if ((t->count + 1) * 4 > t->cap * 3 && grow(t))
+    if (!fits(t->count + 1, t->cap) && resize(t, t->cap ? t->cap * 2 : MIN_CAP))
         return PLEDGE_ENOMEM;
     i = find(t, h, ns, key, len);
     if (t->slots[i].hash) {

@@ -48,6 +48,15 @@ void *pledge__table_get(const pledge__table *t, uintptr_t ns, const void *key, s
 int pledge__table_put(pledge__table *t, uintptr_t ns, const void *key, size_t len, void *value,
                       void **old);
 
+/* Room for @p n entries in all, so that the next puts do not grow the
+ * table. @return 0 or PLEDGE_ENOMEM. */
+int pledge__table_reserve(pledge__table *t, size_t n);
+
+/* Empty the table for reuse at a cost proportional to what it held: the
+ * slots are kept, or freed when they are far more than that (a table that
+ * once grew large does not make every later clear slow). */
+void pledge__table_clear(pledge__table *t);
+
 /* Iterate: returns the next used slot after *pos (start with *pos = 0),
  * or NULL at the end. */
 const pledge__table_slot *pledge__table_next(const pledge__table *t, size_t *pos);

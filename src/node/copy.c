@@ -1,129 +1,146 @@
 /* SPDX-License-Identifier: MIT */
-/* Deep copies of nodes and trees (a document or a schema keeps its own copy
- * of a borrowed tree). Iterative, so any depth is safe. Nodes shared
- * through aliases are copied once per use: the reader's alias expansion
- * limit bounds that. */
+/* The one deep copy of nodes and trees: a document or a schema keeps its
+ * own copy of a borrowed tree, and the YAML reader moves a document into an
+ * arena of the right size. Iterative, so any depth is safe, and linear: a
+ * collection reached more than once (a YAML alias shares its anchor's
+ * node) is copied once and shared in the copy, as in the source, so an
+ * alias-heavy tree does not grow when copied (a shared scalar is copied
+ * once per use, which the source's arrays already pay for; a move shares
+ * it too). Parents are copied before children;
+ * nodes, strings and arrays are packed at their own alignment. */
 #include "tree.h"
 #include "core/alloc.h"
+#include "core/table.h"
 
 #include <string.h>
 
-typedef struct frame {
-    const pledge_node *src;
-    pledge_node *dst;
-    size_t next;
-} frame;
+/* yaml11 of a moved source node; its u.seq.items then points to the copy */
+#define MOVED 0xFFu
 
-/* Copy @p n without its children (their slots are allocated, unset). */
-static pledge_node *copy_node(pledge_arena *arena, const pledge_node *n)
+typedef struct copier {
+    pledge_arena *arena;
+    const pledge_allocator *allocator;
+    int move;             /* the source is consumed: a copied node forwards */
+    pledge__table seen;   /* !move: source collection -> its copy */
+    pledge_node **stack;  /* copies whose children are still the source's */
+    size_t depth, cap;
+} copier;
+
+static int is_collection(const pledge_node *n)
 {
-    pledge_node *c = pledge__arena_alloc(arena, sizeof *c);
-    if (!c)
+    return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
+}
+
+/* A copy of @p text's bytes: @p len, its NUL and, after a YAML 1.1 reading
+ * (yaml11), the words of that reading with their NUL. */
+static const char *copy_text(copier *k, const char *text, size_t len, int yaml11)
+{
+    size_t size = len + 1 + (yaml11 ? strlen(text + len + 1) + 1 : 0);
+    char *p = pledge__arena_alloc_packed(k->arena, size, 1);
+    if (p)
+        memcpy(p, text, size);
+    return p;
+}
+
+/* The copy of @p n: made now (a collection's children are still the
+ * source's and it is queued to copy them) or earlier (shared). NULL for
+ * lack of memory. @p n is written to only when moving. */
+static pledge_node *copy_one(copier *k, pledge_node *n)
+{
+    pledge_node *c;
+    int shared = is_collection(n) && pledge_node_size(n) > 0;
+    if (k->move) {
+        if (n->yaml11 == MOVED)
+            return (pledge_node *)(void *)n->u.seq.items;
+    } else if (shared && (c = pledge__table_get(&k->seen, (uintptr_t)n, "", 0))) {
+        return c;
+    }
+    if (!(c = pledge__arena_alloc_packed(k->arena, sizeof *c, _Alignof(pledge_node))))
         return NULL;
     *c = *n;
-    switch ((pledge_node_type)n->type) {
-    case PLEDGE_NODE_STRING: {
-        /* The YAML 1.1 reading, if any, follows the string's NUL. */
-        size_t len = n->u.s.len + 1;
-        char *p;
-        if (n->yaml11)
-            len += strlen(n->u.s.ptr + n->u.s.len + 1) + 1;
-        p = pledge__arena_alloc(arena, len);
-        if (!p)
+    if (n->type == PLEDGE_NODE_STRING) {
+        if (!(c->u.s.ptr = copy_text(k, n->u.s.ptr, n->u.s.len, n->yaml11)))
             return NULL;
-        memcpy(p, n->u.s.ptr, len);
-        c->u.s.ptr = p;
-        break;
-    }
-    case PLEDGE_NODE_INT: {
-        size_t len = strlen(n->u.i.text) + 1;
-        char *p;
-        if (n->yaml11)
-            len += strlen(n->u.i.text + len) + 1;
-        p = pledge__arena_alloc(arena, len);
-        if (!p)
+    } else if (n->type == PLEDGE_NODE_INT) {
+        if (!(c->u.i.text = copy_text(k, n->u.i.text, strlen(n->u.i.text), n->yaml11)))
             return NULL;
-        memcpy(p, n->u.i.text, len);
-        c->u.i.text = p;
-        break;
+    } else if (shared) {
+        if (k->depth == k->cap &&
+            pledge__grow(k->allocator, (void **)&k->stack, &k->cap, k->depth + 1,
+                         sizeof *k->stack))
+            return NULL;
+        k->stack[k->depth++] = c;
     }
-    case PLEDGE_NODE_SEQUENCE:
-        if (n->u.seq.count) {
-            c->u.seq.items = pledge__arena_alloc(arena,
-                                                 n->u.seq.count * sizeof *c->u.seq.items);
-            if (!c->u.seq.items)
-                return NULL;
-        }
-        break;
-    case PLEDGE_NODE_MAPPING:
-        if (n->u.map.count) {
-            size_t i;
-            c->u.map.pairs = pledge__arena_alloc(arena,
-                                                 n->u.map.count * sizeof *c->u.map.pairs);
-            if (!c->u.map.pairs)
-                return NULL;
-            for (i = 0; i < n->u.map.count; i++) {
-                c->u.map.pairs[i].key = copy_node(arena, n->u.map.pairs[i].key);
-                if (!c->u.map.pairs[i].key)
-                    return NULL;
-            }
-        }
-        break;
-    default:
-        break;
+    if (k->move) {
+        n->yaml11 = MOVED;
+        n->u.seq.items = (pledge_node **)(void *)c;
+    } else if (shared && pledge__table_put(&k->seen, (uintptr_t)n, "", 0, c, NULL)) {
+        return NULL;
     }
     return c;
 }
 
-static int is_container(const pledge_node *n)
+/* Give each queued copy its own children, copying them in turn. */
+static int copy_children(copier *k)
 {
-    return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
+    size_t i;
+    while (k->depth) {
+        pledge_node *c = k->stack[--k->depth];
+        if (c->type == PLEDGE_NODE_SEQUENCE) {
+            pledge_node **items = pledge__arena_alloc_packed(
+                k->arena, c->u.seq.count * sizeof *items, _Alignof(pledge_node *));
+            if (!items)
+                return PLEDGE_ENOMEM;
+            for (i = 0; i < c->u.seq.count; i++)
+                if (!(items[i] = copy_one(k, c->u.seq.items[i])))
+                    return PLEDGE_ENOMEM;
+            c->u.seq.items = items;
+        } else {
+            pledge_pair *pairs = pledge__arena_alloc_packed(
+                k->arena, c->u.map.count * sizeof *pairs, _Alignof(pledge_pair));
+            if (!pairs)
+                return PLEDGE_ENOMEM;
+            for (i = 0; i < c->u.map.count; i++)
+                if (!(pairs[i].key = copy_one(k, c->u.map.pairs[i].key)) ||
+                    !(pairs[i].value = copy_one(k, c->u.map.pairs[i].value)))
+                    return PLEDGE_ENOMEM;
+            c->u.map.pairs = pairs;
+        }
+    }
+    return PLEDGE_OK;
+}
+
+static int copy(pledge_node **out, pledge_arena *arena, pledge_node *node,
+                const pledge_allocator *allocator, int move)
+{
+    copier k;
+    int rc;
+    memset(&k, 0, sizeof k);
+    k.arena = arena;
+    k.allocator = allocator;
+    k.move = move;
+    pledge__table_init(&k.seen, allocator);
+    *out = copy_one(&k, node);
+    rc = *out ? copy_children(&k) : PLEDGE_ENOMEM;
+    pledge__table_free(&k.seen);
+    pledge__free(allocator, k.stack);
+    if (rc)
+        *out = NULL;
+    return rc;
 }
 
 int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node *node,
                       const pledge_allocator *allocator)
 {
-    frame *stack = NULL;
-    size_t depth = 0, cap = 0;
+    /* not moving: the source is only read (the cast is for copy_one's
+     * moving case) */
+    return copy(out, arena, (pledge_node *)node, allocator, 0);
+}
 
-    *out = copy_node(arena, node);
-    if (!*out)
-        return PLEDGE_ENOMEM;
-    if (is_container(node)) {
-        if (pledge__grow(allocator, (void **)&stack, &cap, 1, sizeof *stack))
-            return PLEDGE_ENOMEM;
-        stack[depth++] = (frame){ node, *out, 0 };
-    }
-    while (depth) {
-        frame *f = &stack[depth - 1];
-        const pledge_node *child;
-        pledge_node *copy;
-        if (f->next == pledge_node_size(f->src)) {
-            depth--;
-            continue;
-        }
-        child = f->src->type == PLEDGE_NODE_SEQUENCE ? f->src->u.seq.items[f->next]
-                                                     : f->src->u.map.pairs[f->next].value;
-        copy = copy_node(arena, child);
-        if (!copy)
-            goto nomem;
-        if (f->src->type == PLEDGE_NODE_SEQUENCE)
-            f->dst->u.seq.items[f->next] = copy;
-        else
-            f->dst->u.map.pairs[f->next].value = copy;
-        f->next++;
-        if (is_container(child)) {
-            if (pledge__grow(allocator, (void **)&stack, &cap, depth + 1, sizeof *stack))
-                goto nomem;
-            stack[depth++] = (frame){ child, copy, 0 };
-        }
-    }
-    pledge__free(allocator, stack);
-    return PLEDGE_OK;
-nomem:
-    pledge__free(allocator, stack);
-    *out = NULL;
-    return PLEDGE_ENOMEM;
+int pledge__node_move(pledge_node **out, pledge_arena *arena, pledge_node *node,
+                      const pledge_allocator *allocator)
+{
+    return copy(out, arena, node, allocator, 1);
 }
 
 int pledge__tree_copy(pledge_tree **out, const pledge_tree *tree,

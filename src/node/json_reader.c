@@ -10,13 +10,13 @@
  * minus the UTF-8 continuation bytes seen on that line.
  */
 #include "json_reader.h"
+#include "map_keys.h"
 #include "pointer.h"
 #include "scalar.h"
 #include "tree.h"
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
-#include "core/hash.h"
 #include "core/utf8.h"
 
 #include <locale.h>
@@ -28,8 +28,6 @@
 #include <string.h>
 
 #define J_STOP 1          /* the document is refused (or complete with an error) */
-#define SMALL_MAP 8       /* mappings up to this many pairs are checked linearly */
-#define NO_ENTRY SIZE_MAX
 #define MAX_BREAK_WARNINGS 3
 #define POOL_BLOCK_MAX 4096 /* strings are packed unaligned into growing blocks */
 #define POOL_DIRECT 256   /* longer strings get their own arena allocation */
@@ -40,19 +38,8 @@ typedef struct jframe {
     pledge_node *node;
     pledge_node *key;     /* MAPPING: key of the member being read */
     size_t start;         /* first scratch slot of its children */
-    size_t entry_start;   /* MAPPING: first hash entry of its keys */
-    unsigned char hashed; /* MAPPING: its keys are in the hash table */
     unsigned char drop;   /* MAPPING: the member being read repeats a key */
 } jframe;
-
-/* Hash entries are pushed and popped in stack order with the mappings they
- * belong to, so each chain runs newest first and an entry being popped is
- * always at the head of its chain. */
-typedef struct jentry {
-    uint64_t hash;
-    size_t next;
-    size_t slot; /* scratch slot of the key node */
-} jentry;
 
 typedef struct jparser {
     const unsigned char *s, *p, *end;
@@ -71,10 +58,7 @@ typedef struct jparser {
     size_t nframes, frames_cap;
     pledge_node **scratch;
     size_t nscratch, scratch_cap;
-    size_t *buckets;
-    size_t nbuckets;
-    jentry *entries;
-    size_t nentries, entries_cap;
+    pledge__table keys; /* keys of the large mappings (map_keys.h) */
 
     char *pool, *pool_end;
     size_t pool_block;
@@ -323,95 +307,6 @@ static int push(jparser *j, pledge_node *n)
         return PLEDGE_ENOMEM;
     j->scratch[j->nscratch++] = n;
     return 0;
-}
-
-/* ---- duplicate keys ------------------------------------------------- */
-
-static int same_key(const pledge_node *a, const pledge_node *b)
-{
-    return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
-}
-
-static int hash_insert(jparser *j, uint64_t h, size_t slot)
-{
-    jentry *e;
-    size_t b;
-    if (j->nentries + 1 > j->nbuckets / 2) {
-        size_t nb = j->nbuckets ? j->nbuckets * 2 : 64, i;
-        size_t *buckets;
-        if (nb > SIZE_MAX / sizeof *buckets)
-            return PLEDGE_ENOMEM;
-        buckets = pledge__malloc(j->a, nb * sizeof *buckets);
-        if (!buckets)
-            return PLEDGE_ENOMEM;
-        for (i = 0; i < nb; i++)
-            buckets[i] = NO_ENTRY;
-        /* Re-linking in index order keeps every chain newest first. */
-        for (i = 0; i < j->nentries; i++) {
-            b = (size_t)(j->entries[i].hash & (nb - 1));
-            j->entries[i].next = buckets[b];
-            buckets[b] = i;
-        }
-        pledge__free(j->a, j->buckets);
-        j->buckets = buckets;
-        j->nbuckets = nb;
-    }
-    if (j->nentries == j->entries_cap &&
-        pledge__grow(j->a, (void **)&j->entries, &j->entries_cap, j->nentries + 1,
-                     sizeof *j->entries))
-        return PLEDGE_ENOMEM;
-    e = &j->entries[j->nentries];
-    e->hash = h;
-    e->slot = slot;
-    b = (size_t)(h & (j->nbuckets - 1));
-    e->next = j->buckets[b];
-    j->buckets[b] = j->nentries++;
-    return 0;
-}
-
-static void hash_pop(jparser *j, size_t entry_start)
-{
-    while (j->nentries > entry_start) {
-        jentry *e = &j->entries[--j->nentries];
-        j->buckets[e->hash & (j->nbuckets - 1)] = e->next;
-    }
-}
-
-/* The earlier key equal to @p key in the top mapping, or NULL; records
- * @p key (to be pushed at slot j->nscratch) when it is new. */
-static int find_or_add_key(jparser *j, jframe *f, pledge_node *key, pledge_node **first)
-{
-    size_t i;
-    uint64_t h;
-    *first = NULL;
-    if (!f->hashed) {
-        for (i = f->start; i < j->nscratch; i += 2)
-            if (same_key(j->scratch[i], key)) {
-                *first = j->scratch[i];
-                return 0;
-            }
-        if ((j->nscratch - f->start) / 2 < SMALL_MAP)
-            return 0;
-        /* The mapping outgrows linear search: index its keys. */
-        f->hashed = 1;
-        f->entry_start = j->nentries;
-        for (i = f->start; i < j->nscratch; i += 2) {
-            const pledge_node *k = j->scratch[i];
-            if (hash_insert(j, pledge__hash(k->u.s.ptr, k->u.s.len), i))
-                return PLEDGE_ENOMEM;
-        }
-    }
-    h = pledge__hash(key->u.s.ptr, key->u.s.len);
-    if (j->nbuckets) {
-        for (i = j->buckets[h & (j->nbuckets - 1)]; i != NO_ENTRY && i >= f->entry_start;
-             i = j->entries[i].next) {
-            if (j->entries[i].hash == h && same_key(j->scratch[j->entries[i].slot], key)) {
-                *first = j->scratch[j->entries[i].slot];
-                return 0;
-            }
-        }
-    }
-    return hash_insert(j, h, j->nscratch);
 }
 
 /* The JSON Pointer of the top mapping, for the duplicate-key diagnostic. */
@@ -838,8 +733,6 @@ static int open_container(jparser *j, pledge_node_type type)
     f->node = node;
     f->key = NULL;
     f->start = j->nscratch;
-    f->entry_start = j->nentries;
-    f->hashed = 0;
     f->drop = 0;
     j->p++;
     return 0;
@@ -873,8 +766,6 @@ static int close_container(jparser *j, pledge_node **out)
             node->u.map.pairs = pairs;
             node->u.map.count = n;
         }
-        if (f->hashed)
-            hash_pop(j, f->entry_start);
     }
     j->nscratch = f->start;
     j->nframes--;
@@ -885,12 +776,14 @@ static int close_container(jparser *j, pledge_node **out)
 static int read_key(jparser *j)
 {
     jframe *f = &j->frames[j->nframes - 1];
-    pledge_node *key, *first;
+    pledge_node *key;
+    const pledge_node *first;
     int rc;
     if ((rc = read_string(j, &key)) != 0)
         return rc;
     f->key = key;
-    if ((rc = find_or_add_key(j, f, key, &first)) != 0)
+    if ((rc = pledge__map_key_seen(&j->keys, f->node, j->scratch + f->start,
+                                   (j->nscratch - f->start) / 2, key, &first)) != 0)
         return rc;
     if (first) {
         f->drop = 1;
@@ -1026,6 +919,7 @@ int pledge__json_read(pledge_tree **out, const char *data, size_t len, const cha
     *out = NULL;
     memset(&j, 0, sizeof j);
     j.a = opts ? opts->allocator : NULL;
+    pledge__table_init(&j.keys, j.a);
     j.max_depth = opts ? opts->max_depth : PLEDGE_DEFAULT_MAX_DEPTH;
     j.tree = pledge__tree_new(j.a, name, 0);
     if (!j.tree)
@@ -1045,8 +939,7 @@ int pledge__json_read(pledge_tree **out, const char *data, size_t len, const cha
 
     pledge__free(j.a, j.frames);
     pledge__free(j.a, j.scratch);
-    pledge__free(j.a, j.buckets);
-    pledge__free(j.a, j.entries);
+    pledge__table_free(&j.keys);
     pledge__free(j.a, j.numbuf);
     if (rc < 0) {
         pledge_tree_free(j.tree);

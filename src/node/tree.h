@@ -76,9 +76,18 @@ pledge_tree *pledge__tree_new_sized(const pledge_allocator *allocator, const cha
                                     size_t index, size_t hint);
 
 /* A deep copy of @p node (and everything under it) in @p arena; the
- * explicit stack of the walk comes from @p allocator. 0 or PLEDGE_ENOMEM
- * (then the arena holds a partial copy, freed with it). Iterative. */
+ * explicit stack of the walk and the table of shared nodes come from
+ * @p allocator. A collection reached twice (an alias) is copied once and
+ * shared, so the copy is linear in the source. 0 or PLEDGE_ENOMEM (then
+ * the arena holds a partial copy, freed with it). Iterative (copy.c). */
 int pledge__node_copy(pledge_node **out, pledge_arena *arena, const pledge_node *node,
+                      const pledge_allocator *allocator);
+
+/* The same copy, consuming the source: each copied node forwards to its
+ * copy (that is how sharing is found, with no table), so the source tree
+ * must only be freed afterwards, whether this succeeds or not. The YAML
+ * reader moves a small document into an arena of the right size. */
+int pledge__node_move(pledge_node **out, pledge_arena *arena, pledge_node *node,
                       const pledge_allocator *allocator);
 
 /* A deep copy of @p tree (name, index, error count, nodes) in a new tree. */

@@ -24,6 +24,7 @@
  * character index becomes a byte offset through a cursor over the text.
  */
 #include "yaml_reader.h"
+#include "map_keys.h"
 #include "pointer.h"
 #include "position.h"
 #include "scalar.h"
@@ -31,7 +32,7 @@
 #include "core/alloc.h"
 #include "core/buf.h"
 #include "core/diag.h"
-#include "core/hash.h"
+#include "core/table.h"
 #include "core/utf8.h"
 
 #include <yaml.h>
@@ -41,19 +42,16 @@
 #include <string.h>
 
 #define Y_STOP 1             /* handler result: the document (and stream) ends here */
-#define SMALL_MAP 12         /* mappings up to this many pairs are checked linearly */
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
 /* Directives (%YAML, %TAG) before one document. libyaml compares each %TAG
  * with all earlier ones (quadratic), so reading stops before the first
  * directive over the limit, before libyaml sees it. */
 #define MAX_DIRECTIVES 64
-#define TABLE_MIN 64
 #define CHUNK (64u << 10) /* streaming: bytes read at a time */
 #define COMPACT_MAX (4u << 20) /* larger trees waste at most one 64 KB chunk */
 /* The first document's arena is sized from at most this much source: a
  * guess for a larger one could waste more than it saves. */
 #define HINT_MAX_SOURCE (64u << 10)
-#define MOVED 0xFFu            /* yaml11 of a node already copied by compact() */
 
 enum cut_kind { CUT_NONE, CUT_SIZE, CUT_UTF8, CUT_CONTROL, CUT_DIRECTIVES };
 
@@ -62,20 +60,7 @@ enum tag_kind {
     TAG_SEQ, TAG_MAP, TAG_UNKNOWN
 };
 
-/* Open addressing over the owner's entries (anchors, or the pairs of a
- * mapping). A slot holds 32 bits of its key's hash above the entry number
- * + 1 (0: empty): probes compare hashes and read a key (two cache misses
- * away) only when they match, and growing needs no hashing. */
-typedef struct idx_table {
-    uint64_t *slots;
-    size_t cap;   /* a power of two, or 0 */
-    size_t count;
-} idx_table;
-
-typedef const char *(*entry_key_fn)(const void *ctx, size_t entry, size_t *len);
-
 typedef struct anchor_rec {
-    size_t name_off, name_len; /* in the stream's names buffer */
     pledge_node *node;
     size_t height;             /* collection nesting of the node, aliases expanded */
     size_t count;              /* nodes of the node, aliases expanded (saturating) */
@@ -89,7 +74,6 @@ typedef struct frame {
     size_t height;     /* deepest collection nesting among the children */
     size_t count;      /* nodes among the children, aliases expanded */
     size_t anchor;     /* anchor record + 1, or 0 */
-    idx_table keys;    /* MAPPING: index of its keys once it is large */
     unsigned char want_value, drop;
 } frame;
 
@@ -155,18 +139,18 @@ struct pledge_yaml_stream {
     size_t cur_index, cur_byte, chk_index, chk_byte; /* character index -> byte */
 
     frame *frames;
-    size_t nframes, frames_cap, frames_init;
+    size_t nframes, frames_cap;
     pledge_node **scratch;
     size_t nscratch, scratch_cap;
     anchor_rec *anchors;
     size_t nanchors, anchors_cap;
-    idx_table anchor_index;
-    char *names;
-    size_t names_len, names_cap;
+    pledge__table anchor_index; /* name (in names) -> anchor record + 1 */
+    pledge_arena names;         /* this document's anchor names */
+    pledge__table map_keys;     /* keys of this document's large mappings */
+    int tables_ready;           /* the three above are initialised */
 
     /* the document being read */
     pledge_tree *tree;
-    size_t reserve;    /* compact(): bytes still to copy */
     size_t last_used;  /* arena bytes the previous document's tree used */
     pledge_diag_list *diags;
     size_t expansion;      /* nodes aliases added to this document */
@@ -187,36 +171,7 @@ static size_t sat_add(size_t a, size_t b)
  * byte by byte and nodes take sizeof(pledge_node), not more. */
 static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
 {
-    pledge_arena *a = &st->tree->arena;
-    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
-    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
-        a->next = (char *)q + size;
-        return (void *)q;
-    }
-    return pledge__arena_alloc(a, size);
-}
-
-/* The same for compact(), which knows how much it will copy (st->reserve):
- * a new chunk is made large enough for all that remains. */
-static void *copy_alloc(pledge_yaml_stream *st, size_t size, size_t align)
-{
-    pledge_arena *a = &st->tree->arena;
-    uintptr_t q = ((uintptr_t)a->next + (align - 1)) & ~(uintptr_t)(align - 1);
-    char *p;
-    if (a->next && q <= (uintptr_t)a->end && size <= (uintptr_t)a->end - q) {
-        size_t took = (size_t)(q - (uintptr_t)a->next) + size;
-        st->reserve = st->reserve > took ? st->reserve - took : 0;
-        a->next = (char *)q + size;
-        return (void *)q;
-    }
-    if (st->reserve <= size)
-        return pledge__arena_alloc(a, size);
-    p = pledge__arena_alloc(a, st->reserve);
-    if (p) {
-        a->next = p + size; /* the rest of the reservation stays free */
-        st->reserve -= size;
-    }
-    return p;
+    return pledge__arena_alloc_packed(&st->tree->arena, size, align);
 }
 
 static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
@@ -235,103 +190,6 @@ static int push(pledge_yaml_stream *st, pledge_node *n)
         return PLEDGE_ENOMEM;
     st->scratch[st->nscratch++] = n;
     return PLEDGE_OK;
-}
-
-/* ---- hash index --------------------------------------------------- */
-
-static uint32_t hash32(const char *s, size_t len)
-{
-    return (uint32_t)pledge__hash(s, len);
-}
-
-/* The slot of key @p s (hash @p h), or the empty slot where it goes. */
-static uint64_t *idx_slot(const idx_table *t, uint32_t h, const char *s, size_t len,
-                          entry_key_fn key, const void *ctx)
-{
-    size_t mask = t->cap - 1, i = h & mask;
-    for (;;) {
-        uint64_t *slot = &t->slots[i];
-        if (!*slot)
-            return slot;
-        if ((uint32_t)(*slot >> 32) == h) {
-            size_t kl;
-            const char *k = key(ctx, (size_t)(*slot & 0xFFFFFFFFu) - 1, &kl);
-            if (kl == len && (len == 0 || memcmp(k, s, len) == 0))
-                return slot;
-        }
-        i = (i + 1) & mask;
-    }
-}
-
-static size_t idx_entry(uint64_t slot)
-{
-    return (size_t)(slot & 0xFFFFFFFFu) - 1;
-}
-
-static void idx_put(idx_table *t, uint64_t *slot, uint32_t h, size_t entry)
-{
-    *slot = ((uint64_t)h << 32) | (uint64_t)(entry + 1);
-    t->count++;
-}
-
-/* Room for one more entry (slot pointers taken before are then stale). */
-static int idx_grow(const pledge_allocator *a, idx_table *t)
-{
-    size_t cap, i;
-    uint64_t *slots;
-    if (t->cap && (t->count + 1) * 2 <= t->cap)
-        return PLEDGE_OK;
-    cap = t->cap ? t->cap * 2 : TABLE_MIN;
-    if (t->count >= UINT32_MAX - 1 || cap > SIZE_MAX / sizeof *slots)
-        return PLEDGE_ENOMEM;
-    slots = pledge__calloc(a, cap, sizeof *slots);
-    if (!slots)
-        return PLEDGE_ENOMEM;
-    for (i = 0; i < t->cap; i++) {
-        uint64_t v = t->slots[i];
-        if (v) {
-            size_t j = (size_t)(v >> 32) & (cap - 1);
-            while (slots[j])
-                j = (j + 1) & (cap - 1);
-            slots[j] = v;
-        }
-    }
-    pledge__free(a, t->slots);
-    t->slots = slots;
-    t->cap = cap;
-    return PLEDGE_OK;
-}
-
-/* Empty the table at a cost proportional to what it held: a table much
- * larger than that is freed rather than cleared. */
-static void idx_clear(const pledge_allocator *a, idx_table *t)
-{
-    if (t->cap > TABLE_MIN && t->cap > 4 * t->count) {
-        pledge__free(a, t->slots);
-        t->slots = NULL;
-        t->cap = 0;
-    } else if (t->count) {
-        memset(t->slots, 0, t->cap * sizeof *t->slots);
-    }
-    t->count = 0;
-}
-
-static const char *anchor_key(const void *ctx, size_t e, size_t *len)
-{
-    const pledge_yaml_stream *st = ctx;
-    *len = st->anchors[e].name_len;
-    return st->names + st->anchors[e].name_off;
-}
-
-typedef struct map_ctx {
-    pledge_node *const *pairs; /* key, value, key, value... */
-} map_ctx;
-
-static const char *map_key(const void *ctx, size_t e, size_t *len)
-{
-    const pledge_node *k = ((const map_ctx *)ctx)->pairs[2 * e];
-    *len = k->u.s.len;
-    return k->u.s.ptr;
 }
 
 /* ---- word-at-a-time helpers ------------------------------------------- */
@@ -925,12 +783,8 @@ static int flush_breaks(pledge_yaml_stream *st)
 
 static anchor_rec *anchor_find(const pledge_yaml_stream *st, const char *name)
 {
-    size_t len = strlen(name);
-    uint64_t *slot;
-    if (!st->anchor_index.count)
-        return NULL;
-    slot = idx_slot(&st->anchor_index, hash32(name, len), name, len, anchor_key, st);
-    return *slot ? &st->anchors[idx_entry(*slot)] : NULL;
+    void *e = pledge__table_get(&st->anchor_index, 0, name, strlen(name));
+    return e ? &st->anchors[(uintptr_t)e - 1] : NULL;
 }
 
 /* Define (or redefine: an alias names the latest) anchor @p name. */
@@ -938,27 +792,19 @@ static int anchor_define(pledge_yaml_stream *st, const char *name, pledge_node *
                          size_t *index_out)
 {
     size_t len = strlen(name);
-    uint32_t h = hash32(name, len);
-    uint64_t *slot;
+    void *e = pledge__table_get(&st->anchor_index, 0, name, len);
     anchor_rec *rec;
-    int rc = idx_grow(st->alloc, &st->anchor_index);
-    if (rc)
-        return rc;
-    slot = idx_slot(&st->anchor_index, h, name, len, anchor_key, st);
-    if (*slot) {
-        rec = &st->anchors[idx_entry(*slot)];
+    if (e) {
+        rec = &st->anchors[(uintptr_t)e - 1];
     } else {
+        char *key;
         if (pledge__grow(st->alloc, (void **)&st->anchors, &st->anchors_cap, st->nanchors + 1,
                          sizeof *st->anchors) ||
-            pledge__grow(st->alloc, (void **)&st->names, &st->names_cap, st->names_len + len + 1,
-                         1))
+            !(key = pledge__arena_strndup(&st->names, name, len)) ||
+            pledge__table_put(&st->anchor_index, 0, key, len,
+                              (void *)(uintptr_t)(st->nanchors + 1), NULL))
             return PLEDGE_ENOMEM;
-        rec = &st->anchors[st->nanchors];
-        rec->name_off = st->names_len;
-        rec->name_len = len;
-        memcpy(st->names + st->names_len, name, len);
-        st->names_len += len;
-        idx_put(&st->anchor_index, slot, h, st->nanchors++);
+        rec = &st->anchors[st->nanchors++];
     }
     rec->node = node;
     rec->height = 0;
@@ -986,9 +832,6 @@ static int depth_error(pledge_yaml_stream *st, pledge_mark mark, int via_alias)
 
 static void drop_frames(pledge_yaml_stream *st)
 {
-    size_t i;
-    for (i = 0; i < st->nframes; i++)
-        idx_clear(st->alloc, &st->frames[i].keys);
     st->nframes = 0;
     st->nscratch = 0;
 }
@@ -1015,48 +858,6 @@ static int alias_limit(pledge_yaml_stream *st, pledge_mark mark)
 }
 
 /* ---- building -------------------------------------------------------------- */
-
-static int find_duplicate(pledge_yaml_stream *st, frame *f, const pledge_node *key,
-                          const pledge_node **first)
-{
-    size_t npairs = (st->nscratch - f->base) / 2, i;
-    map_ctx ctx;
-    uint64_t *slot;
-    uint32_t h;
-    int rc;
-    *first = NULL;
-    if (!f->keys.count && npairs < SMALL_MAP) {
-        for (i = 0; i < npairs; i++) {
-            const pledge_node *k = st->scratch[f->base + 2 * i];
-            if (k->u.s.len == key->u.s.len && !memcmp(k->u.s.ptr, key->u.s.ptr, key->u.s.len)) {
-                *first = k;
-                return PLEDGE_OK;
-            }
-        }
-        return PLEDGE_OK;
-    }
-    ctx.pairs = st->scratch + f->base;
-    if (!f->keys.count) {
-        /* the mapping just grew past SMALL_MAP: index its keys so far */
-        for (i = 0; i < npairs; i++) {
-            const pledge_node *k = ctx.pairs[2 * i];
-            uint32_t hk = hash32(k->u.s.ptr, k->u.s.len);
-            if ((rc = idx_grow(st->alloc, &f->keys)))
-                return rc;
-            idx_put(&f->keys, idx_slot(&f->keys, hk, k->u.s.ptr, k->u.s.len, map_key, &ctx), hk,
-                    i);
-        }
-    }
-    if ((rc = idx_grow(st->alloc, &f->keys)))
-        return rc;
-    h = hash32(key->u.s.ptr, key->u.s.len);
-    slot = idx_slot(&f->keys, h, key->u.s.ptr, key->u.s.len, map_key, &ctx);
-    if (*slot)
-        *first = ctx.pairs[2 * idx_entry(*slot)];
-    else
-        idx_put(&f->keys, slot, h, npairs); /* the key is pushed next */
-    return PLEDGE_OK;
-}
 
 static const char *type_article(pledge_node_type t)
 {
@@ -1122,7 +923,8 @@ static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, s
     }
     {
         const pledge_node *first;
-        if ((rc = find_duplicate(st, f, node, &first)))
+        if ((rc = pledge__map_key_seen(&st->map_keys, f->node, st->scratch + f->base,
+                                       (st->nscratch - f->base) / 2, node, &first)))
             return rc;
         if (first) {
             pledge_buf m;
@@ -1450,10 +1252,6 @@ static int on_start(pledge_yaml_stream *st, yaml_event_t *ev, pledge_node_type t
         pledge__grow(st->alloc, (void **)&st->frames, &st->frames_cap, st->nframes + 1,
                      sizeof *st->frames))
         return PLEDGE_ENOMEM;
-    if (st->nframes == st->frames_init) {
-        memset(&st->frames[st->nframes], 0, sizeof *st->frames);
-        st->frames_init++;
-    }
     f = &st->frames[st->nframes];
     f->node = n;
     f->key = NULL;
@@ -1508,7 +1306,6 @@ static int on_end(pledge_yaml_stream *st, yaml_event_t *ev)
             rec->open = 0;
         }
     }
-    idx_clear(st->alloc, &f->keys);
     st->nscratch = f->base;
     st->nframes--;
     return attach(st, n, pledge_node_mark(n), height, count);
@@ -1604,103 +1401,27 @@ static int next_event(pledge_yaml_stream *st)
 static void reset_document(pledge_yaml_stream *st)
 {
     drop_frames(st);
-    idx_clear(st->alloc, &st->anchor_index);
+    if (!st->tables_ready) {
+        pledge__table_init(&st->anchor_index, st->alloc);
+        pledge__table_init(&st->map_keys, st->alloc);
+        pledge__arena_init(&st->names, st->alloc);
+        st->tables_ready = 1;
+    } else {
+        pledge__table_clear(&st->anchor_index);
+        pledge__table_clear(&st->map_keys);
+        pledge__arena_free(&st->names);
+    }
     st->nanchors = 0;
-    st->names_len = 0;
     st->expansion = 0;
     st->skipping = 0;
     st->skip_depth = 0;
-}
-
-/* The node @p o of the tree being replaced, copied (once: a copied node
- * forwards to its copy) into st->tree; NULL for lack of memory. */
-static pledge_node *copy_node(pledge_yaml_stream *st, pledge_node *o)
-{
-    pledge_node *n;
-    char *p;
-    size_t len, extra;
-    if (o->yaml11 == MOVED)
-        return (pledge_node *)(void *)o->u.seq.items;
-    if (!(n = copy_alloc(st, sizeof *n, _Alignof(pledge_node))))
-        return NULL;
-    *n = *o;
-    if (o->type == PLEDGE_NODE_STRING || o->type == PLEDGE_NODE_INT) {
-        const char *text = o->type == PLEDGE_NODE_STRING ? o->u.s.ptr : o->u.i.text;
-        len = o->type == PLEDGE_NODE_STRING ? o->u.s.len : strlen(text);
-        extra = o->yaml11 ? strlen(text + len + 1) + 1 : 0;
-        if (!(p = copy_alloc(st, len + 1 + extra, 1)))
-            return NULL;
-        memcpy(p, text, len + 1 + extra);
-        if (o->type == PLEDGE_NODE_STRING)
-            n->u.s.ptr = p;
-        else
-            n->u.i.text = p;
-    }
-    o->yaml11 = MOVED;
-    o->u.seq.items = (pledge_node **)(void *)n;
-    return n;
-}
-
-/* Copy the tree under @p root into st->tree, parents before children,
- * with an explicit stack of the copied collections whose children are
- * still to copy. */
-static int is_collection(const pledge_node *n)
-{
-    return n->type == PLEDGE_NODE_SEQUENCE || n->type == PLEDGE_NODE_MAPPING;
-}
-
-static int copy_tree(pledge_yaml_stream *st, pledge_node *root, pledge_node **out)
-{
-    size_t i, k;
-    pledge_node *n;
-    if (!(*out = copy_node(st, root)))
-        return PLEDGE_ENOMEM;
-    st->nscratch = 0;
-    if (push(st, *out))
-        return PLEDGE_ENOMEM;
-    while (st->nscratch) {
-        n = st->scratch[--st->nscratch];
-        if (n->type == PLEDGE_NODE_SEQUENCE && n->u.seq.count) {
-            pledge_node **items = copy_alloc(st, n->u.seq.count * sizeof *items,
-                                             _Alignof(pledge_node *));
-            if (!items)
-                return PLEDGE_ENOMEM;
-            for (i = 0; i < n->u.seq.count; i++) {
-                pledge_node *o = n->u.seq.items[i];
-                int fresh = o->yaml11 != MOVED;
-                if (!(items[i] = copy_node(st, o)) ||
-                    (fresh && is_collection(items[i]) && push(st, items[i])))
-                    return PLEDGE_ENOMEM;
-            }
-            n->u.seq.items = items;
-        } else if (n->type == PLEDGE_NODE_MAPPING && n->u.map.count) {
-            pledge_pair *pairs = copy_alloc(st, n->u.map.count * sizeof *pairs,
-                                            _Alignof(pledge_pair));
-            if (!pairs)
-                return PLEDGE_ENOMEM;
-            for (i = 0; i < n->u.map.count; i++) {
-                for (k = 0; k < 2; k++) {
-                    pledge_node *o = k ? n->u.map.pairs[i].value : n->u.map.pairs[i].key, *c;
-                    int fresh = o->yaml11 != MOVED;
-                    if (!(c = copy_node(st, o)) || (fresh && is_collection(c) && push(st, c)))
-                        return PLEDGE_ENOMEM;
-                    if (k)
-                        pairs[i].value = c;
-                    else
-                        pairs[i].key = c;
-                }
-            }
-            n->u.map.pairs = pairs;
-        }
-    }
-    return PLEDGE_OK;
 }
 
 /*
  * The arena's chunks double, so a tree may hold up to twice the memory its
  * nodes take. A small tree is copied into a new tree whose arena has room
  * for exactly what it needs; a refused document gives up its partial tree.
- * The old tree is freed either way (its nodes are overwritten by the copy).
+ * The old tree is freed either way (pledge__node_move consumes its nodes).
  */
 static int compact(pledge_yaml_stream *st, pledge_tree **inout)
 {
@@ -1713,20 +1434,13 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
     st->last_used = used;
     if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
-    if (!(t = pledge__tree_new(st->alloc, old->name, old->index)))
+    /* one chunk with room for all of the copy */
+    if (!(t = pledge__tree_new_sized(st->alloc, old->name, old->index, old->root ? need : 0)))
         return PLEDGE_ENOMEM;
     t->errors = old->errors;
-    if (old->root) {
-        st->tree = t;
-        st->reserve = need;
-        rc = copy_tree(st, old->root, &t->root);
-        st->reserve = 0;
-        st->tree = old;
-        st->nscratch = 0;
-        if (rc) {
-            pledge_tree_free(t);
-            return rc;
-        }
+    if (old->root && (rc = pledge__node_move(&t->root, &t->arena, old->root, st->alloc))) {
+        pledge_tree_free(t);
+        return rc;
     }
     pledge_tree_free(old);
     *inout = t;
@@ -2093,20 +1807,18 @@ int pledge__yaml_complete(const pledge_yaml_stream *st)
 
 void pledge__yaml_free(pledge_yaml_stream *st)
 {
-    size_t i;
     if (!st)
         return;
     if (st->have_ev)
         yaml_event_delete(&st->ev);
     if (st->parser_ready)
         yaml_parser_delete(&st->parser);
-    for (i = 0; i < st->frames_init; i++)
-        pledge__free(st->alloc, st->frames[i].keys.slots);
     pledge__free(st->alloc, st->frames);
     pledge__free(st->alloc, st->scratch);
     pledge__free(st->alloc, st->anchors);
-    pledge__free(st->alloc, st->anchor_index.slots);
-    pledge__free(st->alloc, st->names);
+    pledge__table_free(&st->anchor_index);
+    pledge__table_free(&st->map_keys);
+    pledge__arena_free(&st->names);
     pledge__free(st->alloc, st->win);
     pledge__free(st->alloc, st);
 }

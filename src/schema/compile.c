@@ -16,12 +16,12 @@
 #include "number.h"
 #include "uri.h"
 #include "core/alloc.h"
-#include "core/embedded.h"
 #include "node/json_reader.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pthread.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +29,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define META_URI "https://json-schema.org/draft/2020-12/schema"
+#define META_URI PLEDGE__META_URI
 #define VOCAB_PREFIX "https://json-schema.org/draft/2020-12/vocab/"
 
 typedef struct map_slot {
@@ -219,6 +219,52 @@ static map_slot *map_get(cctx *c, const pledge_node *n, int create)
     }
     c->map_count++;
     return e;
+}
+
+/* ------------------------------------------------------------------ */
+/* the built-in metaschema                                             */
+/* ------------------------------------------------------------------ */
+
+/* The 2020-12 metaschema, compiled once per process on first use and
+ * shared (read-only) by every schema that refers to it or is checked
+ * against it; its documents come from metaschema.c. */
+static pthread_once_t meta_once = PTHREAD_ONCE_INIT;
+static pledge_schema *meta_schema;
+
+static int compile_builtin(pledge_schema **out);
+
+static void meta_init(void)
+{
+    /* On failure (out of memory) meta_schema stays NULL and every later
+     * call reports PLEDGE_ENOMEM: the library never aborts. */
+    if (compile_builtin(&meta_schema))
+        meta_schema = NULL;
+}
+
+static const pledge_schema *metaschema(void)
+{
+    pthread_once(&meta_once, meta_init);
+    return meta_schema;
+}
+
+static int by_node(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t)((const sch_map_entry *)a)->node;
+    uintptr_t y = (uintptr_t)((const sch_map_entry *)b)->node;
+    return x < y ? -1 : x > y;
+}
+
+/* The compiled schema of node @p node in the built-in metaschema, or NULL. */
+static const sch_node *schema_lookup(const pledge_schema *schema, const pledge_node *node)
+{
+    sch_map_entry key;
+    const sch_map_entry *e;
+    if (!schema || !schema->map)
+        return NULL;
+    key.node = node;
+    key.sch = NULL;
+    e = bsearch(&key, schema->map, schema->map_count, sizeof key, by_node);
+    return e ? e->sch : NULL;
 }
 
 /* ------------------------------------------------------------------ */
@@ -480,7 +526,7 @@ static void doc_meta(cctx *c, sch_doc *doc)
     if (c->flags & PLEDGE_SCHEMA_NO_METASCHEMA || c->errors || c->rc)
         return;
     if (!mres) {
-        const pledge_schema *meta = c->meta ? c->meta : (c->meta = pledge__metaschema());
+        const pledge_schema *meta = c->meta ? c->meta : (c->meta = metaschema());
         if (!meta) {
             oom(c);
             return;
@@ -489,7 +535,7 @@ static void doc_meta(cctx *c, sch_doc *doc)
     } else {
         const sch_node *m = NULL;
         if (mres->doc && mres->doc->builtin) {
-            m = pledge__schema_lookup(c->meta, mres->node);
+            m = schema_lookup(c->meta, mres->node);
         } else {
             m = compile_schema(c, mres->node, mres);
             drain(c);
@@ -633,18 +679,15 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
     pledge_buf b;
 
     if (c->builtin) {
-        size_t size;
-        const char *text = pledge__metaschema_text(uri, ulen, &size);
         pledge_tree *tree = NULL;
-        if (!text)
+        int rc;
+        if (!pledge__metaschema_uri(uri, ulen))
             return NULL;
-        if (pledge__json_read(&tree, text, size, uri, 0, &c->load, c->diags)) {
-            oom(c);
-            return NULL;
-        }
-        if (!tree->root || tree->errors) {
-            pledge_tree_free(tree);
-            c->rc = PLEDGE_ERROR;
+        if ((rc = pledge__metaschema_tree(&tree, uri, ulen, &c->load, c->diags))) {
+            if (rc == PLEDGE_ENOMEM)
+                oom(c);
+            else
+                c->rc = PLEDGE_ERROR;
             return NULL;
         }
         if (!add_doc(c, tree, tree->root, uri, uri))
@@ -654,11 +697,11 @@ static sch_resource *load(cctx *c, const char *uri, const pledge_node *at, sch_d
     if (pledge__metaschema_uri(uri, ulen)) {
         const sch_resource *r;
         sch_doc *doc;
-        if (!c->meta && !(c->meta = pledge__metaschema())) {
+        if (!c->meta && !(c->meta = metaschema())) {
             oom(c);
             return NULL;
         }
-        r = pledge__schema_resource(c->meta, uri, ulen);
+        r = pledge__table_get(&c->meta->uris, 0, uri, ulen);
         if (!r)
             return NULL;
         /* A borrowed stand-in document, so that nodes found under it are
@@ -870,7 +913,7 @@ static const sch_node *resolve_ref(cctx *c, const sch_resource *res, const pledg
         goto done;
     }
     if (target->doc && target->doc->builtin) {
-        out = pledge__schema_lookup(c->meta, node);
+        out = schema_lookup(c->meta, node);
         if (!out)
             cerr(c, res->doc, ref, "\"%s\" does not point at a schema", ref->u.s.ptr);
     } else {
@@ -1092,32 +1135,28 @@ static int add_regex(cctx *c, const sch_doc *doc, const pledge_node *src,
     return 0;
 }
 
-static uint32_t name_hash(const char *s, size_t len)
+/* Index of @p str among the names of @p s, adding it (s->names and the
+ * schema's names table were sized for every name the keywords can bring,
+ * so the table does not grow here and cannot fail). */
+static uint32_t name_index(cctx *c, sch_node *s, const char *str, size_t len)
 {
-    return pledge__sch_name_hash(s, len);
-}
-
-/* Index of @p str in the names table under construction, adding it (the
- * table was sized for every name the keywords can bring). */
-static uint32_t name_index(sch_node *s, const char *str, size_t len)
-{
-    uint32_t i = name_hash(str, len) & s->slot_mask;
-    while (s->slots[i]) {
-        sch_name *n = &s->names[s->slots[i] - 1];
-        if (n->len == len && memcmp(n->s, str, len) == 0)
-            return s->slots[i] - 1;
-        i = (i + 1) & s->slot_mask;
+    sch_name *n = &s->names[s->n_names];
+    void *old;
+    if (pledge__table_put(&c->out->names, (uintptr_t)s, str, len, n, &old)) {
+        oom(c);
+        return 0;
     }
-    s->names[s->n_names].s = str;
-    s->names[s->n_names].len = len;
-    s->slots[i] = ++s->n_names;
-    return s->n_names - 1;
+    if (old)
+        return (uint32_t)((sch_name *)old - s->names);
+    n->s = str;
+    n->len = len;
+    return s->n_names++;
 }
 
 static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc,
                         sch_resource *res)
 {
-    size_t max = 0, i, j, slots = 4;
+    size_t max = 0, i, j;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING)
         max += k->properties->value->u.map.count;
     else if (k->properties)
@@ -1143,19 +1182,20 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
     }
     if (max == 0 || max > UINT32_MAX / 4)
         return;
-    while (slots < max * 2)
-        slots *= 2;
     s->names = alloc_array(c, max, sizeof *s->names);
-    s->slots = alloc_array(c, slots, sizeof *s->slots);
-    if (!s->names || !s->slots)
+    if (!s->names)
         return;
-    s->slot_mask = (uint32_t)slots - 1;
+    if (pledge__table_reserve(&c->out->names, c->out->names.count + max)) {
+        oom(c);
+        return;
+    }
+    s->name_table = &c->out->names;
     s->kw |= KW_OBJECT;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING) {
         const pledge_node *m = k->properties->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len);
             s->names[idx].prop = sub(c, m->u.map.pairs[i].value, res);
             s->n_props++;
         }
@@ -1171,7 +1211,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                 cerr(c, doc, item, "\"required\" must list property names (strings)");
                 continue;
             }
-            req[s->n_required++] = name_index(s, item->u.s.ptr, item->u.s.len);
+            req[s->n_required++] = name_index(c, s, item->u.s.ptr, item->u.s.len);
         }
         s->required = req;
     }
@@ -1179,7 +1219,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_schemas->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len);
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len);
             s->names[idx].dep_schema = sub(c, m->u.map.pairs[i].value, res);
             s->has_dependent = 1;
         }
@@ -1188,7 +1228,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         const pledge_node *m = k->dep_required->value;
         for (i = 0; i < m->u.map.count; i++) {
             const pledge_node *key = m->u.map.pairs[i].key, *v = m->u.map.pairs[i].value;
-            uint32_t idx = name_index(s, key->u.s.ptr, key->u.s.len), *deps;
+            uint32_t idx = name_index(c, s, key->u.s.ptr, key->u.s.len), *deps;
             if (v->type != PLEDGE_NODE_SEQUENCE) {
                 cerr(c, doc, v, "each value of \"dependentRequired\" must be an array of strings");
                 continue;
@@ -1203,7 +1243,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
                     cerr(c, doc, item, "\"dependentRequired\" must list property names");
                     continue;
                 }
-                d = name_index(s, item->u.s.ptr, item->u.s.len);
+                d = name_index(c, s, item->u.s.ptr, item->u.s.len);
                 deps[s->names[idx].n_dep_req++] = d;
             }
             s->names[idx].dep_req = deps;
@@ -1481,6 +1521,7 @@ static void schema_free_parts(pledge_schema *s)
     pledge__free(s->allocator, s->map);
     pledge__table_free(&s->uris);
     pledge__table_free(&s->anchors);
+    pledge__table_free(&s->names);
     pledge__arena_free(&s->arena);
 }
 
@@ -1514,6 +1555,7 @@ static int cctx_init(cctx *c, const pledge_schema_options *opts, pledge_diag_lis
     c->out->flags = c->flags;
     pledge__table_init(&c->out->uris, c->a);
     pledge__table_init(&c->out->anchors, c->a);
+    pledge__table_init(&c->out->names, c->a);
     pledge__table_init(&c->nodes, c->a);
     pledge__table_init(&c->keys, c->a);
     pledge__table_init(&c->failed, c->a);
@@ -1686,11 +1728,10 @@ int pledge_schema_compile_file(pledge_schema **out, const char *path,
     return compile_read(out, path, path, NULL, 0, opts, diags);
 }
 
-int pledge__schema_compile_builtin(pledge_schema **out)
+/* Compile the built-in metaschema: once per process, by metaschema(). */
+static int compile_builtin(pledge_schema **out)
 {
     cctx c;
-    size_t size;
-    const char *text;
     pledge_tree *tree = NULL;
     int rc;
     *out = NULL;
@@ -1699,10 +1740,7 @@ int pledge__schema_compile_builtin(pledge_schema **out)
         return rc;
     c.builtin = 1;
     c.flags = PLEDGE_SCHEMA_NO_METASCHEMA;
-    text = pledge__metaschema_text(META_URI, strlen(META_URI), &size);
-    if (!text || pledge__json_read(&tree, text, size, META_URI, 0, &c.load, NULL) || !tree ||
-        !tree->root) {
-        pledge_tree_free(tree);
+    if (pledge__metaschema_tree(&tree, META_URI, strlen(META_URI), &c.load, NULL)) {
         pledge_schema_free(c.out);
         return PLEDGE_ENOMEM;
     }
@@ -1717,16 +1755,13 @@ int pledge__schema_compile_builtin(pledge_schema **out)
         /* every vocabulary metaschema, also those the root does not use
          * (format-assertion): a schema may name any of them */
         {
-            size_t i;
-            for (i = 0; i < pledge__metaschemas_count && !c.rc; i++) {
-                const char *name = pledge__metaschemas[i].name;
-                size_t nl = strlen(name);
+            size_t i, nl;
+            const char *name;
+            for (i = 0; (name = pledge__metaschema_vocabulary(i, &nl)) && !c.rc; i++) {
                 char uri[256];
-                if (strncmp(name, "meta/", 5) != 0 || nl < 6 || nl > 200 ||
-                    strcmp(name + nl - 5, ".json") != 0)
+                if (nl > 200)
                     continue;
-                snprintf(uri, sizeof uri, "https://json-schema.org/draft/2020-12/%.*s",
-                         (int)(nl - 5), name);
+                snprintf(uri, sizeof uri, PLEDGE__META_PREFIX "%.*s", (int)nl, name);
                 if (!uri_lookup(&c, uri, strlen(uri)))
                     load(&c, uri, NULL, NULL);
             }
@@ -1764,7 +1799,7 @@ int pledge__schema_compile_builtin(pledge_schema **out)
             }
         }
         pledge__table_free(&c.nodes);
-        pledge__sch_map_sort(m, n);
+        qsort(m, n, sizeof *m, by_node);
         c.out->map = m;
         c.out->map_count = n;
     }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Internal: the compiled form of a schema, shared by the compiler
  * (compile.c), the evaluator (validate.c), the messages (messages.c) and
- * the built-in metaschema (metaschema.c).
+ * the built-in metaschema documents (metaschema.c).
  *
  * Every subschema becomes one immutable sch_node; keywords are fields,
  * and the kw bits say which are present so that the evaluator skips whole
@@ -72,7 +72,7 @@ typedef struct sch_resource sch_resource;
 
 /* A name the object keywords use: a property, a required name, a key of
  * dependentRequired or dependentSchemas. One hash lookup per instance key
- * finds all that apply to it. */
+ * (in the schema's names table) finds all that apply to it. */
 typedef struct sch_name {
     const char *s;             /* borrowed from the source tree */
     size_t len;
@@ -128,8 +128,7 @@ struct sch_node {
     /* object */
     sch_name *names;
     uint32_t n_names;
-    uint32_t *slots;           /* hash slots: name index + 1, 0 = empty */
-    uint32_t slot_mask;
+    const struct pledge__table *name_table; /* (this node, name) -> its sch_name */
     uint32_t n_props;          /* how many names carry a "properties" schema */
     const uint32_t *required;  /* name indexes */
     uint32_t n_required;
@@ -161,7 +160,8 @@ typedef struct sch_doc {
     const char *name;          /* for diagnostics: the path or the URI */
     unsigned int vocab;
     int builtin;               /* a stand-in for a built-in metaschema document:
-                                  its nodes are compiled in pledge__metaschema() */
+                                  its nodes are compiled in the built-in
+                                  metaschema (compile.c) */
     struct sch_doc *next;
 } sch_doc;
 
@@ -191,6 +191,8 @@ struct pledge_schema {
     pledge__table uris;        /* resource URI (ns 0) -> sch_resource */
     pledge__table anchors;     /* (resource | dynamic, name) -> sch_anchor;
                                   read by the evaluator for $dynamicRef */
+    pledge__table names;       /* (sch_node, name) -> sch_name of its object
+                                  keywords; read by the evaluator */
 };
 
 /* The anchors table's namespace of @p res's static or dynamic anchors
@@ -200,45 +202,25 @@ static inline uintptr_t pledge__anchor_ns(const sch_resource *res, int dynamic)
     return (uintptr_t)res | (uintptr_t)(dynamic ? 1 : 0);
 }
 
-/* FNV-1a: the names tables hold the schema's names only, so probe lengths
- * do not depend on the instance; no keyed hash is needed. */
-static inline uint32_t pledge__sch_name_hash(const char *s, size_t len)
-{
-    uint32_t h = 2166136261u;
-    size_t i;
-    for (i = 0; i < len; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 16777619u;
-    }
-    return h ^ (h >> 15);
-}
 
-/* ---- compile.c ---- */
+/* ---- metaschema.c: the embedded documents, nothing compiled ---- */
 
-/* Compile the built-in metaschema (metaschema.c calls it once). */
-int pledge__schema_compile_builtin(pledge_schema **out);
-
-/* ---- metaschema.c ---- */
-
-/* The built-in 2020-12 metaschema, compiled once per process (lazily,
- * thread-safe). NULL when it could not be compiled (out of memory). */
-const pledge_schema *pledge__metaschema(void);
+#define PLEDGE__META_URI "https://json-schema.org/draft/2020-12/schema"
+#define PLEDGE__META_PREFIX "https://json-schema.org/draft/2020-12/"
 
 /* 1 when @p uri (no fragment) names one of the built-in metaschemas. */
 int pledge__metaschema_uri(const char *uri, size_t len);
 
-/* The embedded text of the metaschema at @p uri, or NULL. */
-const char *pledge__metaschema_text(const char *uri, size_t len, size_t *size);
+/* The built-in metaschema document at @p uri, read through the node
+ * layer's JSON reader with @p load's limits into *out (the caller frees
+ * it). PLEDGE_ERROR when no built-in document has that URI or it does not
+ * read without errors; PLEDGE_ENOMEM. */
+int pledge__metaschema_tree(pledge_tree **out, const char *uri, size_t len,
+                            const pledge_load_options *load, pledge_diag_list *diags);
 
-/* The resource of @p schema whose URI is @p uri (@p len bytes), or NULL. */
-const sch_resource *pledge__schema_resource(const pledge_schema *schema, const char *uri,
-                                            size_t len);
-
-/* Sort @p m by node address (for pledge__schema_lookup). */
-void pledge__sch_map_sort(sch_map_entry *m, size_t n);
-
-/* The compiled schema of node @p node in the built-in metaschema, or NULL. */
-const sch_node *pledge__schema_lookup(const pledge_schema *schema, const pledge_node *node);
+/* The name of the @p i-th built-in vocabulary metaschema as its URI's last
+ * segments ("meta/core"), @p len bytes, or NULL past the last. */
+const char *pledge__metaschema_vocabulary(size_t i, size_t *len);
 
 /* ---- validate.c ---- */
 

@@ -1,33 +1,16 @@
 /* SPDX-License-Identifier: MIT */
-/* The built-in JSON Schema 2020-12 metaschemas: compiled once per process,
- * on first use, and shared (read-only) by every schema that refers to them
- * or is checked against them. */
+/* The built-in JSON Schema 2020-12 metaschemas as documents: which URIs
+ * they have and their trees, read from the embedded text through the node
+ * layer. Compiling them (once per process, shared read-only) is the
+ * compiler's (compile.c), which depends on this file, not the reverse. */
 #include "internal.h"
 #include "core/embedded.h"
+#include "node/json_reader.h"
 
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
 
-#define META_URI "https://json-schema.org/draft/2020-12/schema"
-#define META_PREFIX "https://json-schema.org/draft/2020-12/"
-
-static pthread_once_t meta_once = PTHREAD_ONCE_INIT;
-static pledge_schema *meta_schema;
-
-static void meta_init(void)
-{
-    /* On failure (out of memory) meta_schema stays NULL and every later
-     * call reports PLEDGE_ENOMEM: the library never aborts. */
-    if (pledge__schema_compile_builtin(&meta_schema))
-        meta_schema = NULL;
-}
-
-const pledge_schema *pledge__metaschema(void)
-{
-    pthread_once(&meta_once, meta_init);
-    return meta_schema;
-}
+#define META_URI PLEDGE__META_URI
+#define META_PREFIX PLEDGE__META_PREFIX
 
 /* The embedded file for a metaschema URI: "schema.json" for the root,
  * "meta/core.json" for ".../meta/core". */
@@ -53,41 +36,39 @@ int pledge__metaschema_uri(const char *uri, size_t len)
     return find(uri, len) != NULL;
 }
 
-const char *pledge__metaschema_text(const char *uri, size_t len, size_t *size)
+int pledge__metaschema_tree(pledge_tree **out, const char *uri, size_t len,
+                            const pledge_load_options *load, pledge_diag_list *diags)
 {
     const pledge_embedded *e = find(uri, len);
+    pledge_tree *tree = NULL;
+    int rc;
+    *out = NULL;
     if (!e)
-        return NULL;
-    *size = e->size;
-    return e->data;
+        return PLEDGE_ERROR;
+    /* named by its URI, as the schema's diagnostics name it */
+    rc = pledge__json_read(&tree, e->data, e->size, uri, 0, load, diags);
+    if (rc)
+        return rc == PLEDGE_ENOMEM ? rc : PLEDGE_ERROR;
+    if (!tree->root || tree->errors) {
+        pledge_tree_free(tree);
+        return PLEDGE_ERROR;
+    }
+    *out = tree;
+    return PLEDGE_OK;
 }
 
-const sch_resource *pledge__schema_resource(const pledge_schema *schema, const char *uri,
-                                            size_t len)
+const char *pledge__metaschema_vocabulary(size_t i, size_t *len)
 {
-    return pledge__table_get(&schema->uris, 0, uri, len);
-}
-
-static int by_node(const void *a, const void *b)
-{
-    uintptr_t x = (uintptr_t)((const sch_map_entry *)a)->node;
-    uintptr_t y = (uintptr_t)((const sch_map_entry *)b)->node;
-    return x < y ? -1 : x > y;
-}
-
-void pledge__sch_map_sort(sch_map_entry *m, size_t n)
-{
-    qsort(m, n, sizeof *m, by_node);
-}
-
-const sch_node *pledge__schema_lookup(const pledge_schema *schema, const pledge_node *node)
-{
-    sch_map_entry key;
-    const sch_map_entry *e;
-    if (!schema || !schema->map)
-        return NULL;
-    key.node = node;
-    key.sch = NULL;
-    e = bsearch(&key, schema->map, schema->map_count, sizeof key, by_node);
-    return e ? e->sch : NULL;
+    size_t k, nl;
+    for (k = 0; k < pledge__metaschemas_count; k++) {
+        const char *name = pledge__metaschemas[k].name;
+        nl = strlen(name);
+        if (strncmp(name, "meta/", 5) != 0 || nl < 6 || strcmp(name + nl - 5, ".json") != 0)
+            continue;
+        if (i-- == 0) {
+            *len = nl - 5;
+            return name;
+        }
+    }
+    return NULL;
 }

@@ -17,6 +17,7 @@
 #include "number.h"
 #include "uri.h"
 #include "core/alloc.h"
+#include "core/hash.h"
 #include "core/stack.h"
 
 #include <stdarg.h>
@@ -340,7 +341,35 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-/* A hash consistent with pledge_node_equal (1 and 1.0 hash alike). */
+/* The names of the object keywords of @p s that @p key is, or NULL. Most
+ * schemas name a few properties: those are compared in turn (at most
+ * NAMES_LINEAR, whatever the instance), the others found in the schema's
+ * names table. */
+#define NAMES_LINEAR 8
+static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
+{
+    uint32_t i;
+    if (s->n_names > NAMES_LINEAR)
+        return pledge__table_get(s->name_table, (uintptr_t)s, key, len);
+    for (i = 0; i < s->n_names; i++)
+        if (s->names[i].len == len && memcmp(s->names[i].s, key, len) == 0)
+            return &s->names[i];
+    return NULL;
+}
+
+/* Two hashes as one, through the keyed hash: what the input chooses cannot
+ * make combined hashes collide. */
+static uint64_t mix(uint64_t a, uint64_t b)
+{
+    uint64_t v[2];
+    v[0] = a;
+    v[1] = b;
+    return pledge__hash(v, sizeof v);
+}
+
+/* A hash consistent with pledge_node_equal (1 and 1.0 hash alike). Numbers
+ * of int64 range map one to one; texts and collections go through the
+ * keyed hash, so that chosen items cannot make uniqueItems quadratic. */
 static uint64_t node_hash(const pledge_node *n)
 {
     uint64_t h = 1469598103934665603ull + n->type;
@@ -356,13 +385,13 @@ static uint64_t node_hash(const pledge_node *n)
             n->u.d >= -9223372036854775808.0 && n->u.d < 9223372036854775808.0)
             return (uint64_t)(int64_t)n->u.d * 0x9e3779b97f4a7c15ull;
         if (n->type == PLEDGE_NODE_INT)
-            return pledge__sch_name_hash(n->u.i.text, strlen(n->u.i.text));
+            return pledge__hash(n->u.i.text, strlen(n->u.i.text));
         {
             /* an integral double beyond int64 hashes as the big integer
              * it equals */
             char buf[400];
             if (pledge__double_integer_text(n->u.d, buf, sizeof buf))
-                return pledge__sch_name_hash(buf, strlen(buf));
+                return pledge__hash(buf, strlen(buf));
         }
         {
             uint64_t bits;
@@ -371,17 +400,17 @@ static uint64_t node_hash(const pledge_node *n)
             return bits * 0xff51afd7ed558ccdull;
         }
     case PLEDGE_NODE_STRING:
-        return pledge__sch_name_hash(n->u.s.ptr, n->u.s.len) * 0xc4ceb9fe1a85ec53ull;
+        return pledge__hash(n->u.s.ptr, n->u.s.len) ^ 0xc4ceb9fe1a85ec53ull;
     case PLEDGE_NODE_SEQUENCE:
         for (i = 0; i < n->u.seq.count; i++)
-            h = (h ^ node_hash(n->u.seq.items[i])) * 1099511628211ull;
+            h = mix(h, node_hash(n->u.seq.items[i]));
         return h;
     case PLEDGE_NODE_MAPPING: {
         uint64_t sum = 0;
         for (i = 0; i < n->u.map.count; i++) {
             const pledge_node *k = n->u.map.pairs[i].key;
-            uint64_t kh = pledge__sch_name_hash(k->u.s.ptr, k->u.s.len);
-            sum += (kh * 31) ^ node_hash(n->u.map.pairs[i].value);
+            /* a sum: the order of the pairs does not matter */
+            sum += mix(pledge__hash(k->u.s.ptr, k->u.s.len), node_hash(n->u.map.pairs[i].value));
         }
         return h ^ sum;
     }
@@ -628,24 +657,19 @@ static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *i
         ipath cip = { ip, key, 0, ip->depth + 1 };
         int matched = 0;
         if (s->n_names) {
-            uint32_t h = pledge__sch_name_hash(key->u.s.ptr, key->u.s.len) & s->slot_mask;
-            while (s->slots[h]) {
-                const sch_name *nm = &s->names[s->slots[h] - 1];
-                if (nm->len == key->u.s.len && memcmp(nm->s, key->u.s.ptr, nm->len) == 0) {
-                    uint32_t idx = s->slots[h] - 1;
-                    found[idx / 64] |= (uint64_t)1 << (idx % 64);
-                    if (nm->prop) {
-                        spath p1 = { sp, "properties", 10, 0 };
-                        spath p2 = { &p1, nm->s, nm->len, 0 };
-                        matched = 1;
-                        if (a)
-                            ann_set(a, i);
-                        if (!eval(c, nm->prop, val, &cip, &p2, ds, NULL, NULL, collect))
-                            FAIL();
-                    }
-                    break;
+            const sch_name *nm = find_name(s, key->u.s.ptr, key->u.s.len);
+            if (nm) {
+                size_t idx = (size_t)(nm - s->names);
+                found[idx / 64] |= (uint64_t)1 << (idx % 64);
+                if (nm->prop) {
+                    spath p1 = { sp, "properties", 10, 0 };
+                    spath p2 = { &p1, nm->s, nm->len, 0 };
+                    matched = 1;
+                    if (a)
+                        ann_set(a, i);
+                    if (!eval(c, nm->prop, val, &cip, &p2, ds, NULL, NULL, collect))
+                        FAIL();
                 }
-                h = (h + 1) & s->slot_mask;
             }
         }
         for (k = 0; k < s->n_pprops; k++) {

@@ -4,6 +4,7 @@
 #include "testutil.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,6 +79,54 @@ START_TEST(exponential_schemas_end_with_the_budget)
         pledge_schema_free(s);
         free(text);
     }
+}
+END_TEST
+
+/* uniqueItems over pairs of integers [i, b] whose b is chosen so that the
+ * former unkeyed combination of item hashes, ((h ^ x1) * P ^ x2) * P with
+ * x = value * G, gave every pair the same hash: comparing all of them took
+ * some 10^9 equality tests. Item hashes now go through the keyed hash. */
+START_TEST(unique_items_resist_chosen_collisions)
+{
+    const uint64_t g = 0x9e3779b97f4a7c15ull, p = 1099511628211ull;
+    const uint64_t h0 = 1469598103934665603ull + PLEDGE_NODE_SEQUENCE;
+    size_t n = getenv("PLEDGE_TEST_QUICK") ? 5000 : 40000, i, len = 0, cap = n * 48 + 64;
+    uint64_t ginv = g;
+    char *doc = malloc(cap);
+    pledge_schema *s = compile("{\"uniqueItems\": true}", NULL);
+    pledge_diag_list *d;
+    double start;
+    int rc, k;
+    ck_assert_ptr_nonnull(doc);
+    for (k = 0; k < 6; k++)
+        ginv *= 2 - g * ginv; /* g * ginv == 1 modulo 2^64 */
+    ck_assert(g * ginv == 1);
+    doc[len++] = '[';
+    for (i = 0; i < n; i++) {
+        uint64_t x2 = (h0 ^ (uint64_t)i * g) * p; /* makes h ^ x2 zero */
+        int64_t b = (int64_t)(x2 * ginv);
+        len += (size_t)snprintf(doc + len, cap - len, "%s[%zu, %lld]", i ? ", " : "", i,
+                                (long long)b);
+    }
+    doc[len++] = ']';
+    doc[len] = '\0';
+    start = test_now();
+    d = run(s, doc, &rc);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+    if (!SANITIZED && !getenv("PLEDGE_TEST_QUICK"))
+        ck_assert_msg(test_now() - start < 5, "took %.1f s", test_now() - start);
+    pledge_diag_list_free(d);
+    /* and a repeat among them is still found */
+    len = (size_t)(strrchr(doc, ']') - doc);
+    len += (size_t)snprintf(doc + len, cap - len, ", [7, %lld]]",
+                            (long long)(int64_t)(((h0 ^ 7 * g) * p) * ginv));
+    d = run(s, doc, &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    expect_one(d, "uniqueItems");
+    pledge_diag_list_free(d);
+    pledge_schema_free(s);
+    free(doc);
 }
 END_TEST
 
@@ -448,6 +497,7 @@ int main(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, exponential_schemas_end_with_the_budget);
     tcase_add_test(tc, the_budget_is_an_option);
+    tcase_add_test(tc, unique_items_resist_chosen_collisions);
     tcase_add_test(tc, cycles_under_not_and_if_are_reported);
     tcase_add_test(tc, numbers_compare_by_mathematical_value);
     tcase_add_test(tc, overflowing_floats_are_reported);

@@ -3,6 +3,7 @@
  * best match, the YAML 1.1 trap, invalid schemas, references (files,
  * ref_dirs, the resolver hook), threads and allocation failures. */
 #include "testutil.h"
+#include "core/buf.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -230,6 +231,53 @@ START_TEST(test_unexpected_property_points_at_key)
     ck_assert_int_eq(x->line, 1);
     ck_assert_int_eq(x->column, 85);
     pledge_diag_list_free(d);
+    pledge_schema_free(s);
+}
+END_TEST
+
+/* Names of the object keywords: a schema with a few is searched in turn,
+ * one with many through the schema's names table; both find properties,
+ * required and dependentRequired names alike, and names that differ only
+ * after a NUL or in length stay distinct. */
+START_TEST(test_property_names_few_and_many)
+{
+    pledge_buf b;
+    pledge_schema *s;
+    pledge_diag_list *d;
+    int i, rc;
+    pledge__buf_init(&b, NULL);
+    pledge__buf_puts(&b, "{\"type\": \"object\", \"additionalProperties\": false, "
+                         "\"properties\": {\"a\\u0000x\": {\"type\": \"string\"}, "
+                         "\"a\": {\"type\": \"integer\"}");
+    for (i = 0; i < 40; i++)
+        pledge__buf_printf(&b, ", \"p%d\": {\"type\": \"integer\", \"minimum\": %d}", i, i);
+    pledge__buf_puts(&b, "}, \"required\": [\"p39\", \"p0\"], "
+                         "\"dependentRequired\": {\"p7\": [\"a\", \"p8\"]}}");
+    ck_assert(!b.failed);
+    s = compile_ok("many.json", b.data, NULL);
+    ck_assert(valid(s, "{\"p0\": 0, \"p39\": 39, \"a\": 1, \"a\\u0000x\": \"s\"}"));
+    d = check(s, "doc.json", "{\"p0\": 0, \"p39\": 38}", 0, &rc);
+    ck_assert_str_eq(only(d)->instance_path, "/p39");
+    ck_assert_str_eq(only(d)->code, "minimum");
+    pledge_diag_list_free(d);
+    d = check(s, "doc.json", "{\"p0\": 0, \"p39\": 39, \"a\\u0000y\": 1}", 0, &rc);
+    ck_assert_str_eq(only(d)->code, "additionalProperties");
+    pledge_diag_list_free(d);
+    d = check(s, "doc.json", "{\"p0\": 0, \"p39\": 39, \"a\": \"s\", \"aa\": 1}", 0, &rc);
+    ck_assert_uint_eq(pledge_diag_list_count(d), 2);
+    pledge_diag_list_free(d);
+    ck_assert(!valid(s, "{\"p0\": 0}"));                          /* required */
+    ck_assert(!valid(s, "{\"p0\": 0, \"p39\": 39, \"p7\": 7}"));   /* dependentRequired */
+    ck_assert(valid(s, "{\"p0\": 0, \"p39\": 39, \"p7\": 7, \"p8\": 8, \"a\": 0}"));
+    pledge_schema_free(s);
+    pledge__buf_free(&b);
+
+    s = compile_ok("few.json", "{\"properties\": {\"q\": {\"const\": 1}, \"qq\": false}, "
+                               "\"required\": [\"r\", \"q\"]}", NULL);
+    ck_assert(valid(s, "{\"q\": 1, \"r\": 0, \"x\": 2}"));
+    ck_assert(!valid(s, "{\"q\": 2, \"r\": 0}"));
+    ck_assert(!valid(s, "{\"q\": 1, \"r\": 0, \"qq\": 0}"));
+    ck_assert(!valid(s, "{\"q\": 1}"));
     pledge_schema_free(s);
 }
 END_TEST
@@ -797,6 +845,7 @@ static Suite *schema_suite(void)
     tcase_add_test(tc, test_required_message_and_position);
     tcase_add_test(tc, test_value_messages);
     tcase_add_test(tc, test_unexpected_property_points_at_key);
+    tcase_add_test(tc, test_property_names_few_and_many);
     tcase_add_test(tc, test_pointer_escaping);
     tcase_add_test(tc, test_yaml11_trap_message);
     tcase_add_test(tc, test_best_match);

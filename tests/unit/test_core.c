@@ -7,6 +7,7 @@
 #include "core/buf.h"
 #include "core/diag.h"
 #include "core/hash.h"
+#include "core/table.h"
 #include "node/position.h"
 
 #include <errno.h>
@@ -283,6 +284,64 @@ START_TEST(hash_is_keyed_and_stable)
 }
 END_TEST
 
+START_TEST(table_namespaces_reserve_and_clear)
+{
+    static char keys[2000][8];
+    pledge__table t;
+    void *old;
+    size_t i, cap, pos = 0, seen = 0;
+    pledge__table_init(&t, NULL);
+    ck_assert_ptr_null(pledge__table_get(&t, 0, "a", 1));
+    /* the same bytes under two namespaces are two keys */
+    ck_assert_int_eq(pledge__table_put(&t, 0, "a", 1, (void *)keys[0], &old), 0);
+    ck_assert_ptr_null(old);
+    ck_assert_int_eq(pledge__table_put(&t, 7, "a", 1, (void *)keys[1], &old), 0);
+    ck_assert_ptr_null(old);
+    /* a present key keeps its value and reports it */
+    ck_assert_int_eq(pledge__table_put(&t, 0, "a", 1, (void *)keys[2], &old), 0);
+    ck_assert_ptr_eq(old, keys[0]);
+    ck_assert_ptr_eq(pledge__table_get(&t, 0, "a", 1), keys[0]);
+    ck_assert_ptr_eq(pledge__table_get(&t, 7, "a", 1), keys[1]);
+    ck_assert_ptr_null(pledge__table_get(&t, 0, "", 0));
+    ck_assert_uint_eq(t.count, 2);
+    /* reserve: the next puts do not grow the slots */
+    ck_assert_int_eq(pledge__table_reserve(&t, 2 + 2000), 0);
+    cap = t.cap;
+    for (i = 0; i < 2000; i++) {
+        snprintf(keys[i], sizeof keys[i], "k%zu", i);
+        ck_assert_int_eq(pledge__table_put(&t, 0, keys[i], strlen(keys[i]), keys[i], NULL), 0);
+    }
+    ck_assert_uint_eq(t.cap, cap);
+    ck_assert_uint_eq(t.count, 2002);
+    for (i = 0; i < 2000; i++)
+        ck_assert_ptr_eq(pledge__table_get(&t, 0, keys[i], strlen(keys[i])), keys[i]);
+    while (pledge__table_next(&t, &pos))
+        seen++;
+    ck_assert_uint_eq(seen, 2002);
+    /* clear: empty; the slots are kept for a table as full as this one, and
+     * given back once they are far more than what the table held */
+    pledge__table_clear(&t);
+    ck_assert_uint_eq(t.count, 0);
+    ck_assert_uint_eq(t.cap, cap);
+    ck_assert_ptr_null(pledge__table_get(&t, 0, keys[5], strlen(keys[5])));
+    ck_assert_int_eq(pledge__table_put(&t, 0, "y", 1, keys[6], NULL), 0);
+    pledge__table_clear(&t);
+    ck_assert_uint_eq(t.cap, 0);
+    ck_assert_ptr_null(pledge__table_get(&t, 0, "y", 1));
+    /* a small table keeps its slots and is reused */
+    ck_assert_int_eq(pledge__table_put(&t, 3, "x", 1, keys[3], NULL), 0);
+    cap = t.cap;
+    pledge__table_clear(&t);
+    ck_assert_uint_eq(t.cap, cap);
+    ck_assert_ptr_null(pledge__table_get(&t, 3, "x", 1));
+    ck_assert_int_eq(pledge__table_put(&t, 3, "x", 1, keys[4], &old), 0);
+    ck_assert_ptr_null(old);
+    ck_assert_ptr_eq(pledge__table_get(&t, 3, "x", 1), keys[4]);
+    pledge__table_free(&t);
+    pledge__table_free(&t); /* a freed table is an empty one */
+}
+END_TEST
+
 START_TEST(positions_count_like_libyaml)
 {
     const char *s = "a\r\nb\rc\nd\xC2\x85" "e\xE2\x80\xA8" "få";
@@ -380,6 +439,7 @@ int main(void)
     tcase_add_test(tc, arena_cache_many_arenas);
     tcase_add_test(tc, buf_quote_and_escape);
     tcase_add_test(tc, hash_is_keyed_and_stable);
+    tcase_add_test(tc, table_namespaces_reserve_and_clear);
     tcase_add_test(tc, positions_count_like_libyaml);
     tcase_add_test(tc, strerror_and_version);
     tcase_add_test(tc, code_table_sorted_and_found);

@@ -3,6 +3,7 @@
  * limits, memory and allocation failures. */
 #include "testutil.h"
 #include "core/alloc.h"
+#include "core/buf.h"
 #include "node/position.h"
 #include "node/scalar.h"
 #include "node/tree.h"
@@ -664,6 +665,57 @@ START_TEST(aliases_share_nodes)
 }
 END_TEST
 
+/* Each level names the one before twice: 13 levels expand to some 32,000
+ * nodes, held in a few hundred. */
+static void doubling_chain(pledge_buf *b)
+{
+    int i;
+    pledge__buf_init(b, NULL);
+    pledge__buf_puts(b, "a0: &a0 [p, q]\n");
+    for (i = 1; i < 13; i++)
+        pledge__buf_printf(b, "a%d: &a%d [*a%d, *a%d]\n", i, i, i - 1, i - 1);
+    ck_assert(!b->failed);
+}
+
+START_TEST(copies_share_aliased_nodes_and_stay_linear)
+{
+    loaded l;
+    pledge_buf text;
+    const pledge_node *r, *c;
+    pledge_tree *copy;
+    pledge_arena arena;
+    pledge_node *moved;
+    doubling_chain(&text);
+    load(&l, text.data);
+    ck_assert_uint_eq(pledge_diag_list_count(l.diags), 0);
+    r = root(&l, 0);
+    ck_assert_ptr_eq(at(r, "a12/0"), at(r, "a12/1"));
+
+    /* a copy: shared where the source shares, so about its size */
+    ck_assert_int_eq(pledge__tree_copy(&copy, l.trees[0], NULL), 0);
+    c = pledge_tree_root(copy);
+    ck_assert_ptr_ne(c, r);
+    ck_assert_ptr_eq(at(c, "a12/0"), at(c, "a12/1"));
+    ck_assert_ptr_eq(at(c, "a12/0"), at(c, "a11"));
+    ck_assert_ptr_ne(at(c, "a11"), at(r, "a11"));
+    ck_assert_str_eq(str(at(c, "a12/1/0/1/0/0/0/0/0/0/0/0/0/1")), "q");
+    ck_assert_int_eq(pledge_node_equal(c, r), 1);
+    ck_assert_uint_lt(copy->arena.total, 4 * l.trees[0]->arena.total + 4096);
+
+    /* a move consumes the source and shares the same way */
+    pledge__arena_init(&arena, NULL);
+    ck_assert_int_eq(pledge__node_move(&moved, &arena, (pledge_node *)r, NULL), 0);
+    ck_assert_ptr_eq(at(moved, "a12/0"), at(moved, "a11"));
+    ck_assert_ptr_eq(at(moved, "a5/1"), at(moved, "a4"));
+    ck_assert_int_eq(pledge_node_equal(moved, c), 1);
+    ck_assert_uint_lt(arena.total, 4 * l.trees[0]->arena.total + 4096);
+    pledge__arena_free(&arena);
+    pledge_tree_free(copy);
+    unload(&l);
+    pledge__buf_free(&text);
+}
+END_TEST
+
 START_TEST(streams_have_one_tree_per_document)
 {
     loaded l;
@@ -1221,6 +1273,7 @@ int main(void)
     tcase_add_test(tc, unicode_line_breaks_warn_per_document);
     tcase_add_test(tc, float_underflow_warns);
     tcase_add_test(tc, aliases_share_nodes);
+    tcase_add_test(tc, copies_share_aliased_nodes_and_stay_linear);
     tcase_add_test(tc, streams_have_one_tree_per_document);
     tcase_add_test(tc, duplicate_keys_keep_the_first_pair);
     tcase_add_test(tc, million_keys_are_checked_in_linear_time);
