@@ -7,8 +7,8 @@
 BUILD_DIR is a Release build (cmake -DCMAKE_BUILD_TYPE=Release) holding
 tools/pledge-validate/pledge-validate and bench/gen_pledges. Every ratio is
 a median over interleaved runs against the floor timed in the same rounds:
-libyaml's bare event parse of the same bytes (the program of
-bench/cli_bench.sh, built here). Peak RSS is GNU time's maximum resident set
+libyaml's bare event parse of the same bytes (bench/libyaml_floor.c,
+built here). Peak RSS is GNU time's maximum resident set
 size (/usr/bin/time). Not a test: the figures depend on the machine and its load (see
 docs/performance.md); the script prints the load average it saw.
 
@@ -28,34 +28,6 @@ import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-FLOOR_C = r"""
-#include <stdio.h>
-#include <yaml.h>
-int main(int argc, char **argv)
-{
-    int i, bad = 0;
-    for (i = 1; i < argc; i++) {
-        FILE *fp = fopen(argv[i], "rb");
-        yaml_parser_t p;
-        yaml_event_t e;
-        int done = 0;
-        if (!fp || !yaml_parser_initialize(&p))
-            return 2;
-        yaml_parser_set_input_file(&p, fp);
-        while (!done) {
-            if (!yaml_parser_parse(&p, &e)) {
-                bad++;
-                break;
-            }
-            done = e.type == YAML_STREAM_END_EVENT;
-            yaml_event_delete(&e);
-        }
-        yaml_parser_delete(&p);
-        fclose(fp);
-    }
-    return bad != 0;
-}
-"""
 
 
 def run(cmd):
@@ -97,9 +69,7 @@ def main():
     gen = os.path.join(args.build, "bench/gen_pledges")
     with tempfile.TemporaryDirectory() as work:
         floor = os.path.join(work, "floor")
-        src = os.path.join(work, "floor.c")
-        with open(src, "w") as f:
-            f.write(FLOOR_C)
+        src = os.path.join(ROOT, "bench/libyaml_floor.c")
         flags = subprocess.run(["pkg-config", "--cflags", "--libs", "yaml-0.1"],
                                capture_output=True, text=True, check=True).stdout.split()
         subprocess.run(["cc", "-O2", "-o", floor, src] + flags, check=True)

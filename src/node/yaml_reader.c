@@ -1502,6 +1502,20 @@ static int read_document(pledge_yaml_stream *st, pledge_tree *t)
     return rc;
 }
 
+/* The document read into @p t is over: hand it out, or free it when @p rc
+ * says the reading failed. */
+static int hand_out(pledge_yaml_stream *st, pledge_tree *t, int rc, pledge_tree **out)
+{
+    st->tree = NULL;
+    if (rc) {
+        pledge_tree_free(t);
+        return rc;
+    }
+    st->doc++;
+    *out = t;
+    return PLEDGE_OK;
+}
+
 /* A document that holds only an error (UTF-16 input, a problem between
  * documents, a cut after the last one). */
 static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
@@ -1525,14 +1539,7 @@ static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
     }
     if (!rc)
         rc = emit_breaks(st, SIZE_MAX);
-    st->tree = NULL;
-    if (rc) {
-        pledge_tree_free(t);
-        return rc;
-    }
-    st->doc++;
-    *out = t;
-    return PLEDGE_OK;
+    return hand_out(st, t, rc, out);
 }
 
 static size_t arena_hint(const pledge_yaml_stream *st)
@@ -1572,14 +1579,7 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
             rc = read_document(st, t);
             if (!rc)
                 rc = compact(st, &t);
-            st->tree = NULL;
-            if (rc) {
-                pledge_tree_free(t);
-                return rc;
-            }
-            st->doc++;
-            *out = t;
-            return PLEDGE_OK;
+            return hand_out(st, t, rc, out);
         }
         case YAML_STREAM_END_EVENT:
             yaml_event_delete(&st->ev);
