@@ -36,6 +36,7 @@
 #include "core/utf8.h"
 
 #include <yaml.h>
+#include <sys/stat.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -97,6 +98,7 @@ struct pledge_yaml_stream {
     FILE *fp;          /* streaming: the source (borrowed) until it is read to its end */
     unsigned char *win; /* streaming: the window's buffer (owned; data == win) */
     size_t win_cap;
+    size_t size_hint;  /* streaming: a regular file's size + 1, or 0 (unknown) */
     int read_errno;    /* streaming: a read failed with this errno */
     int oom;           /* streaming: no memory for the window */
     size_t base;       /* 3 after a UTF-8 byte order mark, which libyaml never sees */
@@ -1627,17 +1629,23 @@ int pledge__yaml_next(pledge_yaml_stream *st, pledge_tree **out, pledge_diag_lis
 static int fill(pledge_yaml_stream *st)
 {
     size_t used = st->avail - st->win_off, max = st->opts.max_file_bytes, room, got;
-    if (st->win_cap - used < CHUNK) {
+    size_t want = CHUNK;
+    /* A file of known size smaller than a chunk gets a window its size
+     * (+1 to meet its end): a large block freed per file would make malloc
+     * consolidate its free lists every time. */
+    if (st->size_hint > st->avail && st->size_hint - st->avail < want)
+        want = st->size_hint - st->avail;
+    if (st->win_cap - used < want) {
         size_t drop = st->floor.offset - st->win_off;
         if (drop && drop >= used / 2) {
             memmove(st->win, st->win + drop, used - drop);
             st->win_off += drop;
             used -= drop;
         }
-        if (st->win_cap - used < CHUNK) {
-            size_t cap = st->win_cap ? st->win_cap : 2 * CHUNK;
+        if (st->win_cap - used < want) {
+            size_t cap = st->win_cap ? st->win_cap : want < CHUNK ? want : 2 * CHUNK;
             unsigned char *bigger;
-            while (cap - used < CHUNK) {
+            while (cap - used < want) {
                 if (cap > SIZE_MAX / 2) {
                     st->oom = 1;
                     return PLEDGE_ENOMEM;
@@ -1786,6 +1794,12 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
     if (!st)
         return PLEDGE_ENOMEM;
     st->fp = fp;
+    {
+        struct stat sb;
+        if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
+            (unsigned long long)sb.st_size < SIZE_MAX / 2)
+            st->size_hint = (size_t)sb.st_size + 1;
+    }
     /* enough to see a byte order mark, or what UTF-16 looks like */
     while (!rc && st->fp && st->avail < 4)
         rc = fill(st);
