@@ -782,7 +782,8 @@ static int read_key(jparser *j)
     if ((rc = read_string(j, &key)) != 0)
         return rc;
     f->key = key;
-    if ((rc = pledge__map_key_seen(&j->keys, f->node, j->scratch + f->start,
+    if ((rc = pledge__map_key_seen(&j->keys, f->node,
+                                   j->scratch ? j->scratch + f->start : NULL,
                                    (j->nscratch - f->start) / 2, key, &first)) != 0)
         return rc;
     if (first) {

@@ -925,7 +925,8 @@ static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, s
     }
     {
         const pledge_node *first;
-        if ((rc = pledge__map_key_seen(&st->map_keys, f->node, st->scratch + f->base,
+        if ((rc = pledge__map_key_seen(&st->map_keys, f->node,
+                                       st->scratch ? st->scratch + f->base : NULL,
                                        (st->nscratch - f->base) / 2, node, &first)))
             return rc;
         if (first) {
