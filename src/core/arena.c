@@ -170,6 +170,12 @@ void *pledge__arena_alloc(pledge_arena *arena, size_t size)
     size = (size + ARENA_ALIGN - 1) & ~(size_t)(ARENA_ALIGN - 1);
     if (size == 0)
         size = ARENA_ALIGN;
+    if (arena->next) {
+        /* after packed allocations (pledge__arena_alloc_packed), next may
+         * be unaligned */
+        size_t pad = (size_t)(-(uintptr_t)arena->next & (ARENA_ALIGN - 1));
+        arena->next = pad <= (size_t)(arena->end - arena->next) ? arena->next + pad : arena->end;
+    }
     if ((size_t)(arena->end - arena->next) < size) {
         /* Chunks grow with the arena, so small documents stay small and
          * large ones need few chunks. */

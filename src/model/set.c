@@ -78,7 +78,7 @@ static int room_for(pledge_set *set, size_t more, int tagged)
     if (pledge__grow(set->allocator, (void **)&set->tags, &set->tag_capacity,
                      set->count + more, sizeof *set->tags))
         return PLEDGE_ENOMEM;
-    if (!old) /* the first tags: the documents so far have none */
+    if (!old && set->tags) /* the first tags: the documents so far have none */
         memset(set->tags, 0, set->tag_capacity * sizeof *set->tags);
     return PLEDGE_OK;
 }

@@ -134,6 +134,15 @@ START_TEST(arena_alignment_and_growth)
     }
     ck_assert_ptr_nonnull(pledge__arena_alloc(&a, 1u << 20));
     ck_assert_str_eq(pledge__arena_strndup(&a, "abc", 2), "ab");
+    /* after packed bytes, an ordinary allocation is aligned again */
+    for (i = 1; i < 200; i++) {
+        char *q = pledge__arena_alloc_packed(&a, i % 13, 1), *p;
+        ck_assert_ptr_nonnull(q);
+        p = pledge__arena_alloc(&a, 24);
+        ck_assert_ptr_nonnull(p);
+        ck_assert_uint_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+        ck_assert(p >= q + i % 13);
+    }
     pledge__arena_free(&a);
 }
 END_TEST
