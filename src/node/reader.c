@@ -67,6 +67,13 @@ static int ends_with_json(const char *name)
     return n >= 5 && !strcmp(name + n - 5, ".json");
 }
 
+/* Whether a source named @p name is read as JSON. */
+static int reads_json(const char *name, const pledge_load_options *opts)
+{
+    return opts->syntax == PLEDGE_SYNTAX_JSON ||
+           (opts->syntax == PLEDGE_SYNTAX_AUTO && ends_with_json(name));
+}
+
 static int io_error(pledge_diag_list *diags, const char *name, const char *what, int err)
 {
     pledge_diag_where w;
@@ -98,8 +105,7 @@ static pledge_reader *reader_new(const char *name, const pledge_load_options *op
         pledge__free(a, r);
         return NULL;
     }
-    r->json = opts->syntax == PLEDGE_SYNTAX_JSON ||
-              (opts->syntax == PLEDGE_SYNTAX_AUTO && ends_with_json(r->name));
+    r->json = reads_json(r->name, opts);
     return r;
 }
 
@@ -192,24 +198,19 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         return PLEDGE_EARG;
     *out = NULL;
     if (!fp || resolve_options(opts, &o)) {
-        if (fp && (flags & PLEDGE__READER_OWN_FP))
-            fclose(fp);
-        return PLEDGE_EARG;
-    }
-    if (!(r = reader_new(name, &o, diags))) {
-        rc = PLEDGE_ENOMEM;
-    } else if (r->json || (flags & PLEDGE__READER_KEEP_SOURCE)) {
+        rc = PLEDGE_EARG;
+    } else if (reads_json(name, &o) || (flags & PLEDGE__READER_KEEP_SOURCE)) {
         /* read whole */
         char *data;
         size_t len;
         int truncated;
-        pledge_reader_free(r);
-        r = NULL;
         rc = slurp(fp, &o, &data, &len, &truncated, &err);
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);
         else if (!rc)
-            rc = make_reader(&r, name, data, len, truncated, &o, diags);
+            rc = make_reader(out, name, data, len, truncated, &o, diags);
+    } else if (!(r = reader_new(name, &o, diags))) {
+        rc = PLEDGE_ENOMEM;
     } else {
         /* our own FILE*: the reader reads 64 KB at a time into its window,
          * so stdio's buffer (and the fstat that sizes it) is only a copy */
@@ -218,19 +219,19 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         rc = pledge__yaml_open_fp(&r->yaml, fp, r->name, &r->opts, &err);
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);
-        if (rc == PLEDGE_OK && (flags & PLEDGE__READER_OWN_FP)) {
-            r->fp = fp; /* read while documents are read */
-            fp = NULL;
+        if (rc) {
+            pledge_reader_free(r);
+        } else {
+            if (flags & PLEDGE__READER_OWN_FP) {
+                r->fp = fp; /* read while documents are read */
+                fp = NULL;
+            }
+            *out = r;
         }
     }
-    if (fp && (flags & PLEDGE__READER_OWN_FP) && (rc || !r->fp))
+    if (fp && (flags & PLEDGE__READER_OWN_FP))
         fclose(fp);
-    if (rc) {
-        pledge_reader_free(r);
-        return rc;
-    }
-    *out = r;
-    return PLEDGE_OK;
+    return rc;
 }
 
 int pledge_reader_open_fp(pledge_reader **out, const char *name, FILE *fp,
