@@ -9,14 +9,14 @@ struct pledge_arena_chunk {
     pledge_arena_chunk *prev;
     size_t size;     /* what the arena asked for: its data ends there */
     size_t capacity; /* what was allocated (a size class with a cache) */
-    size_t dirty;    /* data[dirty, capacity) is zero (updated when an arena
-                        leaves the chunk: true of every chunk in a cache) */
     alignas(max_align_t) char data[];
 };
 
 #define ARENA_ALIGN (alignof(max_align_t))
 #define ARENA_FIRST_CHUNK 2048u
 #define ARENA_MAX_CHUNK (64u * 1024u)
+/* Zeroing ahead goes at least this far at a time. */
+#define ARENA_ZERO_STEP 1024u
 
 /* The cache of the calling thread, if one is installed. */
 static _Thread_local pledge_arena_cache *current;
@@ -27,21 +27,22 @@ void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator)
     arena->allocator = allocator;
 }
 
-/* Record how far the newest chunk was used: its zeroing on reuse. */
-static void note_used(pledge_arena *arena)
+void pledge__arena_zero_ahead(pledge_arena *arena)
 {
-    pledge_arena_chunk *c = arena->chunks;
-    size_t used = (size_t)(arena->next - c->data);
-    if (used > c->dirty)
-        c->dirty = used;
+    uintptr_t from = (uintptr_t)arena->zeroed, end = (uintptr_t)arena->end;
+    uintptr_t to = (uintptr_t)arena->next + PLEDGE__ARENA_AHEAD;
+    if (to - from < ARENA_ZERO_STEP)
+        to = from + ARENA_ZERO_STEP;
+    if (to > end || to < from)
+        to = end;
+    memset(arena->zeroed, 0, to - from);
+    arena->zeroed += to - from;
 }
 
 void pledge__arena_free(pledge_arena *arena)
 {
     pledge_arena_chunk *c = arena->chunks;
     pledge_arena_cache *cache = current;
-    if (c)
-        note_used(arena);
     if (cache && cache->allocator != arena->allocator)
         cache = NULL;
     while (c) {
@@ -57,7 +58,7 @@ void pledge__arena_free(pledge_arena *arena)
         c = prev;
     }
     arena->chunks = NULL;
-    arena->next = arena->end = NULL;
+    arena->next = arena->end = arena->zeroed = NULL;
     arena->total = 0;
 }
 
@@ -106,27 +107,16 @@ static int new_chunk(pledge_arena *arena, size_t want)
             capacity = want;
         c = cache_take(cache, want, capacity);
     }
-    if (c) {
-        memset(c->data, 0, c->dirty < want ? c->dirty : want);
-        if (c->dirty <= want)
-            c->dirty = 0;
-    } else {
+    if (!c) {
         c = pledge__malloc(arena->allocator, sizeof *c + capacity);
         if (!c)
             return PLEDGE_ENOMEM;
-        /* Zeroed: PCRE2's JIT may read a few bytes past the end of a
-         * subject string (within the chunk), and those bytes must be
-         * defined. All of it, so that a reuse zeroes only what was used. */
-        memset(c->data, 0, capacity);
         c->capacity = capacity;
-        c->dirty = 0;
     }
-    if (arena->chunks)
-        note_used(arena);
     c->prev = arena->chunks;
     c->size = want;
     arena->chunks = c;
-    arena->next = c->data;
+    arena->next = arena->zeroed = c->data;
     arena->end = c->data + want;
     arena->total += sizeof *c + want;
     return PLEDGE_OK;
@@ -189,6 +179,9 @@ void *pledge__arena_alloc(pledge_arena *arena, size_t size)
     }
     p = arena->next;
     arena->next += size;
+    if ((uintptr_t)arena->next + PLEDGE__ARENA_AHEAD > (uintptr_t)arena->zeroed &&
+        arena->zeroed != arena->end)
+        pledge__arena_zero_ahead(arena);
     return p;
 }
 

@@ -1,6 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* Internal: a bump allocator. Everything allocated from an arena is freed
- * at once by pledge__arena_free; nothing is freed one by one. */
+ * at once by pledge__arena_free; nothing is freed one by one.
+ *
+ * Memory handed out is zero until written, and so are the
+ * PLEDGE__ARENA_AHEAD bytes past the newest allocation: PCRE2's JIT and
+ * the word-at-a-time scans read a little past the end of a string, and
+ * those bytes must be defined (valgrind). Chunks are zeroed lazily, just
+ * ahead of the allocations, so only the memory a tree uses is touched. */
 #ifndef PLEDGE_CORE_ARENA_H
 #define PLEDGE_CORE_ARENA_H
 
@@ -15,11 +21,21 @@ typedef struct pledge_arena {
     pledge_arena_chunk *chunks;        /* newest first */
     char *next;                        /* free space of the newest chunk */
     char *end;
+    char *zeroed;                      /* [next, zeroed) is zero; at least
+                                          PLEDGE__ARENA_AHEAD bytes past next
+                                          (or up to end) */
     size_t total;                      /* bytes of its chunks, headers included
                                           (as asked for: see the cache below) */
 } pledge_arena;
 
+/* Bytes past the newest allocation that are kept zero: a cache line,
+ * wider than any vector load. */
+#define PLEDGE__ARENA_AHEAD 64u
+
 void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator);
+
+/* Zero further ahead of next (internal to the allocation functions). */
+void pledge__arena_zero_ahead(pledge_arena *arena);
 void pledge__arena_free(pledge_arena *arena);
 
 /* @p size bytes aligned for any object; NULL on allocation failure. */
@@ -33,6 +49,9 @@ static inline void *pledge__arena_alloc_packed(pledge_arena *arena, size_t size,
     uintptr_t q = ((uintptr_t)arena->next + (align - 1)) & ~(uintptr_t)(align - 1);
     if (arena->next && q <= (uintptr_t)arena->end && size <= (uintptr_t)arena->end - q) {
         arena->next = (char *)q + size;
+        if ((uintptr_t)arena->next + PLEDGE__ARENA_AHEAD > (uintptr_t)arena->zeroed &&
+            arena->zeroed != arena->end)
+            pledge__arena_zero_ahead(arena);
         return (void *)q;
     }
     return pledge__arena_alloc(arena, size);
@@ -60,7 +79,7 @@ char *pledge__arena_strndup(pledge_arena *arena, const char *s, size_t len);
  * While a cache is installed, chunks are allocated rounded up to a size
  * class (a quarter of a power of two), but an arena uses only what it
  * asked for, so it behaves (fills, reports its total) as without a cache.
- * A chunk reused is zeroed as far as it was used. Caches nest (the outer
+ * A chunk reused is zeroed as it is used again. Caches nest (the outer
  * one returns at _end). The cache belongs to its caller: _end frees every
  * chunk it holds, so each allocation is freed by the time _end returns,
  * and an arena may outlive the cache (its chunks then go to the allocator,
