@@ -603,6 +603,31 @@ START_TEST(schema_sources)
 }
 END_TEST
 
+/* The built-in schemas are compiled without the metaschema check
+ * (builtin.c): here they must pass it, with formats asserted as there. */
+START_TEST(schema_sources_meet_the_metaschema)
+{
+    static const char *const formats[] = { "pledge/1", "follow-up/1" };
+    size_t i;
+    for (i = 0; i < 2; i++) {
+        pledge_schema_options opts = PLEDGE_SCHEMA_OPTIONS_INIT;
+        pledge_schema *schema = NULL;
+        pledge_diag_list *d = NULL;
+        size_t len = 0;
+        const char *s = pledge_format_schema_source(formats[i], &len);
+        ck_assert_ptr_nonnull(s);
+        ck_assert_int_eq(pledge_diag_list_new(&d, NULL), PLEDGE_OK);
+        opts.flags = PLEDGE_SCHEMA_ASSERT_FORMATS;
+        ck_assert_int_eq(pledge_schema_compile_buffer(&schema, formats[i], s, len, &opts, d),
+                         PLEDGE_OK);
+        ck_assert_ptr_nonnull(schema);
+        ck_assert_uint_eq(pledge_diag_list_count(d), 0);
+        pledge_schema_free(schema);
+        pledge_diag_list_free(d);
+    }
+}
+END_TEST
+
 START_TEST(load_one_document_only)
 {
     pledge_diag_list *d;
@@ -687,6 +712,7 @@ int main(void)
     tcase_add_test(tc, dates);
     tcase_add_test(tc, enum_names);
     tcase_add_test(tc, schema_sources);
+    tcase_add_test(tc, schema_sources_meet_the_metaschema);
     tcase_add_test(tc, load_one_document_only);
     tcase_add_test(tc, from_tree_copies_or_takes);
     suite_add_tcase(s, tc);
