@@ -149,6 +149,17 @@ static int emit(pledge_regex_fast *re, const atom *a, size_t min, size_t max)
     return 1;
 }
 
+/* Add the positions reachable by skipping optional ones: each step moves
+ * one position further, so skip_run steps reach the end of every run of
+ * skippable positions (no test for a fixed point on every byte). */
+static uint64_t closure(const pledge_regex_fast *re, uint64_t s)
+{
+    unsigned k;
+    for (k = 0; k < re->skip_run; k++)
+        s |= (s & re->skip) << 1;
+    return s;
+}
+
 int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_t len)
 {
     const unsigned char *p = (const unsigned char *)pattern;
@@ -216,36 +227,43 @@ int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_
         if (!emit(re, &a, min, max))
             return 0;
     }
-    return 1;
-}
-
-/* Add the positions reachable by skipping optional ones. */
-static uint64_t closure(const pledge_regex_fast *re, uint64_t s)
-{
-    for (;;) {
-        uint64_t next = s | ((s & re->skip) << 1);
-        if (next == s)
-            return s;
-        s = next;
+    {
+        unsigned run = 0, pos;
+        for (pos = 0; pos < re->positions; pos++) {
+            run = (re->skip >> pos & 1) ? run + 1 : 0;
+            if (run > re->skip_run)
+                re->skip_run = run;
+        }
     }
+    re->start = closure(re, 1);
+    return 1;
 }
 
 int pledge__regex_fast_search(const pledge_regex_fast *re, const char *s, size_t len)
 {
-    /* Bit p: "the next position to match is p"; bit `positions`: done. */
+    /* Bit p: "the next position to match is p"; bit `positions`: done. A
+     * matched position moves on, a starred one may also stay (the closure
+     * then adds the positions after it, which skipping reaches). */
     const unsigned char *p = (const unsigned char *)s;
-    const uint64_t start = closure(re, 1), done = (uint64_t)1 << re->positions;
-    uint64_t state = start;
+    const uint64_t start = re->start, done = (uint64_t)1 << re->positions;
+    uint64_t state = start, t;
     size_t i;
+    if (re->anchored_start) {
+        for (i = 0; i < len; i++) {
+            if (!re->anchored_end && (state & done))
+                return 1;
+            t = state & (p[i] < 128 ? re->match[p[i]] : 0);
+            if (!t)
+                return 0;
+            state = closure(re, (t << 1) | (t & re->star));
+        }
+        return (state & done) != 0;
+    }
     for (i = 0; i < len; i++) {
-        uint64_t m = p[i] < 128 ? re->match[p[i]] : 0;
         if (!re->anchored_end && (state & done))
             return 1;
-        state = closure(re, ((state & m & ~re->star) << 1) | (state & m & re->star));
-        if (!re->anchored_start)
-            state |= start;
-        else if (!state)
-            return 0;
+        t = state & (p[i] < 128 ? re->match[p[i]] : 0);
+        state = closure(re, (t << 1) | (t & re->star)) | start;
     }
     return (state & done) != 0;
 }

@@ -16,7 +16,11 @@ typedef struct pledge_regex_fast {
     uint64_t match[128]; /* per ASCII character: the positions it matches */
     uint64_t star;       /* positions that repeat (x*) */
     uint64_t skip;       /* positions that may be skipped (x? and x*) */
+    uint64_t start;      /* the state before the first byte: position 0 and
+                            what skipping reaches from it */
     unsigned positions;  /* number of positions */
+    unsigned skip_run;   /* the longest run of consecutive skippable
+                            positions: steps that complete a closure */
     int anchored_start;  /* ^ */
     int anchored_end;    /* $ */
 } pledge_regex_fast;
