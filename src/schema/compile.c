@@ -1153,6 +1153,26 @@ static uint32_t name_index(cctx *c, sch_node *s, const char *str, size_t len)
     return s->n_names++;
 }
 
+/* The slots the evaluator finds @p s's names by (see
+ * pledge__sch_name_hash): at most half full, so probes stay short. */
+static void index_names(cctx *c, sch_node *s)
+{
+    uint32_t cap = 4, i, *slots;
+    while (cap < 2 * s->n_names)
+        cap *= 2;
+    slots = alloc_array(c, cap, sizeof *slots);
+    if (!slots)
+        return;
+    for (i = 0; i < s->n_names; i++) {
+        uint32_t h = pledge__sch_name_hash(s->names[i].s, s->names[i].len) & (cap - 1);
+        while (slots[h])
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+    }
+    s->name_slots = slots;
+    s->name_mask = cap - 1;
+}
+
 static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc,
                         sch_resource *res)
 {
@@ -1189,7 +1209,6 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         oom(c);
         return;
     }
-    s->name_table = &c->out->names;
     s->kw |= KW_OBJECT;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING) {
         const pledge_node *m = k->properties->value;
@@ -1251,6 +1270,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
             s->has_dependent = 1;
         }
     }
+    index_names(c, s);
 }
 
 static unsigned int type_bit(const pledge_node *v)

@@ -71,8 +71,8 @@ typedef struct sch_node sch_node;
 typedef struct sch_resource sch_resource;
 
 /* A name the object keywords use: a property, a required name, a key of
- * dependentRequired or dependentSchemas. One hash lookup per instance key
- * (in the schema's names table) finds all that apply to it. */
+ * dependentRequired or dependentSchemas. One lookup per instance key (in
+ * the node's name_slots) finds all that apply to it. */
 typedef struct sch_name {
     const char *s;             /* borrowed from the source tree */
     size_t len;
@@ -128,7 +128,10 @@ struct sch_node {
     /* object */
     sch_name *names;
     uint32_t n_names;
-    const struct pledge__table *name_table; /* (this node, name) -> its sch_name */
+    const uint32_t *name_slots;/* open addressing over names by
+                                  pledge__sch_name_hash: index + 1, 0 empty */
+    uint32_t name_mask;        /* slots - 1 (a power of two at least twice
+                                  n_names) */
     uint32_t n_props;          /* how many names carry a "properties" schema */
     const uint32_t *required;  /* name indexes */
     uint32_t n_required;
@@ -192,8 +195,25 @@ struct pledge_schema {
     pledge__table anchors;     /* (resource | dynamic, name) -> sch_anchor;
                                   read by the evaluator for $dynamicRef */
     pledge__table names;       /* (sch_node, name) -> sch_name of its object
-                                  keywords; read by the evaluator */
+                                  keywords, while compiling (one entry per
+                                  name); the evaluator reads name_slots */
 };
+
+/* The hash of a property name in a node's name_slots. It need not resist
+ * chosen keys: the slots hold only the schema's names, so a probe for any
+ * instance key ends within the schema's own cluster, whose length the
+ * instance cannot change. Cheap instead: the length and three bytes. */
+static inline uint32_t pledge__sch_name_hash(const char *s, size_t len)
+{
+    uint32_t h = (uint32_t)len * 0x9e3779b1u;
+    if (len) {
+        h ^= (uint32_t)(unsigned char)s[0];
+        h ^= (uint32_t)(unsigned char)s[len / 2] << 8;
+        h ^= (uint32_t)(unsigned char)s[len - 1] << 16;
+    }
+    h *= 0x85ebca6bu;
+    return h ^ (h >> 15);
+}
 
 /* The anchors table's namespace of @p res's static or dynamic anchors
  * (resources are aligned, so the low bit is free). */

@@ -328,10 +328,11 @@ static unsigned int inst_types(const pledge_node *n)
     return 0;
 }
 
-static size_t code_points(const char *s, size_t len)
+/* The code points of @p s, counted up to @p limit at most. */
+static size_t code_points(const char *s, size_t len, size_t limit)
 {
     size_t i, n = 0;
-    for (i = 0; i < len; i++)
+    for (i = 0; i < len && n < limit; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
@@ -341,19 +342,18 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-/* The names of the object keywords of @p s that @p key is, or NULL. Most
- * schemas name a few properties: those are compared in turn (at most
- * NAMES_LINEAR, whatever the instance), the others found in the schema's
- * names table. */
-#define NAMES_LINEAR 8
+/* The names of the object keywords of @p s that @p key is, or NULL. */
 static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
 {
-    uint32_t i;
-    if (s->n_names > NAMES_LINEAR)
-        return pledge__table_get(s->name_table, (uintptr_t)s, key, len);
-    for (i = 0; i < s->n_names; i++)
-        if (s->names[i].len == len && memcmp(s->names[i].s, key, len) == 0)
-            return &s->names[i];
+    uint32_t h, i;
+    if (!s->name_slots)
+        return NULL;
+    for (h = pledge__sch_name_hash(key, len) & s->name_mask; (i = s->name_slots[h]) != 0;
+         h = (h + 1) & s->name_mask) {
+        const sch_name *nm = &s->names[i - 1];
+        if (nm->len == len && memcmp(nm->s, key, len) == 0)
+            return nm;
+    }
     return NULL;
 }
 
@@ -892,7 +892,13 @@ static NOINLINE int eval_string(vctx *c, const sch_node *s, const pledge_node *i
     const char *str = inst->u.s.ptr;
     size_t len = inst->u.s.len;
     if (s->kw & (KW_MIN_LENGTH | KW_MAX_LENGTH)) {
-        size_t cp = code_points(str, len);
+        /* A text has at most as many code points as bytes: maxLength needs
+         * them counted only for a text longer in bytes, and minLength only
+         * as far as its minimum (a count that stops there is not below
+         * it, and one that is below it is complete). */
+        size_t cp = (s->kw & KW_MAX_LENGTH) && len > s->max_length
+                        ? code_points(str, len, SIZE_MAX)
+                        : code_points(str, len, (s->kw & KW_MIN_LENGTH) ? s->min_length : 0);
         if ((s->kw & KW_MIN_LENGTH) && cp < s->min_length) {
             if (collect)
                 verr(c, "minLength", inst, ip, sp, "minLength",
@@ -1020,50 +1026,32 @@ done:
  * inlined: eval() stays a small frame on the recursion path, and a
  * helper's locals are on the stack only while its keyword runs. */
 
-static NOINLINE int eval_refs(vctx *c, const sch_node *s, const pledge_node *inst,
-                         const ipath *ip, const spath *sp, const dscope *ds,
-                         const refhop *rh, ann *a, int collect)
+/* Evaluate @p t, the target of @p kw ("$ref" or "$dynamicRef"), as part of
+ * the schema at @p sp. 1 valid, 0 invalid, -1 when following it closes a
+ * cycle of references that looks no further into the value: a schema
+ * error, whatever keyword it lies under (not, if, an anyOf branch): the
+ * evaluation stops there, and only that is reported. Small enough to be
+ * inlined into eval_keywords: most nodes that reach here are a bare $ref. */
+static int follow_ref(vctx *c, const sch_node *t, const char *kw, size_t kwlen,
+                      const pledge_node *inst, const ipath *ip, const spath *sp,
+                      const dscope *ds, const refhop *rh, ann *a, int collect)
 {
-    int ok = 1;
-    {
-        const refhop *h;
-        const sch_node *t;
-        int pass;
-        for (pass = 0; pass < 2; pass++) {
-            refhop nh;
-            spath rsp;
-            if (pass == 0 && !(s->kw & KW_REF))
-                continue;
-            if (pass == 1 && !(s->kw & KW_DYNREF))
-                continue;
-            t = pass == 0 ? s->ref : dyn_target(s, ds);
-            rsp.up = sp;
-            rsp.s = pass == 0 ? "$ref" : "$dynamicRef";
-            rsp.len = strlen(rsp.s);
-            rsp.index = 0;
-            for (h = rh; h; h = h->up)
-                if (h->target == t)
-                    break;
-            if (h) {
-                /* A schema error, whatever keyword it lies under (not, if,
-                 * an anyOf branch): the evaluation stops here, and only
-                 * this is reported. */
-                if (c->errs)
-                    verr(c, rsp.s, inst, ip, sp, rsp.s,
-                         "the schema refers back to itself here without looking into the "
-                         "value (a %s cycle)", rsp.s);
-                c->stopped = STOP_CYCLE;
-                ok = 0;
-                goto done;
-            }
-            nh.up = rh;
-            nh.target = t;
-            if (!eval(c, t, inst, ip, &rsp, ds, &nh, a, collect))
-                FAIL();
+    const refhop *h;
+    refhop nh;
+    spath rsp = { sp, kw, kwlen, 0 };
+    for (h = rh; h; h = h->up) {
+        if (h->target == t) {
+            if (c->errs)
+                verr(c, kw, inst, ip, sp, kw,
+                     "the schema refers back to itself here without looking into the "
+                     "value (a %s cycle)", kw);
+            c->stopped = STOP_CYCLE;
+            return -1;
         }
     }
-done:
-    return ok;
+    nh.up = rh;
+    nh.target = t;
+    return eval(c, t, inst, ip, &rsp, ds, &nh, a, collect);
 }
 
 static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
@@ -1317,8 +1305,22 @@ static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, co
     int ok = 1;
     uint32_t kw = s->kw;
 
-    if ((kw & (KW_REF | KW_DYNREF)) && !eval_refs(c, s, inst, ip, sp, ds, rh, a, collect))
-        FAIL();
+    if (kw & KW_REF) {
+        int r = follow_ref(c, s->ref, "$ref", 4, inst, ip, sp, ds, rh, a, collect);
+        if (r <= 0) {
+            ok = 0;
+            if (r < 0)
+                goto refs_done;
+        }
+        if (!ok && (!collect || c->oom))
+            goto done;
+    }
+    if ((kw & KW_DYNREF) &&
+        follow_ref(c, dyn_target(s, ds), "$dynamicRef", 11, inst, ip, sp, ds, rh, a, collect) <= 0)
+        ok = 0;
+refs_done:
+    if (!ok && (!collect || c->oom))
+        goto done;
     if ((kw & KW_TYPE) && !(s->types & inst_types(inst))) {
         if (collect)
             type_error(c, s, inst, ip, sp);
@@ -1347,6 +1349,9 @@ static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, co
     default:
         break;
     }
+    if (!(kw & (KW_ALLOF | KW_ANYOF | KW_ONEOF | KW_NOT | KW_IF | KW_UNEVAL_ITEMS |
+                KW_UNEVAL_PROPS)))
+        goto done; /* no applicator over the same value: most nodes */
     if (kw & KW_ALLOF) {
         uint32_t i;
         spath p1 = { sp, "allOf", 5, 0 };
