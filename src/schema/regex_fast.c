@@ -239,31 +239,39 @@ int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_
     return 1;
 }
 
+/* The positions byte @p c matches. */
+static uint64_t positions_of(const pledge_regex_fast *re, unsigned char c)
+{
+    return c < 128 ? re->match[c] : 0;
+}
+
 int pledge__regex_fast_search(const pledge_regex_fast *re, const char *s, size_t len)
 {
     /* Bit p: "the next position to match is p"; bit `positions`: done. A
      * matched position moves on, a starred one may also stay (the closure
-     * then adds the positions after it, which skipping reaches). */
+     * then adds the positions after it, which skipping reaches). When a byte
+     * leaves the state as it was (a starred class consuming its run, as in
+     * [a-z0-9-]*), every next byte that selects the same positions does so
+     * too: those are skipped in a tight loop. */
     const unsigned char *p = (const unsigned char *)s;
     const uint64_t start = re->start, done = (uint64_t)1 << re->positions;
-    uint64_t state = start, t;
+    uint64_t state = start, next, t;
     size_t i;
-    if (re->anchored_start) {
-        for (i = 0; i < len; i++) {
-            if (!re->anchored_end && (state & done))
-                return 1;
-            t = state & (p[i] < 128 ? re->match[p[i]] : 0);
-            if (!t)
-                return 0;
-            state = closure(re, (t << 1) | (t & re->star));
-        }
-        return (state & done) != 0;
-    }
     for (i = 0; i < len; i++) {
         if (!re->anchored_end && (state & done))
             return 1;
-        t = state & (p[i] < 128 ? re->match[p[i]] : 0);
-        state = closure(re, (t << 1) | (t & re->star)) | start;
+        t = state & positions_of(re, p[i]);
+        if (re->anchored_start) {
+            if (!t)
+                return 0;
+            next = closure(re, (t << 1) | (t & re->star));
+        } else {
+            next = closure(re, (t << 1) | (t & re->star)) | start;
+        }
+        if (next == state)
+            while (i + 1 < len && (state & positions_of(re, p[i + 1])) == t)
+                i++;
+        state = next;
     }
     return (state & done) != 0;
 }
