@@ -1376,6 +1376,7 @@ static void build(cctx *c, sch_node *s, const kwset *k, sch_resource *res)
             cerr(c, doc, k->pattern->value, "\"pattern\" must be a string");
         } else if (!add_regex(c, doc, k->pattern->value, &s->pattern.re)) {
             s->pattern.src = k->pattern->value;
+            s->pattern.fast = pledge__regex_fast_part(s->pattern.re);
             s->kw |= KW_STRING;
         }
     }
@@ -1433,6 +1434,7 @@ static void build(cctx *c, sch_node *s, const kwset *k, sch_resource *res)
                 if (add_regex(c, doc, m->u.map.pairs[i].key, &pp->re))
                     continue;
                 pp->src = m->u.map.pairs[i].key;
+                pp->fast = pledge__regex_fast_part(pp->re);
                 pp->schema = sub(c, m->u.map.pairs[i].value, res);
                 s->n_pprops++;
             }

@@ -85,6 +85,7 @@ typedef struct sch_name {
 
 typedef struct sch_pattern {
     const pledge_regex *re;
+    const struct pledge_regex_fast *fast; /* pledge__regex_fast_part(re) */
     const pledge_node *src;    /* the pattern text (a STRING node) */
     const sch_node *schema;    /* patternProperties value; NULL for "pattern" */
 } sch_pattern;

@@ -236,6 +236,13 @@ int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_
         }
     }
     re->start = closure(re, 1);
+    if (re->anchored_start && !(re->start >> re->positions & 1)) {
+        unsigned c;
+        re->first_known = 1;
+        for (c = 0; c < 128; c++)
+            if (re->match[c] & re->start)
+                re->first[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     return 1;
 }
 

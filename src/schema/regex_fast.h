@@ -21,6 +21,11 @@ typedef struct pledge_regex_fast {
     unsigned positions;  /* number of positions */
     unsigned skip_run;   /* the longest run of consecutive skippable
                             positions: steps that complete a closure */
+    uint64_t first[2];   /* the ASCII bytes a match can begin with, when
+                            first_known */
+    int first_known;     /* anchored at the start and no empty match: a
+                            subject whose first byte is not in first (or an
+                            empty one) does not match */
     int anchored_start;  /* ^ */
     int anchored_end;    /* $ */
 } pledge_regex_fast;
@@ -31,5 +36,20 @@ int pledge__regex_fast_compile(pledge_regex_fast *out, const char *pattern, size
 
 /* 1 if @p s (@p len bytes of UTF-8) matches, 0 if not. */
 int pledge__regex_fast_search(const pledge_regex_fast *re, const char *s, size_t len);
+
+/* 1 when the first byte of @p s already rules a match out, 0 when the
+ * search must decide: inline, for patterns such as ^x- tried on every
+ * property name of an object. */
+static inline int pledge__regex_fast_rejects(const pledge_regex_fast *re, const char *s,
+                                             size_t len)
+{
+    unsigned char c;
+    if (!re->first_known)
+        return 0;
+    if (!len)
+        return 1;
+    c = (unsigned char)s[0];
+    return c >= 128 || !(re->first[c >> 6] >> (c & 63) & 1);
+}
 
 #endif

@@ -15,6 +15,7 @@
 #include "internal.h"
 #include "format.h"
 #include "number.h"
+#include "regex_fast.h"
 #include "uri.h"
 #include "core/alloc.h"
 #include "core/hash.h"
@@ -28,8 +29,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* Why an evaluation stopped before its end. */
@@ -357,6 +360,18 @@ static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
     return NULL;
 }
 
+/* pledge__regex_search for a schema's pattern, straight to the simple
+ * matcher when it has one (most patterns; a first byte often decides). */
+static int search_pattern(const sch_pattern *p, const char *s, size_t len)
+{
+    if (p->fast) {
+        if (pledge__regex_fast_rejects(p->fast, s, len))
+            return 0;
+        return pledge__regex_fast_search(p->fast, s ? s : "", len);
+    }
+    return pledge__regex_search(p->re, s, len);
+}
+
 /* Two hashes as one, through the keyed hash: what the input chooses cannot
  * make combined hashes collide. */
 static uint64_t mix(uint64_t a, uint64_t b)
@@ -674,7 +689,7 @@ static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *i
         }
         for (k = 0; k < s->n_pprops; k++) {
             const sch_pattern *pp = &s->pprops[k];
-            int r = pledge__regex_search(pp->re, key->u.s.ptr, key->u.s.len);
+            int r = search_pattern(pp, key->u.s.ptr, key->u.s.len);
             if (r == PLEDGE_ENOMEM) {
                 c->oom = 1;
                 FAIL();
@@ -915,7 +930,7 @@ static NOINLINE int eval_string(vctx *c, const sch_node *s, const pledge_node *i
         }
     }
     if (s->pattern.re) {
-        int r = pledge__regex_search(s->pattern.re, str, len);
+        int r = search_pattern(&s->pattern, str, len);
         if (r == PLEDGE_ENOMEM) {
             c->oom = 1;
             FAIL();
@@ -1297,8 +1312,10 @@ done:
     return ok;
 }
 
-/* The keywords of object schema @p s, annotations going to @p a. */
-static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+/* The keywords of object schema @p s, annotations going to @p a. Inlined
+ * into eval(): one frame per schema level on the recursion path, not two,
+ * and no second call with nine arguments for every subschema. */
+static ALWAYS_INLINE int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                          const spath *sp, const dscope *ds, const refhop *rh, ann *a,
                          int collect)
 {

@@ -31,6 +31,26 @@ START_TEST(takes_simple_patterns_only)
 }
 END_TEST
 
+START_TEST(first_byte_rejects)
+{
+    pledge_regex_fast f;
+    ck_assert(pledge__regex_fast_compile(&f, "^x-", 3));
+    ck_assert(pledge__regex_fast_rejects(&f, "ab", 2));
+    ck_assert(pledge__regex_fast_rejects(&f, "", 0));
+    ck_assert(pledge__regex_fast_rejects(&f, "\xc3\xa5", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "x", 1)); /* the search says no */
+    ck_assert(pledge__regex_fast_compile(&f, "^[a-z0-9][a-z0-9-]*$", 20));
+    ck_assert(pledge__regex_fast_rejects(&f, "-a", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "9a", 2));
+    /* an empty match possible, or no ^: the first byte decides nothing */
+    ck_assert(pledge__regex_fast_compile(&f, "^a*", 3));
+    ck_assert(!pledge__regex_fast_rejects(&f, "b", 1));
+    ck_assert(!pledge__regex_fast_rejects(&f, "", 0));
+    ck_assert(pledge__regex_fast_compile(&f, "x-", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "ab", 2));
+}
+END_TEST
+
 static const char *const atoms[] = {
     "a", "b", "-", "[ab]", "[a-c]", "\\d", "\\w", "[0-9-]", "\\.", "x", "[b-]",
 };
@@ -69,6 +89,10 @@ START_TEST(agrees_with_pcre2)
         ck_assert_msg(pledge__regex_search(re, subject, len) ==
                           pledge__regex_search_interpreted(re, subject, len),
                       "pattern %s subject \"%s\"", pattern, subject);
+        ck_assert_ptr_nonnull(pledge__regex_fast_part(re));
+        ck_assert_msg(!pledge__regex_fast_rejects(pledge__regex_fast_part(re), subject, len) ||
+                          pledge__regex_search_interpreted(re, subject, len) == 0,
+                      "pattern %s rejects subject \"%s\"", pattern, subject);
         pledge__regex_free(re);
         checked++;
     }
@@ -104,6 +128,10 @@ START_TEST(agrees_on_runs)
         ck_assert_msg(pledge__regex_search(re, subject, len) ==
                           pledge__regex_search_interpreted(re, subject, len),
                       "pattern %s subject \"%s\"", pattern, subject);
+        ck_assert_ptr_nonnull(pledge__regex_fast_part(re));
+        ck_assert_msg(!pledge__regex_fast_rejects(pledge__regex_fast_part(re), subject, len) ||
+                          pledge__regex_search_interpreted(re, subject, len) == 0,
+                      "pattern %s rejects subject \"%s\"", pattern, subject);
         pledge__regex_free(re);
     }
 }
@@ -116,6 +144,7 @@ int main(void)
     tcase_add_test(tc, takes_simple_patterns_only);
     tcase_add_test(tc, agrees_with_pcre2);
     tcase_add_test(tc, agrees_on_runs);
+    tcase_add_test(tc, first_byte_rejects);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
