@@ -1041,6 +1041,25 @@ done:
  * inlined: eval() stays a small frame on the recursion path, and a
  * helper's locals are on the stack only while its keyword runs. */
 
+/* 1 when following @p kw to @p t closes a cycle of references on @p rh,
+ * which is then reported and stops the evaluation (see follow_ref). */
+static int ref_cycle(vctx *c, const sch_node *t, const char *kw, const pledge_node *inst,
+                     const ipath *ip, const spath *sp, const refhop *rh)
+{
+    const refhop *h;
+    for (h = rh; h; h = h->up) {
+        if (h->target == t) {
+            if (c->errs)
+                verr(c, kw, inst, ip, sp, kw,
+                     "the schema refers back to itself here without looking into the "
+                     "value (a %s cycle)", kw);
+            c->stopped = STOP_CYCLE;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* Evaluate @p t, the target of @p kw ("$ref" or "$dynamicRef"), as part of
  * the schema at @p sp. 1 valid, 0 invalid, -1 when following it closes a
  * cycle of references that looks no further into the value: a schema
@@ -1051,19 +1070,10 @@ static int follow_ref(vctx *c, const sch_node *t, const char *kw, size_t kwlen,
                       const pledge_node *inst, const ipath *ip, const spath *sp,
                       const dscope *ds, const refhop *rh, ann *a, int collect)
 {
-    const refhop *h;
     refhop nh;
     spath rsp = { sp, kw, kwlen, 0 };
-    for (h = rh; h; h = h->up) {
-        if (h->target == t) {
-            if (c->errs)
-                verr(c, kw, inst, ip, sp, kw,
-                     "the schema refers back to itself here without looking into the "
-                     "value (a %s cycle)", kw);
-            c->stopped = STOP_CYCLE;
-            return -1;
-        }
-    }
+    if (ref_cycle(c, t, kw, inst, ip, sp, rh))
+        return -1;
     nh.up = rh;
     nh.target = t;
     return eval(c, t, inst, ip, &rsp, ds, &nh, a, collect);
@@ -1412,8 +1422,11 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
                 const spath *sp, const dscope *ds, const refhop *rh, ann *pa, int collect)
 {
     dscope nds;
-    int ok;
+    refhop hop;     /* a bare $ref followed within this frame */
+    spath hop_sp;
+    int ok, hopped = 0;
 
+again:
     if (s->boolean) {
         if (s->boolean == 1)
             return 1;
@@ -1442,6 +1455,24 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         nds.up = ds;
         nds.res = s->res;
         ds = &nds;
+    }
+    if (s->kw == KW_REF && !hopped && s->ref->res == s->res) {
+        /* A bare $ref within its resource (a property's {$ref: ...}): its
+         * target is evaluated in this frame, as a call would, but without
+         * the call; the hop and its schema path live here meanwhile. */
+        if (ref_cycle(c, s->ref, "$ref", inst, ip, sp, rh))
+            return 0;
+        hop_sp.up = sp;
+        hop_sp.s = "$ref";
+        hop_sp.len = 4;
+        hop_sp.index = 0;
+        hop.up = rh;
+        hop.target = s->ref;
+        sp = &hop_sp;
+        rh = &hop;
+        s = s->ref;
+        hopped = 1;
+        goto again;
     }
     if (((s->kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING) ||
         ((s->kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE))
