@@ -1154,20 +1154,34 @@ static uint32_t name_index(cctx *c, sch_node *s, const char *str, size_t len)
 }
 
 /* The slots the evaluator finds @p s's names by (see
- * pledge__sch_name_hash): at most half full, so probes stay short. */
+ * pledge__sch_name_hash): at most half full, so probes stay short; or,
+ * when the names make a cluster longer than SCH_NAME_CLUSTER_MAX, the
+ * schema's keyed names table (the slots are left in the arena). */
 static void index_names(cctx *c, sch_node *s)
 {
-    uint32_t cap = 4, i, *slots;
+    uint32_t cap = 4, i, *slots, run = 0, longest = 0;
     while (cap < 2 * s->n_names)
         cap *= 2;
     slots = alloc_array(c, cap, sizeof *slots);
     if (!slots)
         return;
-    for (i = 0; i < s->n_names; i++) {
+    for (i = 0; i < s->n_names && longest <= SCH_NAME_CLUSTER_MAX; i++) {
         uint32_t h = pledge__sch_name_hash(s->names[i].s, s->names[i].len) & (cap - 1);
-        while (slots[h])
+        for (run = 0; slots[h]; run++)
             h = (h + 1) & (cap - 1);
         slots[h] = i + 1;
+        if (run > longest)
+            longest = run; /* a probe this long: the cluster is longer */
+    }
+    /* twice round: a cluster may wrap past the last slot */
+    for (i = 0, run = 0; i < 2 * cap && longest <= SCH_NAME_CLUSTER_MAX; i++) {
+        run = slots[i & (cap - 1)] ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    if (longest > SCH_NAME_CLUSTER_MAX) {
+        s->name_table = &c->out->names;
+        return;
     }
     s->name_slots = slots;
     s->name_mask = cap - 1;

@@ -350,7 +350,7 @@ static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
 {
     uint32_t h, i;
     if (!s->name_slots)
-        return NULL;
+        return s->name_table ? pledge__table_get(s->name_table, (uintptr_t)s, key, len) : NULL;
     for (h = pledge__sch_name_hash(key, len) & s->name_mask; (i = s->name_slots[h]) != 0;
          h = (h + 1) & s->name_mask) {
         const sch_name *nm = &s->names[i - 1];
