@@ -77,8 +77,10 @@ typedef struct vctx {
     int oom;
     int stopped;             /* STOP_*: every eval() fails at once from then on */
     size_t budget;           /* schema evaluations left */
-    uintptr_t stack_base;    /* the frame of the outermost eval() */
-    size_t stack_max;        /* bytes of stack eval() recursion may use */
+    uintptr_t stack_lo, stack_hi; /* eval() frames beyond these are more than
+                                     the recursion may use (either way the
+                                     stack grows): pledge__stack_used() >
+                                     allowance in two compares */
 } vctx;
 
 /* ------------------------------------------------------------------ */
@@ -1079,12 +1081,21 @@ static int follow_ref(vctx *c, const sch_node *t, const char *kw, size_t kwlen,
     return eval(c, t, inst, ip, &rsp, ds, &nh, a, collect);
 }
 
+/* pledge_node_equal, with two strings (most enum members and the values
+ * checked against them) compared here: their equality is their bytes. */
+static int values_equal(const pledge_node *a, const pledge_node *b)
+{
+    if (a->type == PLEDGE_NODE_STRING && b->type == PLEDGE_NODE_STRING)
+        return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
+    return pledge_node_equal(a, b);
+}
+
 static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                            const spath *sp, int collect)
 {
     int ok = 1;
     if (s->kw & KW_CONST) {
-        if (!pledge_node_equal(inst, s->const_val)) {
+        if (!values_equal(inst, s->const_val)) {
             if (collect) {
                 pledge_buf b;
                 pledge__buf_init(&b, c->a);
@@ -1101,7 +1112,7 @@ static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_nod
         const pledge_node *e = s->enum_node;
         size_t i, n = e->type == PLEDGE_NODE_SEQUENCE ? e->u.seq.count : 0;
         for (i = 0; i < n; i++)
-            if (pledge_node_equal(inst, e->u.seq.items[i]))
+            if (values_equal(inst, e->u.seq.items[i]))
                 break;
         if (i == n) {
             if (collect) {
@@ -1447,7 +1458,7 @@ again:
         return 0;
     }
     c->budget--;
-    if (pledge__stack_used(c->stack_base) > c->stack_max) {
+    if (pledge__stack_here() < c->stack_lo || pledge__stack_here() > c->stack_hi) {
         c->stopped = STOP_STACK;
         return 0;
     }
@@ -1491,8 +1502,12 @@ static void vctx_init(vctx *c, const pledge_allocator *a, unsigned int flags,
     c->flags = flags;
     c->errs = errs;
     c->budget = budget ? budget : PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS;
-    c->stack_base = pledge__stack_here();
-    c->stack_max = pledge__stack_allowance();
+    {
+        uintptr_t base = pledge__stack_here();
+        size_t max = pledge__stack_allowance();
+        c->stack_lo = base > max ? base - max : 0;
+        c->stack_hi = base <= UINTPTR_MAX - max ? base + max : UINTPTR_MAX;
+    }
 }
 
 int pledge__sch_eval(const sch_node *root, const pledge_node *inst, unsigned int flags,
