@@ -3,7 +3,8 @@
  * of ASCII literals and classes with quantifiers, optionally anchored
  * (^[a-z0-9][a-z0-9-]*$, ^x-, ^[0-9]{4}-[0-9]{2}$) — that answers without
  * calling PCRE2. regex.c still compiles every pattern with PCRE2 (for its
- * diagnostics) and uses this only as a faster way to the same answer. */
+ * diagnostics) and uses this only as a faster way to the same answer; the
+ * evaluator calls it directly through pledge__regex_fast_part(). */
 #ifndef PLEDGE_SCHEMA_REGEX_FAST_H
 #define PLEDGE_SCHEMA_REGEX_FAST_H
 
