@@ -1153,6 +1153,40 @@ static uint32_t name_index(cctx *c, sch_node *s, const char *str, size_t len)
     return s->n_names++;
 }
 
+/* The slots the evaluator finds @p s's names by (see
+ * pledge__sch_name_hash): at most half full, so probes stay short; or,
+ * when the names make a cluster longer than SCH_NAME_CLUSTER_MAX, the
+ * schema's keyed names table (the slots are left in the arena). */
+static void index_names(cctx *c, sch_node *s)
+{
+    uint32_t cap = 4, i, *slots, run = 0, longest = 0;
+    while (cap < 2 * s->n_names)
+        cap *= 2;
+    slots = alloc_array(c, cap, sizeof *slots);
+    if (!slots)
+        return;
+    for (i = 0; i < s->n_names && longest <= SCH_NAME_CLUSTER_MAX; i++) {
+        uint32_t h = pledge__sch_name_hash(s->names[i].s, s->names[i].len) & (cap - 1);
+        for (run = 0; slots[h]; run++)
+            h = (h + 1) & (cap - 1);
+        slots[h] = i + 1;
+        if (run > longest)
+            longest = run; /* a probe this long: the cluster is longer */
+    }
+    /* twice round: a cluster may wrap past the last slot */
+    for (i = 0, run = 0; i < 2 * cap && longest <= SCH_NAME_CLUSTER_MAX; i++) {
+        run = slots[i & (cap - 1)] ? run + 1 : 0;
+        if (run > longest)
+            longest = run;
+    }
+    if (longest > SCH_NAME_CLUSTER_MAX) {
+        s->name_table = &c->out->names;
+        return;
+    }
+    s->name_slots = slots;
+    s->name_mask = cap - 1;
+}
+
 static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc,
                         sch_resource *res)
 {
@@ -1189,7 +1223,6 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
         oom(c);
         return;
     }
-    s->name_table = &c->out->names;
     s->kw |= KW_OBJECT;
     if (k->properties && k->properties->value->type == PLEDGE_NODE_MAPPING) {
         const pledge_node *m = k->properties->value;
@@ -1251,6 +1284,7 @@ static void build_names(cctx *c, sch_node *s, const kwset *k, const sch_doc *doc
             s->has_dependent = 1;
         }
     }
+    index_names(c, s);
 }
 
 static unsigned int type_bit(const pledge_node *v)
@@ -1356,6 +1390,7 @@ static void build(cctx *c, sch_node *s, const kwset *k, sch_resource *res)
             cerr(c, doc, k->pattern->value, "\"pattern\" must be a string");
         } else if (!add_regex(c, doc, k->pattern->value, &s->pattern.re)) {
             s->pattern.src = k->pattern->value;
+            s->pattern.fast = pledge__regex_fast_part(s->pattern.re);
             s->kw |= KW_STRING;
         }
     }
@@ -1413,6 +1448,7 @@ static void build(cctx *c, sch_node *s, const kwset *k, sch_resource *res)
                 if (add_regex(c, doc, m->u.map.pairs[i].key, &pp->re))
                     continue;
                 pp->src = m->u.map.pairs[i].key;
+                pp->fast = pledge__regex_fast_part(pp->re);
                 pp->schema = sub(c, m->u.map.pairs[i].value, res);
                 s->n_pprops++;
             }

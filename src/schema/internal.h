@@ -18,6 +18,8 @@
 #include "node/tree.h"
 #include "regex.h"
 
+#include <string.h>
+
 /* type keyword bits */
 #define TY_NULL 0x01u
 #define TY_BOOL 0x02u
@@ -71,8 +73,8 @@ typedef struct sch_node sch_node;
 typedef struct sch_resource sch_resource;
 
 /* A name the object keywords use: a property, a required name, a key of
- * dependentRequired or dependentSchemas. One hash lookup per instance key
- * (in the schema's names table) finds all that apply to it. */
+ * dependentRequired or dependentSchemas. One lookup per instance key (in
+ * the node's name_slots) finds all that apply to it. */
 typedef struct sch_name {
     const char *s;             /* borrowed from the source tree */
     size_t len;
@@ -85,6 +87,7 @@ typedef struct sch_name {
 
 typedef struct sch_pattern {
     const pledge_regex *re;
+    const struct pledge_regex_fast *fast; /* pledge__regex_fast_part(re) */
     const pledge_node *src;    /* the pattern text (a STRING node) */
     const sch_node *schema;    /* patternProperties value; NULL for "pattern" */
 } sch_pattern;
@@ -128,7 +131,13 @@ struct sch_node {
     /* object */
     sch_name *names;
     uint32_t n_names;
-    const struct pledge__table *name_table; /* (this node, name) -> its sch_name */
+    const uint32_t *name_slots;/* open addressing over names by
+                                  pledge__sch_name_hash: index + 1, 0 empty;
+                                  NULL when its clusters would be long */
+    uint32_t name_mask;        /* slots - 1 (a power of two at least twice
+                                  n_names) */
+    const struct pledge__table *name_table; /* (this node, name) -> its
+                                  sch_name, when name_slots is NULL */
     uint32_t n_props;          /* how many names carry a "properties" schema */
     const uint32_t *required;  /* name indexes */
     uint32_t n_required;
@@ -192,8 +201,38 @@ struct pledge_schema {
     pledge__table anchors;     /* (resource | dynamic, name) -> sch_anchor;
                                   read by the evaluator for $dynamicRef */
     pledge__table names;       /* (sch_node, name) -> sch_name of its object
-                                  keywords; read by the evaluator */
+                                  keywords, while compiling (one entry per
+                                  name); the evaluator reads name_slots */
 };
+
+/* The hash of a property name in a node's name_slots: cheap, every byte
+ * of a name of up to 16 (its first and last 8, or 4, read as words). It
+ * need not resist chosen instance keys: the slots hold only the schema's
+ * names, so a probe ends within one of the schema's own clusters, whatever
+ * the key. The compiler bounds those clusters (SCH_NAME_CLUSTER_MAX); a
+ * node whose names collide more (chosen to) keeps the keyed table. */
+#define SCH_NAME_CLUSTER_MAX 16
+static inline uint32_t pledge__sch_name_hash(const char *s, size_t len)
+{
+    uint64_t a = 0, b = 0, h;
+    if (len >= 8) {
+        memcpy(&a, s, 8);
+        memcpy(&b, s + len - 8, 8);
+    } else if (len >= 4) {
+        uint32_t x, y;
+        memcpy(&x, s, 4);
+        memcpy(&y, s + len - 4, 4);
+        a = x;
+        b = y;
+    } else if (len) {
+        a = (uint64_t)(unsigned char)s[0] | (uint64_t)(unsigned char)s[len / 2] << 8 |
+            (uint64_t)(unsigned char)s[len - 1] << 16;
+    }
+    h = (a * 0x9e3779b97f4a7c15ull) ^ (b * 0xc2b2ae3d27d4eb4full) ^ len;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return (uint32_t)(h >> 32);
+}
 
 /* The anchors table's namespace of @p res's static or dynamic anchors
  * (resources are aligned, so the low bit is free). */

@@ -1163,6 +1163,11 @@ int pledge__regex_search(const pledge_regex *re, const char *s, size_t len)
     return search(re, s, len, 0);
 }
 
+const struct pledge_regex_fast *pledge__regex_fast_part(const pledge_regex *re)
+{
+    return re && re->has_fast ? &re->fast : NULL;
+}
+
 int pledge__regex_search_interpreted(const pledge_regex *re, const char *s, size_t len)
 {
     return search(re, s, len, PCRE2_NO_JIT);

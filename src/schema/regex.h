@@ -7,6 +7,7 @@
 #include "pledge/common.h"
 
 typedef struct pledge_regex pledge_regex;
+struct pledge_regex_fast;
 
 /*
  * Compile an ECMA-262 @p pattern (@p len bytes of UTF-8; the syntax of the
@@ -25,6 +26,12 @@ int pledge__regex_compile(pledge_regex **out, const char *pattern, size_t len,
  * PLEDGE_EINVALID when @p s (@p len bytes) is not valid UTF-8, or
  * PLEDGE_ENOMEM. Thread-safe; no allocation after a thread's first call. */
 int pledge__regex_search(const pledge_regex *re, const char *s, size_t len);
+
+/* The simple-pattern matcher @p re answers with (regex_fast.h), or NULL
+ * when its searches go to PCRE2: for callers that search often and want
+ * neither this module's call nor its checks on the way. Borrowed, valid
+ * while @p re lives. */
+const struct pledge_regex_fast *pledge__regex_fast_part(const pledge_regex *re);
 
 /* The same search run by PCRE2's interpreter even where JIT code exists
  * (its limits differ: the depth limit instead of the JIT stack). For tests. */

@@ -149,6 +149,17 @@ static int emit(pledge_regex_fast *re, const atom *a, size_t min, size_t max)
     return 1;
 }
 
+/* Add the positions reachable by skipping optional ones: each step moves
+ * one position further, so skip_run steps reach the end of every run of
+ * skippable positions (no test for a fixed point on every byte). */
+static uint64_t closure(const pledge_regex_fast *re, uint64_t s)
+{
+    unsigned k;
+    for (k = 0; k < re->skip_run; k++)
+        s |= (s & re->skip) << 1;
+    return s;
+}
+
 int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_t len)
 {
     const unsigned char *p = (const unsigned char *)pattern;
@@ -216,36 +227,58 @@ int pledge__regex_fast_compile(pledge_regex_fast *re, const char *pattern, size_
         if (!emit(re, &a, min, max))
             return 0;
     }
+    {
+        unsigned run = 0, pos;
+        for (pos = 0; pos < re->positions; pos++) {
+            run = (re->skip >> pos & 1) ? run + 1 : 0;
+            if (run > re->skip_run)
+                re->skip_run = run;
+        }
+    }
+    re->start = closure(re, 1);
+    if (re->anchored_start && !(re->start >> re->positions & 1)) {
+        unsigned c;
+        re->first_known = 1;
+        for (c = 0; c < 128; c++)
+            if (re->match[c] & re->start)
+                re->first[c >> 6] |= (uint64_t)1 << (c & 63);
+    }
     return 1;
 }
 
-/* Add the positions reachable by skipping optional ones. */
-static uint64_t closure(const pledge_regex_fast *re, uint64_t s)
+/* The positions byte @p c matches. */
+static uint64_t positions_of(const pledge_regex_fast *re, unsigned char c)
 {
-    for (;;) {
-        uint64_t next = s | ((s & re->skip) << 1);
-        if (next == s)
-            return s;
-        s = next;
-    }
+    return c < 128 ? re->match[c] : 0;
 }
 
 int pledge__regex_fast_search(const pledge_regex_fast *re, const char *s, size_t len)
 {
-    /* Bit p: "the next position to match is p"; bit `positions`: done. */
+    /* Bit p: "the next position to match is p"; bit `positions`: done. A
+     * matched position moves on, a starred one may also stay (the closure
+     * then adds the positions after it, which skipping reaches). When a byte
+     * leaves the state as it was (a starred class consuming its run, as in
+     * [a-z0-9-]*), every next byte that selects the same positions does so
+     * too: those are skipped in a tight loop. */
     const unsigned char *p = (const unsigned char *)s;
-    const uint64_t start = closure(re, 1), done = (uint64_t)1 << re->positions;
-    uint64_t state = start;
+    const uint64_t start = re->start, done = (uint64_t)1 << re->positions;
+    uint64_t state = start, next, t;
     size_t i;
     for (i = 0; i < len; i++) {
-        uint64_t m = p[i] < 128 ? re->match[p[i]] : 0;
         if (!re->anchored_end && (state & done))
             return 1;
-        state = closure(re, ((state & m & ~re->star) << 1) | (state & m & re->star));
-        if (!re->anchored_start)
-            state |= start;
-        else if (!state)
-            return 0;
+        t = state & positions_of(re, p[i]);
+        if (re->anchored_start) {
+            if (!t)
+                return 0;
+            next = closure(re, (t << 1) | (t & re->star));
+        } else {
+            next = closure(re, (t << 1) | (t & re->star)) | start;
+        }
+        if (next == state)
+            while (i + 1 < len && (state & positions_of(re, p[i + 1])) == t)
+                i++;
+        state = next;
     }
     return (state & done) != 0;
 }

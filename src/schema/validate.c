@@ -15,6 +15,7 @@
 #include "internal.h"
 #include "format.h"
 #include "number.h"
+#include "regex_fast.h"
 #include "uri.h"
 #include "core/alloc.h"
 #include "core/hash.h"
@@ -28,8 +29,10 @@
 
 #if defined(__GNUC__) || defined(__clang__)
 #define NOINLINE __attribute__((noinline))
+#define ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define NOINLINE
+#define ALWAYS_INLINE inline
 #endif
 
 /* Why an evaluation stopped before its end. */
@@ -74,8 +77,10 @@ typedef struct vctx {
     int oom;
     int stopped;             /* STOP_*: every eval() fails at once from then on */
     size_t budget;           /* schema evaluations left */
-    uintptr_t stack_base;    /* the frame of the outermost eval() */
-    size_t stack_max;        /* bytes of stack eval() recursion may use */
+    uintptr_t stack_lo, stack_hi; /* eval() frames beyond these are more than
+                                     the recursion may use (either way the
+                                     stack grows): pledge__stack_used() >
+                                     allowance in two compares */
 } vctx;
 
 /* ------------------------------------------------------------------ */
@@ -328,10 +333,11 @@ static unsigned int inst_types(const pledge_node *n)
     return 0;
 }
 
-static size_t code_points(const char *s, size_t len)
+/* The code points of @p s, counted up to @p limit at most. */
+static size_t code_points(const char *s, size_t len, size_t limit)
 {
     size_t i, n = 0;
-    for (i = 0; i < len; i++)
+    for (i = 0; i < len && n < limit; i++)
         n += ((unsigned char)s[i] & 0xC0) != 0x80;
     return n;
 }
@@ -341,20 +347,31 @@ static const char *plural(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
-/* The names of the object keywords of @p s that @p key is, or NULL. Most
- * schemas name a few properties: those are compared in turn (at most
- * NAMES_LINEAR, whatever the instance), the others found in the schema's
- * names table. */
-#define NAMES_LINEAR 8
+/* The names of the object keywords of @p s that @p key is, or NULL. */
 static const sch_name *find_name(const sch_node *s, const char *key, size_t len)
 {
-    uint32_t i;
-    if (s->n_names > NAMES_LINEAR)
-        return pledge__table_get(s->name_table, (uintptr_t)s, key, len);
-    for (i = 0; i < s->n_names; i++)
-        if (s->names[i].len == len && memcmp(s->names[i].s, key, len) == 0)
-            return &s->names[i];
+    uint32_t h, i;
+    if (!s->name_slots)
+        return s->name_table ? pledge__table_get(s->name_table, (uintptr_t)s, key, len) : NULL;
+    for (h = pledge__sch_name_hash(key, len) & s->name_mask; (i = s->name_slots[h]) != 0;
+         h = (h + 1) & s->name_mask) {
+        const sch_name *nm = &s->names[i - 1];
+        if (nm->len == len && memcmp(nm->s, key, len) == 0)
+            return nm;
+    }
     return NULL;
+}
+
+/* pledge__regex_search for a schema's pattern, straight to the simple
+ * matcher when it has one (most patterns; a first byte often decides). */
+static int search_pattern(const sch_pattern *p, const char *s, size_t len)
+{
+    if (p->fast) {
+        if (pledge__regex_fast_rejects(p->fast, s, len))
+            return 0;
+        return pledge__regex_fast_search(p->fast, s ? s : "", len);
+    }
+    return pledge__regex_search(p->re, s, len);
 }
 
 /* Two hashes as one, through the keyed hash: what the input chooses cannot
@@ -674,7 +691,7 @@ static NOINLINE int eval_object(vctx *c, const sch_node *s, const pledge_node *i
         }
         for (k = 0; k < s->n_pprops; k++) {
             const sch_pattern *pp = &s->pprops[k];
-            int r = pledge__regex_search(pp->re, key->u.s.ptr, key->u.s.len);
+            int r = search_pattern(pp, key->u.s.ptr, key->u.s.len);
             if (r == PLEDGE_ENOMEM) {
                 c->oom = 1;
                 FAIL();
@@ -892,7 +909,13 @@ static NOINLINE int eval_string(vctx *c, const sch_node *s, const pledge_node *i
     const char *str = inst->u.s.ptr;
     size_t len = inst->u.s.len;
     if (s->kw & (KW_MIN_LENGTH | KW_MAX_LENGTH)) {
-        size_t cp = code_points(str, len);
+        /* A text has at most as many code points as bytes: maxLength needs
+         * them counted only for a text longer in bytes, and minLength only
+         * as far as its minimum (a count that stops there is not below
+         * it, and one that is below it is complete). */
+        size_t cp = (s->kw & KW_MAX_LENGTH) && len > s->max_length
+                        ? code_points(str, len, SIZE_MAX)
+                        : code_points(str, len, (s->kw & KW_MIN_LENGTH) ? s->min_length : 0);
         if ((s->kw & KW_MIN_LENGTH) && cp < s->min_length) {
             if (collect)
                 verr(c, "minLength", inst, ip, sp, "minLength",
@@ -909,7 +932,7 @@ static NOINLINE int eval_string(vctx *c, const sch_node *s, const pledge_node *i
         }
     }
     if (s->pattern.re) {
-        int r = pledge__regex_search(s->pattern.re, str, len);
+        int r = search_pattern(&s->pattern, str, len);
         if (r == PLEDGE_ENOMEM) {
             c->oom = 1;
             FAIL();
@@ -1020,50 +1043,51 @@ done:
  * inlined: eval() stays a small frame on the recursion path, and a
  * helper's locals are on the stack only while its keyword runs. */
 
-static NOINLINE int eval_refs(vctx *c, const sch_node *s, const pledge_node *inst,
-                         const ipath *ip, const spath *sp, const dscope *ds,
-                         const refhop *rh, ann *a, int collect)
+/* 1 when following @p kw to @p t closes a cycle of references on @p rh,
+ * which is then reported and stops the evaluation (see follow_ref). */
+static int ref_cycle(vctx *c, const sch_node *t, const char *kw, const pledge_node *inst,
+                     const ipath *ip, const spath *sp, const refhop *rh)
 {
-    int ok = 1;
-    {
-        const refhop *h;
-        const sch_node *t;
-        int pass;
-        for (pass = 0; pass < 2; pass++) {
-            refhop nh;
-            spath rsp;
-            if (pass == 0 && !(s->kw & KW_REF))
-                continue;
-            if (pass == 1 && !(s->kw & KW_DYNREF))
-                continue;
-            t = pass == 0 ? s->ref : dyn_target(s, ds);
-            rsp.up = sp;
-            rsp.s = pass == 0 ? "$ref" : "$dynamicRef";
-            rsp.len = strlen(rsp.s);
-            rsp.index = 0;
-            for (h = rh; h; h = h->up)
-                if (h->target == t)
-                    break;
-            if (h) {
-                /* A schema error, whatever keyword it lies under (not, if,
-                 * an anyOf branch): the evaluation stops here, and only
-                 * this is reported. */
-                if (c->errs)
-                    verr(c, rsp.s, inst, ip, sp, rsp.s,
-                         "the schema refers back to itself here without looking into the "
-                         "value (a %s cycle)", rsp.s);
-                c->stopped = STOP_CYCLE;
-                ok = 0;
-                goto done;
-            }
-            nh.up = rh;
-            nh.target = t;
-            if (!eval(c, t, inst, ip, &rsp, ds, &nh, a, collect))
-                FAIL();
+    const refhop *h;
+    for (h = rh; h; h = h->up) {
+        if (h->target == t) {
+            if (c->errs)
+                verr(c, kw, inst, ip, sp, kw,
+                     "the schema refers back to itself here without looking into the "
+                     "value (a %s cycle)", kw);
+            c->stopped = STOP_CYCLE;
+            return 1;
         }
     }
-done:
-    return ok;
+    return 0;
+}
+
+/* Evaluate @p t, the target of @p kw ("$ref" or "$dynamicRef"), as part of
+ * the schema at @p sp. 1 valid, 0 invalid, -1 when following it closes a
+ * cycle of references that looks no further into the value: a schema
+ * error, whatever keyword it lies under (not, if, an anyOf branch): the
+ * evaluation stops there, and only that is reported. Small enough to be
+ * inlined into eval_keywords: most nodes that reach here are a bare $ref. */
+static int follow_ref(vctx *c, const sch_node *t, const char *kw, size_t kwlen,
+                      const pledge_node *inst, const ipath *ip, const spath *sp,
+                      const dscope *ds, const refhop *rh, ann *a, int collect)
+{
+    refhop nh;
+    spath rsp = { sp, kw, kwlen, 0 };
+    if (ref_cycle(c, t, kw, inst, ip, sp, rh))
+        return -1;
+    nh.up = rh;
+    nh.target = t;
+    return eval(c, t, inst, ip, &rsp, ds, &nh, a, collect);
+}
+
+/* pledge_node_equal, with two strings (most enum members and the values
+ * checked against them) compared here: their equality is their bytes. */
+static int values_equal(const pledge_node *a, const pledge_node *b)
+{
+    if (a->type == PLEDGE_NODE_STRING && b->type == PLEDGE_NODE_STRING)
+        return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
+    return pledge_node_equal(a, b);
 }
 
 static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
@@ -1071,7 +1095,7 @@ static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_nod
 {
     int ok = 1;
     if (s->kw & KW_CONST) {
-        if (!pledge_node_equal(inst, s->const_val)) {
+        if (!values_equal(inst, s->const_val)) {
             if (collect) {
                 pledge_buf b;
                 pledge__buf_init(&b, c->a);
@@ -1088,7 +1112,7 @@ static NOINLINE int eval_const_enum(vctx *c, const sch_node *s, const pledge_nod
         const pledge_node *e = s->enum_node;
         size_t i, n = e->type == PLEDGE_NODE_SEQUENCE ? e->u.seq.count : 0;
         for (i = 0; i < n; i++)
-            if (pledge_node_equal(inst, e->u.seq.items[i]))
+            if (values_equal(inst, e->u.seq.items[i]))
                 break;
         if (i == n) {
             if (collect) {
@@ -1309,16 +1333,34 @@ done:
     return ok;
 }
 
-/* The keywords of object schema @p s, annotations going to @p a. */
-static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
+/* The keywords of object schema @p s, annotations going to @p a. Inlined
+ * into eval(): one frame per schema level on the recursion path, not two,
+ * and no second call with nine arguments for every subschema. */
+static ALWAYS_INLINE int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, const ipath *ip,
                          const spath *sp, const dscope *ds, const refhop *rh, ann *a,
                          int collect)
 {
     int ok = 1;
     uint32_t kw = s->kw;
 
-    if ((kw & (KW_REF | KW_DYNREF)) && !eval_refs(c, s, inst, ip, sp, ds, rh, a, collect))
-        FAIL();
+    if (kw == KW_REF) /* a bare $ref: a third of the nodes evaluated */
+        return follow_ref(c, s->ref, "$ref", 4, inst, ip, sp, ds, rh, a, collect) > 0;
+    if (kw & KW_REF) {
+        int r = follow_ref(c, s->ref, "$ref", 4, inst, ip, sp, ds, rh, a, collect);
+        if (r <= 0) {
+            ok = 0;
+            if (r < 0)
+                goto refs_done;
+        }
+        if (!ok && (!collect || c->oom))
+            goto done;
+    }
+    if ((kw & KW_DYNREF) &&
+        follow_ref(c, dyn_target(s, ds), "$dynamicRef", 11, inst, ip, sp, ds, rh, a, collect) <= 0)
+        ok = 0;
+refs_done:
+    if (!ok && (!collect || c->oom))
+        goto done;
     if ((kw & KW_TYPE) && !(s->types & inst_types(inst))) {
         if (collect)
             type_error(c, s, inst, ip, sp);
@@ -1347,6 +1389,9 @@ static int eval_keywords(vctx *c, const sch_node *s, const pledge_node *inst, co
     default:
         break;
     }
+    if (!(kw & (KW_ALLOF | KW_ANYOF | KW_ONEOF | KW_NOT | KW_IF | KW_UNEVAL_ITEMS |
+                KW_UNEVAL_PROPS)))
+        goto done; /* no applicator over the same value: most nodes */
     if (kw & KW_ALLOF) {
         uint32_t i;
         spath p1 = { sp, "allOf", 5, 0 };
@@ -1388,8 +1433,11 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
                 const spath *sp, const dscope *ds, const refhop *rh, ann *pa, int collect)
 {
     dscope nds;
-    int ok;
+    refhop hop;     /* a bare $ref followed within this frame */
+    spath hop_sp;
+    int ok, hopped = 0;
 
+again:
     if (s->boolean) {
         if (s->boolean == 1)
             return 1;
@@ -1410,7 +1458,7 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         return 0;
     }
     c->budget--;
-    if (pledge__stack_used(c->stack_base) > c->stack_max) {
+    if (pledge__stack_here() < c->stack_lo || pledge__stack_here() > c->stack_hi) {
         c->stopped = STOP_STACK;
         return 0;
     }
@@ -1418,6 +1466,24 @@ static int eval(vctx *c, const sch_node *s, const pledge_node *inst, const ipath
         nds.up = ds;
         nds.res = s->res;
         ds = &nds;
+    }
+    if (s->kw == KW_REF && !hopped && s->ref->res == s->res) {
+        /* A bare $ref within its resource (a property's {$ref: ...}): its
+         * target is evaluated in this frame, as a call would, but without
+         * the call; the hop and its schema path live here meanwhile. */
+        if (ref_cycle(c, s->ref, "$ref", inst, ip, sp, rh))
+            return 0;
+        hop_sp.up = sp;
+        hop_sp.s = "$ref";
+        hop_sp.len = 4;
+        hop_sp.index = 0;
+        hop.up = rh;
+        hop.target = s->ref;
+        sp = &hop_sp;
+        rh = &hop;
+        s = s->ref;
+        hopped = 1;
+        goto again;
     }
     if (((s->kw & KW_UNEVAL_PROPS) && inst->type == PLEDGE_NODE_MAPPING) ||
         ((s->kw & KW_UNEVAL_ITEMS) && inst->type == PLEDGE_NODE_SEQUENCE))
@@ -1436,8 +1502,12 @@ static void vctx_init(vctx *c, const pledge_allocator *a, unsigned int flags,
     c->flags = flags;
     c->errs = errs;
     c->budget = budget ? budget : PLEDGE_SCHEMA_DEFAULT_MAX_EVALUATIONS;
-    c->stack_base = pledge__stack_here();
-    c->stack_max = pledge__stack_allowance();
+    {
+        uintptr_t base = pledge__stack_here();
+        size_t max = pledge__stack_allowance();
+        c->stack_lo = base > max ? base - max : 0;
+        c->stack_hi = base <= UINTPTR_MAX - max ? base + max : UINTPTR_MAX;
+    }
 }
 
 int pledge__sch_eval(const sch_node *root, const pledge_node *inst, unsigned int flags,

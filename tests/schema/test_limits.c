@@ -490,6 +490,47 @@ START_TEST(recursive_schemas_over_deep_data_on_small_stacks)
 }
 END_TEST
 
+/* Property names chosen so that the evaluator's cheap name hash (the
+ * length, the first and the last 8 bytes) collides for all of them: the
+ * node falls back to the keyed table, and lookups still find every name. */
+START_TEST(property_names_chosen_to_collide)
+{
+    char *text = malloc(100 * 50 + 200);
+    size_t len = 0, i;
+    pledge_schema *s;
+    pledge_diag_list *d;
+    int rc;
+    ck_assert_ptr_nonnull(text);
+    len += (size_t)sprintf(text + len, "{\"additionalProperties\": false, "
+                                       "\"required\": [\"propert_00_endname\", \"propert_99_endname\"], "
+                                       "\"properties\": {");
+    for (i = 0; i < 100; i++)
+        len += (size_t)sprintf(text + len, "%s\"propert_%02zu_endname\": {\"const\": %zu}",
+                               i ? ", " : "", i, i);
+    strcpy(text + len, "}}");
+    s = compile(text, NULL);
+    d = run(s, "{\"propert_00_endname\": 0, \"propert_99_endname\": 99, "
+               "\"propert_35_endname\": 35, \"propert_57_endname\": 57}", &rc);
+    ck_assert_int_eq(rc, 0);
+    pledge_diag_list_free(d);
+    d = run(s, "{\"propert_00_endname\": 0, \"propert_99_endname\": 99, "
+               "\"propert_35_endname\": 36}", &rc);
+    ck_assert_int_eq(rc, PLEDGE_EINVALID);
+    expect_one(d, "const");
+    ck_assert_str_eq(pledge_diag_list_at(d, 0)->instance_path, "/propert_35_endname");
+    pledge_diag_list_free(d);
+    d = run(s, "{\"propert_00_endname\": 0, \"propert_99_endname\": 99, "
+               "\"propert_3x_endname\": 1}", &rc);
+    expect_one(d, "additionalProperties");
+    pledge_diag_list_free(d);
+    d = run(s, "{\"propert_00_endname\": 0}", &rc);
+    expect_one(d, "required");
+    pledge_diag_list_free(d);
+    pledge_schema_free(s);
+    free(text);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("limits");
@@ -505,6 +546,7 @@ int main(void)
     tcase_add_test(tc, fifos_and_non_schemas_named_by_ref);
     tcase_add_test(tc, deep_ref_chains_on_small_stacks);
     tcase_add_test(tc, recursive_schemas_over_deep_data_on_small_stacks);
+    tcase_add_test(tc, property_names_chosen_to_collide);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
 }

@@ -31,6 +31,26 @@ START_TEST(takes_simple_patterns_only)
 }
 END_TEST
 
+START_TEST(first_byte_rejects)
+{
+    pledge_regex_fast f;
+    ck_assert(pledge__regex_fast_compile(&f, "^x-", 3));
+    ck_assert(pledge__regex_fast_rejects(&f, "ab", 2));
+    ck_assert(pledge__regex_fast_rejects(&f, "", 0));
+    ck_assert(pledge__regex_fast_rejects(&f, "\xc3\xa5", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "x", 1)); /* the search says no */
+    ck_assert(pledge__regex_fast_compile(&f, "^[a-z0-9][a-z0-9-]*$", 20));
+    ck_assert(pledge__regex_fast_rejects(&f, "-a", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "9a", 2));
+    /* an empty match possible, or no ^: the first byte decides nothing */
+    ck_assert(pledge__regex_fast_compile(&f, "^a*", 3));
+    ck_assert(!pledge__regex_fast_rejects(&f, "b", 1));
+    ck_assert(!pledge__regex_fast_rejects(&f, "", 0));
+    ck_assert(pledge__regex_fast_compile(&f, "x-", 2));
+    ck_assert(!pledge__regex_fast_rejects(&f, "ab", 2));
+}
+END_TEST
+
 static const char *const atoms[] = {
     "a", "b", "-", "[ab]", "[a-c]", "\\d", "\\w", "[0-9-]", "\\.", "x", "[b-]",
 };
@@ -69,10 +89,51 @@ START_TEST(agrees_with_pcre2)
         ck_assert_msg(pledge__regex_search(re, subject, len) ==
                           pledge__regex_search_interpreted(re, subject, len),
                       "pattern %s subject \"%s\"", pattern, subject);
+        ck_assert_ptr_nonnull(pledge__regex_fast_part(re));
+        ck_assert_msg(!pledge__regex_fast_rejects(pledge__regex_fast_part(re), subject, len) ||
+                          pledge__regex_search_interpreted(re, subject, len) == 0,
+                      "pattern %s rejects subject \"%s\"", pattern, subject);
         pledge__regex_free(re);
         checked++;
     }
     ck_assert_uint_eq(checked, 3000);
+}
+END_TEST
+
+/* Subjects made of runs of one character, up to 30 bytes: the matcher
+ * skips a run that leaves its state unchanged in a loop of its own. */
+START_TEST(agrees_on_runs)
+{
+    static const char *const patterns[] = {
+        "^[a-z0-9][a-z0-9-]*$", "^[a-z]{2,3}$", "^x-", "[0-9]+-", "a*b*$", "^a+b?a*$",
+        "[ab]*c", "^\\w*\\.?\\d{2,}$", "b+", "^-*[a-c]+-{2}$",
+    };
+    size_t round;
+    srand(54321);
+    for (round = 0; round < 4000; round++) {
+        const char *pattern = patterns[rand() % (int)(sizeof patterns / sizeof patterns[0])];
+        char subject[32], err[128];
+        size_t len = 0, runs = (size_t)rand() % 4, k;
+        pledge_regex *re = NULL;
+        for (k = 0; k < runs; k++) {
+            char c = alphabet[rand() % (int)(sizeof alphabet - 3)]; /* ASCII */
+            size_t n = 1 + (size_t)rand() % 9;
+            while (n-- && len < sizeof subject - 2)
+                subject[len++] = c;
+        }
+        subject[len] = '\0';
+        ck_assert_int_eq(pledge__regex_compile(&re, pattern, strlen(pattern), NULL, err,
+                                               sizeof err), 0);
+        ck_assert_msg(fast_ok(pattern), "%s", pattern);
+        ck_assert_msg(pledge__regex_search(re, subject, len) ==
+                          pledge__regex_search_interpreted(re, subject, len),
+                      "pattern %s subject \"%s\"", pattern, subject);
+        ck_assert_ptr_nonnull(pledge__regex_fast_part(re));
+        ck_assert_msg(!pledge__regex_fast_rejects(pledge__regex_fast_part(re), subject, len) ||
+                          pledge__regex_search_interpreted(re, subject, len) == 0,
+                      "pattern %s rejects subject \"%s\"", pattern, subject);
+        pledge__regex_free(re);
+    }
 }
 END_TEST
 
@@ -82,6 +143,8 @@ int main(void)
     TCase *tc = tcase_create("regex_fast");
     tcase_add_test(tc, takes_simple_patterns_only);
     tcase_add_test(tc, agrees_with_pcre2);
+    tcase_add_test(tc, agrees_on_runs);
+    tcase_add_test(tc, first_byte_rejects);
     tcase_set_timeout(tc, 120);
     suite_add_tcase(s, tc);
     return test_run(s) ? 1 : 0;
