@@ -154,6 +154,7 @@ struct pledge_yaml_stream {
     /* the document being read */
     pledge_tree *tree;
     size_t last_used;  /* arena bytes the previous document's tree used */
+    int no_compact;    /* pledge__yaml_set_compact(st, 0): trees stay as read */
     pledge_diag_list *diags;
     size_t expansion;      /* nodes aliases added to this document */
     size_t file_expansion; /* ... and to every document of the source so far */
@@ -407,7 +408,12 @@ static void prescan(pledge_yaml_stream *st, size_t lim)
             st->ascii_end = i + w;
             st->ascii_found = 1;
         }
-        {
+        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+            /* two bytes, well formed (Latin letters): decoded here, the
+             * checks below still apply */
+            cp = ((unsigned long)(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+            w8 = 2;
+        } else {
             /* core's decoder; core's words for what is wrong */
             size_t next = i;
             uint32_t cp32;
@@ -946,18 +952,22 @@ static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, s
     return PLEDGE_OK;
 }
 
+/* A STRING node with its text (and YAML 1.1 words) right after it, in one
+ * allocation: the layout of a node then its text allocated apart. */
 static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t len,
                                 pledge_mark mark, unsigned flags, pledge_yaml11 y11,
                                 const char *words, size_t wlen)
 {
-    pledge_node *n = node_new(st, PLEDGE_NODE_STRING, mark);
     size_t extra = y11 != PLEDGE_YAML11_NONE ? wlen + 1 : 0;
+    pledge_node *n;
     char *p;
-    if (!n || len > SIZE_MAX - 2 - extra)
+    if (len > SIZE_MAX - sizeof *n - 2 - extra)
         return NULL;
-    p = tree_alloc(st, len + 1 + extra, 1);
-    if (!p)
+    n = tree_alloc(st, sizeof *n + len + 1 + extra, _Alignof(pledge_node));
+    if (!n)
         return NULL;
+    pledge__node_init(n, PLEDGE_NODE_STRING, mark);
+    p = (char *)(n + 1);
     if (len)
         memcpy(p, s, len);
     p[len] = '\0';
@@ -1173,9 +1183,8 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
             if (!is_key)
                 type = pledge__scalar_plain_type(s, len);
             if (type == PLEDGE_NODE_STRING || type == PLEDGE_NODE_INT) {
-                wlen = pledge__scalar_yaml11_words(s, len, words, sizeof words);
-                if (wlen)
-                    y11 = pledge__scalar_yaml11(s, len);
+                if (pledge__scalar_yaml11_maybe(s, len))
+                    y11 = pledge__scalar_yaml11_read(s, len, words, sizeof words, &wlen);
             }
         } else if (plain && !is_key) {
             type = pledge__scalar_plain_type(s, len);
@@ -1435,7 +1444,8 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
     size_t need = used + used / 64 + 64;
     int rc;
     st->last_used = used;
-    if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
+    if (old->root && (st->no_compact || used > COMPACT_MAX ||
+                      old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
     /* one chunk with room for all of the copy */
     if (!(t = pledge__tree_new_sized(st->alloc, old->name, old->index, old->root ? need : 0)))
@@ -1545,14 +1555,22 @@ static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
     return hand_out(st, t, rc, out);
 }
 
+/* The arena to reserve for the next document. A tree that overflows its
+ * first chunk gets a second one twice as large; one that leaves more than
+ * a fifth of it unused is copied by compact(). Trees take some 3 to 4
+ * times their text (3.6-4.0 in the benchmark corpus, less for schemas),
+ * and documents of a stream tend to look alike. Without compaction a
+ * generous guess costs nothing but address space (arena memory is only
+ * touched as it is used), so the guess leans high; with compaction it
+ * stays close. */
 static size_t arena_hint(const pledge_yaml_stream *st)
 {
     size_t rest = st->end > st->cur_byte ? st->end - st->cur_byte : 0;
     if (st->last_used)
-        return st->last_used + st->last_used / 8;
+        return st->last_used + st->last_used / (st->no_compact ? 2 : 8);
     if (rest > HINT_MAX_SOURCE)
         rest = HINT_MAX_SOURCE;
-    return rest * 19 / 5 + 256;
+    return st->no_compact ? rest * 9 / 2 + 256 : rest * 19 / 5 + 256;
 }
 
 static int next_document(pledge_yaml_stream *st, pledge_tree **out)
@@ -1571,11 +1589,7 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
             int rc;
             yaml_event_delete(&st->ev);
             /* Size the arena for the tree to come, so that it fits in one
-             * chunk and compact() finds nothing to copy: the previous
-             * document's size in a stream (documents of a stream tend to
-             * look alike), else what the rest of the source suggests
-             * (trees take some 3 to 4 times their text; compact() copies
-             * only when more than a fifth of the arena is left unused). */
+             * chunk and compact() finds nothing to copy (arena_hint). */
             if (!(t = pledge__tree_new_sized(st->alloc, st->name, st->doc, arena_hint(st))))
                 return PLEDGE_ENOMEM;
             st->tree = t;
@@ -1813,6 +1827,11 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
     }
     *out = st;
     return PLEDGE_OK;
+}
+
+void pledge__yaml_set_compact(pledge_yaml_stream *st, int on)
+{
+    st->no_compact = !on;
 }
 
 int pledge__yaml_complete(const pledge_yaml_stream *st)
