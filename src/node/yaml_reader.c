@@ -21,7 +21,10 @@
  * is copied once into an arena of the right size (compact()).
  *
  * Positions: libyaml's lines and columns are used as they are (+1); its
- * character index becomes a byte offset through a cursor over the text.
+ * character index becomes a byte offset through the first pass's list of
+ * the multi-byte characters (each event's mark is a few comparisons, not a
+ * second walk over the text), or, past what that list holds, through a
+ * cursor over the text.
  */
 #include "yaml_reader.h"
 #include "map_keys.h"
@@ -41,6 +44,12 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#else
+#define NOINLINE
+#endif
 
 #define Y_STOP 1             /* handler result: the document (and stream) ends here */
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
@@ -78,6 +87,22 @@ typedef struct frame {
     unsigned char want_value, drop;
 } frame;
 
+/* A multi-byte character the first pass found: its character index (from
+ * base) and the bytes beyond one per character of the source up to and
+ * including it, so that character i > index starts at base + i + extra
+ * when no other multi-byte character comes between. */
+typedef struct mb_char {
+    size_t index;
+    size_t extra;
+} mb_char;
+
+/* The list of multi-byte characters holds at least this many entries
+ * before it stops growing, and more only up to the size of the bytes at
+ * hand (16 bytes an entry): a source of nothing but multi-byte characters
+ * cannot make it take more memory than the source itself. Past that,
+ * positions come from the cursor. */
+#define MB_MIN_CAP 65536u
+
 typedef struct line_break {
     size_t at;
     unsigned long cp;
@@ -100,7 +125,7 @@ struct pledge_yaml_stream {
     size_t win_cap;
     size_t size_hint;  /* streaming: a regular file's size + 1, or 0 (unknown) */
     int read_errno;    /* streaming: a read failed with this errno */
-    int oom;           /* streaming: no memory for the window */
+    int oom;           /* no memory for the window or the list of multi-byte characters */
     size_t base;       /* 3 after a UTF-8 byte order mark, which libyaml never sees */
     size_t scanned;    /* the first pass has checked the bytes before this */
     size_t end;        /* libyaml may read [base, end): checked, before any cut */
@@ -139,6 +164,15 @@ struct pledge_yaml_stream {
     size_t doc;        /* index of the next document */
 
     size_t cur_index, cur_byte, chk_index, chk_byte; /* character index -> byte */
+    size_t last_byte;  /* byte_at's last answer */
+    int last_exact;    /* ... is where that character starts */
+    /* Multi-byte characters from the floor on (mb[mb_first, nmb)), found
+     * by the first pass; mb_extra0 is the extra of the last one dropped.
+     * Until mb_full, every one the first pass has met is there; after,
+     * those whose index is below mb_cover. mb_pos: byte_at's place. */
+    mb_char *mb;
+    size_t mb_first, nmb, mb_cap, mb_pos, mb_extra0, scan_extra, mb_cover;
+    int mb_full;
 
     frame *frames;
     size_t nframes, frames_cap;
@@ -249,18 +283,57 @@ static size_t char_starts(uint64_t x)
 
 /* ---- positions ------------------------------------------------------ */
 
-/* The byte offset of libyaml's character @p index. Marks arrive in
- * order, so a cursor moves forward over the text. It starts from the
- * nearest known point at or before the index: the previous position when
- * a mark goes back, the end of the ASCII prefix, the floor. The cursor may
- * rest inside a character: cur_index counts the characters that start
- * before cur_byte. */
+static size_t byte_at_slow(pledge_yaml_stream *st, size_t index);
+static size_t walk_to(pledge_yaml_stream *st, size_t index);
+
+/* The byte offset of libyaml's character @p index (from base). Marks
+ * arrive in order, so the place in the list of multi-byte characters
+ * moves forward by the few that lie between two marks. */
 static size_t byte_at(pledge_yaml_stream *st, size_t index)
+{
+    const mb_char *mb = st->mb;
+    size_t pos = st->mb_pos, n = st->nmb, first = st->mb_first, r;
+    if (index < st->floor_index || (st->mb_full && index > st->mb_cover))
+        return byte_at_slow(st, index);
+    if (pos < n && mb[pos].index < index) {
+        do
+            pos++;
+        while (pos < n && mb[pos].index < index);
+    } else {
+        while (pos > first && mb[pos - 1].index >= index)
+            pos--;
+    }
+    st->mb_pos = pos;
+    r = st->base + index + (pos > first ? mb[pos - 1].extra : st->mb_extra0);
+    if (r > st->end)
+        return byte_at_slow(st, index); /* past the characters at hand */
+    st->last_exact = 1;
+    return st->last_byte = r;
+}
+
+/* byte_at() below the floor, past the list, or past the bytes at hand. */
+static NOINLINE size_t byte_at_slow(pledge_yaml_stream *st, size_t index)
+{
+    st->last_exact = 1;
+    if (index <= st->ascii_end - st->base)
+        return st->last_byte = st->base + index;
+    st->last_exact = 0;
+    if (index < st->floor_index)
+        return st->last_byte = st->floor.offset; /* dropped: never asked for */
+    if (st->mb_full && index > st->mb_cover)
+        return st->last_byte = walk_to(st, index);
+    return st->last_byte = st->end; /* as the cursor stops */
+}
+
+/* byte_at() by a cursor over the text, past the list's end (mb_full). It
+ * starts from the nearest known point at or before the index: the
+ * previous position when a mark goes back, the end of the list, the
+ * floor. The cursor may rest inside a character: cur_index counts the
+ * characters that start before cur_byte. */
+static size_t walk_to(pledge_yaml_stream *st, size_t index)
 {
     const unsigned char *d = st->data;
     size_t w = st->win_off, ascii = st->ascii_end - st->base, end = st->end, cb, gap;
-    if (index <= ascii)
-        return st->base + index;
     if (index < st->cur_index) {
         st->cur_index = st->chk_index;
         st->cur_byte = st->chk_byte;
@@ -276,9 +349,13 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         st->cur_index = ascii;
         st->cur_byte = st->ascii_end;
     }
+    if (st->cur_index < st->mb_cover) {
+        /* the list has every multi-byte character before mb_cover */
+        st->cur_index = st->mb_cover;
+        st->cur_byte = st->base + st->mb_cover +
+                       (st->nmb > st->mb_first ? st->mb[st->nmb - 1].extra : st->mb_extra0);
+    }
     if (st->cur_index < st->floor_index) {
-        if (index < st->floor_index)
-            return st->floor.offset; /* dropped: never asked for */
         st->cur_index = st->floor_index;
         st->cur_byte = st->floor.offset;
     }
@@ -309,6 +386,7 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
     }
     st->cur_byte = cb;
     st->cur_index = index - gap;
+    st->last_exact = gap == 0;
     return cb;
 }
 
@@ -339,6 +417,55 @@ static pledge_mark pos_of(const pledge_yaml_stream *st, size_t offset)
     return m;
 }
 
+/* Forget the multi-byte characters before the floor: the list holds
+ * about one document and one chunk. Moved down when more than half of it
+ * is dropped, so each entry moves a bounded number of times. */
+static void drop_mb(pledge_yaml_stream *st)
+{
+    size_t k = st->mb_first;
+    while (k < st->nmb && st->mb[k].index < st->floor_index)
+        k++;
+    if (k > st->mb_first)
+        st->mb_extra0 = st->mb[k - 1].extra;
+    st->mb_first = k;
+    if (st->mb_pos < k)
+        st->mb_pos = k;
+    if (k && k >= st->nmb - k) {
+        memmove(st->mb, st->mb + k, (st->nmb - k) * sizeof *st->mb);
+        st->nmb -= k;
+        st->mb_pos -= k;
+        st->mb_first = 0;
+    }
+}
+
+/* The first pass met a multi-byte character of @p width bytes at source
+ * offset @p at: list it, while the list may grow (no memory for it sets
+ * st->oom, which ends the reading with PLEDGE_ENOMEM). */
+static void note_mb(pledge_yaml_stream *st, size_t at, size_t width)
+{
+    size_t index = at - st->base - st->scan_extra;
+    st->scan_extra += width - 1;
+    if (st->mb_full)
+        return;
+    if (st->nmb == st->mb_cap) {
+        size_t held = st->avail - st->win_off, cap = held / sizeof *st->mb;
+        if (cap < MB_MIN_CAP)
+            cap = MB_MIN_CAP;
+        if (st->nmb < cap &&
+            pledge__grow(st->alloc, (void **)&st->mb, &st->mb_cap, st->nmb + 1, sizeof *st->mb))
+            st->oom = 1;
+        if (st->nmb == st->mb_cap) {
+            /* full: the cursor takes over from here */
+            st->mb_full = 1;
+            st->mb_cover = index;
+            return;
+        }
+    }
+    st->mb[st->nmb].index = index;
+    st->mb[st->nmb].extra = st->scan_extra;
+    st->nmb++;
+}
+
 /* A document ended at DOCUMENT-END mark @p ym: nothing before it is
  * needed again, so the floor moves up to it. Not to the mark libyaml gives
  * the end of the stream, which it puts at the start of a line that is not
@@ -350,13 +477,14 @@ static void raise_floor(pledge_yaml_stream *st, const yaml_mark_t *ym)
     unsigned char before;
     if (m.offset <= st->floor.offset || m.offset > st->end)
         return;
-    if (!(index <= st->ascii_end - st->base || st->cur_index == index))
-        return; /* not exact */
+    if (!st->last_exact)
+        return;
     before = st->data[m.offset - 1 - st->win_off];
     if (m.column == 1 && before != '\n' && before != '\r')
         return;
     st->floor = m;
     st->floor_index = index;
+    drop_mb(st);
 }
 
 /* ---- the first pass over the bytes ------------------------------------ */
@@ -431,6 +559,7 @@ static void prescan(pledge_yaml_stream *st, size_t lim)
                      "allowed in YAML (escape it in a double-quoted string)", cp);
             break;
         }
+        note_mb(st, i + w, w8);
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
             if (st->nbreaks < MAX_BREAK_WARNINGS) {
                 st->breaks[st->nbreaks].at = i + w;
@@ -1565,7 +1694,7 @@ static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
  * stays close. */
 static size_t arena_hint(const pledge_yaml_stream *st)
 {
-    size_t rest = st->end > st->cur_byte ? st->end - st->cur_byte : 0;
+    size_t rest = st->end > st->last_byte ? st->end - st->last_byte : 0;
     if (st->last_used)
         return st->last_used + st->last_used / (st->no_compact ? 2 : 8);
     if (rest > HINT_MAX_SOURCE)
@@ -1730,6 +1859,8 @@ static int feed(void *data, unsigned char *buffer, size_t size, size_t *size_rea
         if (fill(st) != PLEDGE_OK)
             return 0; /* libyaml reports an input error; parse_error says which */
         check_more(st);
+        if (st->oom)
+            return 0;
     }
     n = st->end - st->fed;
     if (n > size)
@@ -1750,8 +1881,10 @@ static int open_common(pledge_yaml_stream *st)
             st->base = 3;
         st->scanned = st->end = st->fed = st->ascii_end = st->base;
         check_more(st);
+        if (st->oom)
+            return PLEDGE_ENOMEM;
     }
-    st->cur_byte = st->chk_byte = st->base;
+    st->cur_byte = st->chk_byte = st->last_byte = st->base;
     st->floor.line = st->floor.column = 1;
     st->floor.offset = st->base;
     st->break_mark = st->floor;
@@ -1850,6 +1983,7 @@ void pledge__yaml_free(pledge_yaml_stream *st)
     pledge__free(st->alloc, st->frames);
     pledge__free(st->alloc, st->scratch);
     pledge__free(st->alloc, st->anchors);
+    pledge__free(st->alloc, st->mb);
     pledge__table_free(&st->anchor_index);
     pledge__table_free(&st->map_keys);
     pledge__arena_free(&st->names);
