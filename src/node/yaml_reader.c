@@ -18,7 +18,8 @@
  * collection, whose children collect on one reusable scratch stack and are
  * copied into the tree's arena once, when the collection closes. A small
  * tree whose arena grew much larger than its nodes (arena chunks double)
- * is copied once into an arena of the right size (compact()).
+ * is copied once into an arena of the right size (compact()), unless the
+ * caller frees its trees right away (pledge__yaml_set_compact()).
  *
  * Positions: libyaml's lines and columns are used as they are (+1); its
  * character index becomes a byte offset through the first pass's list of
