@@ -626,13 +626,7 @@ pledge_yaml11 pledge__scalar_yaml11_read(const char *s, size_t len, char *out, s
 
 size_t pledge__scalar_yaml11_words(const char *s, size_t len, char *out, size_t cap)
 {
-    size_t n = 0;
-    if (!out || cap == 0)
-        return 0;
-    out[0] = '\0';
-    if (classify(s, len, out, cap, &n) == PLEDGE_YAML11_NONE) {
-        out[0] = '\0';
-        return 0;
-    }
+    size_t n;
+    (void)pledge__scalar_yaml11_read(s, len, out, cap, &n);
     return n;
 }
