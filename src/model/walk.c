@@ -105,12 +105,10 @@ void *pledge__walk_alloc(pledge__walk *w, size_t count, size_t size)
         w->rc = PLEDGE_ENOMEM;
         return NULL;
     }
+    /* zeroed: arena memory is zero until written (core/arena.h) */
     p = pledge__arena_alloc(&w->doc->arena, count * size);
-    if (!p) {
+    if (!p)
         w->rc = PLEDGE_ENOMEM;
-        return NULL;
-    }
-    memset(p, 0, count * size);
     return p;
 }
 

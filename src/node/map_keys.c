@@ -3,28 +3,15 @@
 
 #include <string.h>
 
-static int same(const pledge_node *a, const pledge_node *b)
-{
-    return a->u.s.len == b->u.s.len && memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
-}
-
-int pledge__map_key_seen(pledge__table *index, const pledge_node *map, pledge_node *const *kv,
-                         size_t npairs, const pledge_node *key, const pledge_node **first)
+int pledge__map_key_seen_indexed(pledge__table *index, const pledge_node *map,
+                                 pledge_node *const *kv, size_t npairs, const pledge_node *key,
+                                 const pledge_node **first)
 {
     uintptr_t ns = (uintptr_t)map;
     void *old;
     size_t i;
     int rc;
     *first = NULL;
-    if (npairs < PLEDGE__MAP_KEYS_LINEAR) {
-        for (i = 0; i < npairs; i++) {
-            if (same(kv[2 * i], key)) {
-                *first = kv[2 * i];
-                break;
-            }
-        }
-        return PLEDGE_OK;
-    }
     if (npairs == PLEDGE__MAP_KEYS_LINEAR) {
         /* the mapping outgrows linear search: index its keys so far (all
          * different: each was checked as it came) */

@@ -21,7 +21,40 @@
  * @p index when the document's nodes may be reused (the namespace is the
  * node's address). @return 0 or PLEDGE_ENOMEM.
  */
-int pledge__map_key_seen(pledge__table *index, const pledge_node *map, pledge_node *const *kv,
-                         size_t npairs, const pledge_node *key, const pledge_node **first);
+static inline int pledge__map_key_seen(pledge__table *index, const pledge_node *map,
+                                       pledge_node *const *kv, size_t npairs,
+                                       const pledge_node *key, const pledge_node **first);
+
+/* pledge__map_key_seen() for PLEDGE__MAP_KEYS_LINEAR pairs or more. */
+int pledge__map_key_seen_indexed(pledge__table *index, const pledge_node *map,
+                                 pledge_node *const *kv, size_t npairs, const pledge_node *key,
+                                 const pledge_node **first);
+
+/* Two key texts are equal. The first bytes are compared before memcmp:
+ * keys of one mapping mostly differ there (texts end with a NUL, so [0]
+ * is always there). */
+static inline int pledge__map_key_same(const pledge_node *a, const pledge_node *b)
+{
+    return a->u.s.len == b->u.s.len && a->u.s.ptr[0] == b->u.s.ptr[0] &&
+           memcmp(a->u.s.ptr, b->u.s.ptr, a->u.s.len) == 0;
+}
+
+/* Inline: the readers ask for every key, and small mappings are most. */
+static inline int pledge__map_key_seen(pledge__table *index, const pledge_node *map,
+                                       pledge_node *const *kv, size_t npairs,
+                                       const pledge_node *key, const pledge_node **first)
+{
+    size_t i;
+    *first = NULL;
+    if (npairs >= PLEDGE__MAP_KEYS_LINEAR)
+        return pledge__map_key_seen_indexed(index, map, kv, npairs, key, first);
+    for (i = 0; i < npairs; i++) {
+        if (pledge__map_key_same(kv[2 * i], key)) {
+            *first = kv[2 * i];
+            break;
+        }
+    }
+    return PLEDGE_OK;
+}
 
 #endif

@@ -112,7 +112,8 @@ static pledge_reader *reader_new(const char *name, const pledge_load_options *op
 /* Read @p data (@p len bytes, allocated with the options' allocator; taken
  * even on failure) whole. */
 static int make_reader(pledge_reader **out, const char *name, char *data, size_t len,
-                       int truncated, const pledge_load_options *opts, pledge_diag_list *diags)
+                       int truncated, unsigned int flags, const pledge_load_options *opts,
+                       pledge_diag_list *diags)
 {
     pledge_reader *r = reader_new(name, opts, diags);
     int rc;
@@ -129,6 +130,8 @@ static int make_reader(pledge_reader **out, const char *name, char *data, size_t
             pledge_reader_free(r);
             return rc;
         }
+        if (flags & PLEDGE__READER_NO_COMPACT)
+            pledge__yaml_set_compact(r->yaml, 0);
     }
     *out = r;
     return PLEDGE_OK;
@@ -208,7 +211,7 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);
         else if (!rc)
-            rc = make_reader(out, name, data, len, truncated, &o, diags);
+            rc = make_reader(out, name, data, len, truncated, flags, &o, diags);
     } else if (!(r = reader_new(name, &o, diags))) {
         rc = PLEDGE_ENOMEM;
     } else {
@@ -222,6 +225,8 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         if (rc) {
             pledge_reader_free(r);
         } else {
+            if (flags & PLEDGE__READER_NO_COMPACT)
+                pledge__yaml_set_compact(r->yaml, 0);
             if (flags & PLEDGE__READER_OWN_FP) {
                 r->fp = fp; /* read while documents are read */
                 fp = NULL;
@@ -270,6 +275,13 @@ int pledge_reader_open_buffer(pledge_reader **out, const char *name, const void 
                               size_t len, const pledge_load_options *opts,
                               pledge_diag_list *diags)
 {
+    return pledge__reader_open_buffer(out, name, data, len, 0, opts, diags);
+}
+
+int pledge__reader_open_buffer(pledge_reader **out, const char *name, const void *data,
+                               size_t len, unsigned int flags, const pledge_load_options *opts,
+                               pledge_diag_list *diags)
+{
     pledge_load_options o;
     char *copy;
     int truncated = 0;
@@ -287,7 +299,7 @@ int pledge_reader_open_buffer(pledge_reader **out, const char *name, const void 
         return PLEDGE_ENOMEM;
     if (len)
         memcpy(copy, data, len);
-    return make_reader(out, name, copy, len, truncated, &o, diags);
+    return make_reader(out, name, copy, len, truncated, flags, &o, diags);
 }
 
 int pledge_reader_next(pledge_reader *reader, pledge_tree **out, pledge_diag_list *diags)

@@ -576,7 +576,7 @@ static pledge_yaml11 classify(const char *s, size_t len, char *out, size_t cap, 
         cap = sizeof tmp;
     }
     *wlen = 0;
-    if (len == 0)
+    if (!pledge__scalar_yaml11_maybe(s, len))
         return PLEDGE_YAML11_NONE;
     switch (s[0]) {
     case 'y': case 'Y': case 'n': case 'N': case 'o': case 'O': {
@@ -610,15 +610,23 @@ pledge_yaml11 pledge__scalar_yaml11(const char *s, size_t len)
     return classify(s, len, NULL, 0, &n);
 }
 
+pledge_yaml11 pledge__scalar_yaml11_read(const char *s, size_t len, char *out, size_t cap,
+                                         size_t *wlen)
+{
+    pledge_yaml11 y = PLEDGE_YAML11_NONE;
+    *wlen = 0;
+    if (out && cap)
+        out[0] = '\0';
+    if (out && cap && (y = classify(s, len, out, cap, wlen)) == PLEDGE_YAML11_NONE) {
+        out[0] = '\0';
+        *wlen = 0;
+    }
+    return y;
+}
+
 size_t pledge__scalar_yaml11_words(const char *s, size_t len, char *out, size_t cap)
 {
-    size_t n = 0;
-    if (!out || cap == 0)
-        return 0;
-    out[0] = '\0';
-    if (classify(s, len, out, cap, &n) == PLEDGE_YAML11_NONE) {
-        out[0] = '\0';
-        return 0;
-    }
+    size_t n;
+    (void)pledge__scalar_yaml11_read(s, len, out, cap, &n);
     return n;
 }

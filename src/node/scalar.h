@@ -67,6 +67,30 @@ int pledge__scalar_float_underflow(const char *s, size_t len, double value);
  */
 size_t pledge__scalar_yaml11_words(const char *s, size_t len, char *out, size_t cap);
 
+/* The same in one call: the reading's kind, its words in @p out and their
+ * length in *wlen (0 with PLEDGE_YAML11_NONE). */
+pledge_yaml11 pledge__scalar_yaml11_read(const char *s, size_t len, char *out, size_t cap,
+                                         size_t *wlen);
+
+/* 0 when YAML 1.1 surely reads the plain scalar @p s as YAML 1.2 does,
+ * judged from its first character alone: the readings of
+ * pledge__scalar_yaml11() all start with one of these (booleans y n o,
+ * numbers and timestamps). A cheap test before the full one, for the
+ * reader's every scalar. */
+static inline int pledge__scalar_yaml11_maybe(const char *s, size_t len)
+{
+    if (len == 0)
+        return 0;
+    switch (s[0]) {
+    case 'y': case 'Y': case 'n': case 'N': case 'o': case 'O':
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+    case '8': case '9': case '-': case '+': case '.':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 #define PLEDGE_YAML11_WORDS_MAX 64
 
 #endif

@@ -123,10 +123,20 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
 /* Reader flags (pledge__reader_open_fp). */
 #define PLEDGE__READER_OWN_FP 0x1u      /* the reader closes the FILE* (even on failure) */
 #define PLEDGE__READER_KEEP_SOURCE 0x2u /* read whole, for pledge__reader_give_source */
+/* The caller frees each tree soon after reading it (the validation session
+ * unless it keeps documents): the YAML reader leaves a tree in the arena
+ * it was read into instead of copying it into one of the right size. The
+ * tree is the same, node for node; only its arena may hold unused room. */
+#define PLEDGE__READER_NO_COMPACT 0x4u
 
 /* pledge_reader_open_fp with flags. */
 int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsigned int flags,
                            const pledge_load_options *opts, pledge_diag_list *diags);
+
+/* pledge_reader_open_buffer with flags (NO_COMPACT only). */
+int pledge__reader_open_buffer(pledge_reader **out, const char *name, const void *data,
+                               size_t len, unsigned int flags, const pledge_load_options *opts,
+                               pledge_diag_list *diags);
 
 /* The bytes of a source read whole (JSON, a buffer, KEEP_SOURCE), exactly
  * those positions count in; *len gets their length. The caller takes

@@ -18,10 +18,14 @@
  * collection, whose children collect on one reusable scratch stack and are
  * copied into the tree's arena once, when the collection closes. A small
  * tree whose arena grew much larger than its nodes (arena chunks double)
- * is copied once into an arena of the right size (compact()).
+ * is copied once into an arena of the right size (compact()), unless the
+ * caller frees its trees right away (pledge__yaml_set_compact()).
  *
  * Positions: libyaml's lines and columns are used as they are (+1); its
- * character index becomes a byte offset through a cursor over the text.
+ * character index becomes a byte offset through the first pass's list of
+ * the multi-byte characters (each event's mark is a few comparisons, not a
+ * second walk over the text), or, past what that list holds, through a
+ * cursor over the text.
  */
 #include "yaml_reader.h"
 #include "map_keys.h"
@@ -36,11 +40,25 @@
 #include "core/utf8.h"
 
 #include <yaml.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <sys/stat.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Per-event code: the node constructors are inlined into the event
+ * handlers (a call with a mark by value costs a third of the work), and
+ * the diagnostics, rare, are kept out of them. */
+#if defined(__GNUC__) || defined(__clang__)
+#define NOINLINE __attribute__((noinline))
+#define HOT_INLINE inline __attribute__((always_inline))
+#else
+#define NOINLINE
+#define HOT_INLINE inline
+#endif
 
 #define Y_STOP 1             /* handler result: the document (and stream) ends here */
 #define MAX_BREAK_WARNINGS 3 /* yaml.unicode-line-break warnings per file */
@@ -78,6 +96,22 @@ typedef struct frame {
     unsigned char want_value, drop;
 } frame;
 
+/* A multi-byte character the first pass found: its character index (from
+ * base) and the bytes beyond one per character of the source up to and
+ * including it, so that character i > index starts at base + i + extra
+ * when no other multi-byte character comes between. */
+typedef struct mb_char {
+    size_t index;
+    size_t extra;
+} mb_char;
+
+/* The list of multi-byte characters holds at least this many entries
+ * before it stops growing, and more only up to the size of the bytes at
+ * hand (16 bytes an entry): a source of nothing but multi-byte characters
+ * cannot make it take more memory than the source itself. Past that,
+ * positions come from the cursor. */
+#define MB_MIN_CAP 65536u
+
 typedef struct line_break {
     size_t at;
     unsigned long cp;
@@ -100,7 +134,7 @@ struct pledge_yaml_stream {
     size_t win_cap;
     size_t size_hint;  /* streaming: a regular file's size + 1, or 0 (unknown) */
     int read_errno;    /* streaming: a read failed with this errno */
-    int oom;           /* streaming: no memory for the window */
+    int oom;           /* no memory for the window or the list of multi-byte characters */
     size_t base;       /* 3 after a UTF-8 byte order mark, which libyaml never sees */
     size_t scanned;    /* the first pass has checked the bytes before this */
     size_t end;        /* libyaml may read [base, end): checked, before any cut */
@@ -139,6 +173,15 @@ struct pledge_yaml_stream {
     size_t doc;        /* index of the next document */
 
     size_t cur_index, cur_byte, chk_index, chk_byte; /* character index -> byte */
+    size_t last_byte;  /* byte_at's last answer */
+    int last_exact;    /* ... is where that character starts */
+    /* Multi-byte characters from the floor on (mb[mb_first, nmb)), found
+     * by the first pass; mb_extra0 is the extra of the last one dropped.
+     * Until mb_full, every one the first pass has met is there; after,
+     * those whose index is below mb_cover. mb_pos: byte_at's place. */
+    mb_char *mb;
+    size_t mb_first, nmb, mb_cap, mb_pos, mb_extra0, scan_extra, mb_cover;
+    int mb_full;
 
     frame *frames;
     size_t nframes, frames_cap;
@@ -154,6 +197,7 @@ struct pledge_yaml_stream {
     /* the document being read */
     pledge_tree *tree;
     size_t last_used;  /* arena bytes the previous document's tree used */
+    int no_compact;    /* pledge__yaml_set_compact(st, 0): trees stay as read */
     pledge_diag_list *diags;
     size_t expansion;      /* nodes aliases added to this document */
     size_t file_expansion; /* ... and to every document of the source so far */
@@ -176,7 +220,8 @@ static void *tree_alloc(pledge_yaml_stream *st, size_t size, size_t align)
     return pledge__arena_alloc_packed(&st->tree->arena, size, align);
 }
 
-static pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type, pledge_mark m)
+static HOT_INLINE pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type type,
+                                        pledge_mark m)
 {
     pledge_node *n = tree_alloc(st, sizeof *n, _Alignof(pledge_node));
     if (n)
@@ -238,6 +283,32 @@ static size_t first_flag(uint64_t m)
 #endif
 }
 
+/* The first byte at or after @p i that is not printable ASCII (as
+ * unusual_bytes() flags), or a point less than 8 bytes before @p n from
+ * which the caller goes on byte by byte. 16 bytes a step where SSE2 is
+ * there (every x86-64): the first pass's loop. */
+static size_t skip_printable(const unsigned char *p, size_t i, size_t n)
+{
+#if defined(__SSE2__)
+    const __m128i space = _mm_set1_epi8(0x20), del = _mm_set1_epi8(0x7F);
+    while (n - i >= 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(p + i));
+        /* signed comparison: bytes from 0x80 up are below 0x20 too */
+        int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmpeq_epi8(x, del)));
+        if (m)
+            return i + (size_t)__builtin_ctz((unsigned)m);
+        i += 16;
+    }
+#endif
+    while (WORDS && n - i >= 8) {
+        uint64_t m = unusual_bytes(load64(p + i));
+        if (m)
+            return i + first_flag(m);
+        i += 8;
+    }
+    return i;
+}
+
 /* Characters that start in these 8 bytes: the bytes that are not UTF-8
  * continuation bytes (10xxxxxx). */
 static size_t char_starts(uint64_t x)
@@ -248,18 +319,57 @@ static size_t char_starts(uint64_t x)
 
 /* ---- positions ------------------------------------------------------ */
 
-/* The byte offset of libyaml's character @p index. Marks arrive in
- * order, so a cursor moves forward over the text. It starts from the
- * nearest known point at or before the index: the previous position when
- * a mark goes back, the end of the ASCII prefix, the floor. The cursor may
- * rest inside a character: cur_index counts the characters that start
- * before cur_byte. */
+static size_t byte_at_slow(pledge_yaml_stream *st, size_t index);
+static size_t walk_to(pledge_yaml_stream *st, size_t index);
+
+/* The byte offset of libyaml's character @p index (from base). Marks
+ * arrive in order, so the place in the list of multi-byte characters
+ * moves forward by the few that lie between two marks. */
 static size_t byte_at(pledge_yaml_stream *st, size_t index)
+{
+    const mb_char *mb = st->mb;
+    size_t pos = st->mb_pos, n = st->nmb, first = st->mb_first, r;
+    if (index < st->floor_index || (st->mb_full && index > st->mb_cover))
+        return byte_at_slow(st, index);
+    if (pos < n && mb[pos].index < index) {
+        do
+            pos++;
+        while (pos < n && mb[pos].index < index);
+    } else {
+        while (pos > first && mb[pos - 1].index >= index)
+            pos--;
+    }
+    st->mb_pos = pos;
+    r = st->base + index + (pos > first ? mb[pos - 1].extra : st->mb_extra0);
+    if (r > st->end)
+        return byte_at_slow(st, index); /* past the characters at hand */
+    st->last_exact = 1;
+    return st->last_byte = r;
+}
+
+/* byte_at() below the floor, past the list, or past the bytes at hand. */
+static NOINLINE size_t byte_at_slow(pledge_yaml_stream *st, size_t index)
+{
+    st->last_exact = 1;
+    if (index <= st->ascii_end - st->base)
+        return st->last_byte = st->base + index;
+    st->last_exact = 0;
+    if (index < st->floor_index)
+        return st->last_byte = st->floor.offset; /* dropped: never asked for */
+    if (st->mb_full && index > st->mb_cover)
+        return st->last_byte = walk_to(st, index);
+    return st->last_byte = st->end; /* as the cursor stops */
+}
+
+/* byte_at() by a cursor over the text, past the list's end (mb_full). It
+ * starts from the nearest known point at or before the index: the
+ * previous position when a mark goes back, the end of the list, the
+ * floor. The cursor may rest inside a character: cur_index counts the
+ * characters that start before cur_byte. */
+static size_t walk_to(pledge_yaml_stream *st, size_t index)
 {
     const unsigned char *d = st->data;
     size_t w = st->win_off, ascii = st->ascii_end - st->base, end = st->end, cb, gap;
-    if (index <= ascii)
-        return st->base + index;
     if (index < st->cur_index) {
         st->cur_index = st->chk_index;
         st->cur_byte = st->chk_byte;
@@ -275,9 +385,13 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
         st->cur_index = ascii;
         st->cur_byte = st->ascii_end;
     }
+    if (st->cur_index < st->mb_cover) {
+        /* the list has every multi-byte character before mb_cover */
+        st->cur_index = st->mb_cover;
+        st->cur_byte = st->base + st->mb_cover +
+                       (st->nmb > st->mb_first ? st->mb[st->nmb - 1].extra : st->mb_extra0);
+    }
     if (st->cur_index < st->floor_index) {
-        if (index < st->floor_index)
-            return st->floor.offset; /* dropped: never asked for */
         st->cur_index = st->floor_index;
         st->cur_byte = st->floor.offset;
     }
@@ -308,6 +422,7 @@ static size_t byte_at(pledge_yaml_stream *st, size_t index)
     }
     st->cur_byte = cb;
     st->cur_index = index - gap;
+    st->last_exact = gap == 0;
     return cb;
 }
 
@@ -338,6 +453,55 @@ static pledge_mark pos_of(const pledge_yaml_stream *st, size_t offset)
     return m;
 }
 
+/* Forget the multi-byte characters before the floor: the list holds
+ * about one document and one chunk. Moved down when more than half of it
+ * is dropped, so each entry moves a bounded number of times. */
+static void drop_mb(pledge_yaml_stream *st)
+{
+    size_t k = st->mb_first;
+    while (k < st->nmb && st->mb[k].index < st->floor_index)
+        k++;
+    if (k > st->mb_first)
+        st->mb_extra0 = st->mb[k - 1].extra;
+    st->mb_first = k;
+    if (st->mb_pos < k)
+        st->mb_pos = k;
+    if (k && k >= st->nmb - k) {
+        memmove(st->mb, st->mb + k, (st->nmb - k) * sizeof *st->mb);
+        st->nmb -= k;
+        st->mb_pos -= k;
+        st->mb_first = 0;
+    }
+}
+
+/* The first pass met a multi-byte character of @p width bytes at source
+ * offset @p at: list it, while the list may grow (no memory for it sets
+ * st->oom, which ends the reading with PLEDGE_ENOMEM). */
+static void note_mb(pledge_yaml_stream *st, size_t at, size_t width)
+{
+    size_t index = at - st->base - st->scan_extra;
+    st->scan_extra += width - 1;
+    if (st->mb_full)
+        return;
+    if (st->nmb == st->mb_cap) {
+        size_t held = st->avail - st->win_off, cap = held / sizeof *st->mb;
+        if (cap < MB_MIN_CAP)
+            cap = MB_MIN_CAP;
+        if (st->nmb < cap &&
+            pledge__grow(st->alloc, (void **)&st->mb, &st->mb_cap, st->nmb + 1, sizeof *st->mb))
+            st->oom = 1;
+        if (st->nmb == st->mb_cap) {
+            /* full: the cursor takes over from here */
+            st->mb_full = 1;
+            st->mb_cover = index;
+            return;
+        }
+    }
+    st->mb[st->nmb].index = index;
+    st->mb[st->nmb].extra = st->scan_extra;
+    st->nmb++;
+}
+
 /* A document ended at DOCUMENT-END mark @p ym: nothing before it is
  * needed again, so the floor moves up to it. Not to the mark libyaml gives
  * the end of the stream, which it puts at the start of a line that is not
@@ -349,13 +513,14 @@ static void raise_floor(pledge_yaml_stream *st, const yaml_mark_t *ym)
     unsigned char before;
     if (m.offset <= st->floor.offset || m.offset > st->end)
         return;
-    if (!(index <= st->ascii_end - st->base || st->cur_index == index))
-        return; /* not exact */
+    if (!st->last_exact)
+        return;
     before = st->data[m.offset - 1 - st->win_off];
     if (m.column == 1 && before != '\n' && before != '\r')
         return;
     st->floor = m;
     st->floor_index = index;
+    drop_mb(st);
 }
 
 /* ---- the first pass over the bytes ------------------------------------ */
@@ -378,14 +543,7 @@ static void prescan(pledge_yaml_stream *st, size_t lim)
         unsigned char c;
         unsigned long cp;
         size_t w8;
-        while (WORDS && n - i >= 8) {
-            uint64_t m = unusual_bytes(load64(p + i));
-            if (m) {
-                i += first_flag(m);
-                break;
-            }
-            i += 8;
-        }
+        i = skip_printable(p, i, n);
         if (i >= lim)
             break;
         c = p[i];
@@ -407,7 +565,12 @@ static void prescan(pledge_yaml_stream *st, size_t lim)
             st->ascii_end = i + w;
             st->ascii_found = 1;
         }
-        {
+        if (c >= 0xC2 && c <= 0xDF && n - i >= 2 && (p[i + 1] & 0xC0) == 0x80) {
+            /* two bytes, well formed (Latin letters): decoded here, the
+             * checks below still apply */
+            cp = ((unsigned long)(c & 0x1F) << 6) | (p[i + 1] & 0x3F);
+            w8 = 2;
+        } else {
             /* core's decoder; core's words for what is wrong */
             size_t next = i;
             uint32_t cp32;
@@ -425,6 +588,7 @@ static void prescan(pledge_yaml_stream *st, size_t lim)
                      "allowed in YAML (escape it in a double-quoted string)", cp);
             break;
         }
+        note_mb(st, i + w, w8);
         if (cp == 0x85 || cp == 0x2028 || cp == 0x2029) {
             if (st->nbreaks < MAX_BREAK_WARNINGS) {
                 st->breaks[st->nbreaks].at = i + w;
@@ -874,10 +1038,43 @@ static const char *type_article(pledge_node_type t)
     }
 }
 
+/* The diagnostics of attach(), apart so that its common path stays lean. */
+static NOINLINE int complex_key(pledge_yaml_stream *st, const pledge_node *node,
+                                pledge_mark mark)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_printf(&m, "a mapping key must be a scalar string, not %s; this pair is "
+                           "left out",
+                       type_article((pledge_node_type)node->type));
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.complex-key", mark, 1, NULL, &m);
+}
+
+static NOINLINE int merge_key(pledge_yaml_stream *st, const pledge_node *node, pledge_mark mark)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_puts(&m, "merge keys (<<) are not supported: YAML 1.2 has none; write the "
+                         "keys out (this pair is left out)");
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.merge-key", mark, 1, node, &m);
+}
+
+static NOINLINE int duplicate_key(pledge_yaml_stream *st, const pledge_node *node,
+                                  const pledge_node *first, pledge_mark mark)
+{
+    pledge_buf m;
+    pledge__buf_init(&m, st->alloc);
+    pledge__buf_puts(&m, "duplicate key ");
+    pledge__buf_quote(&m, node->u.s.ptr, node->u.s.len, 60);
+    pledge__buf_printf(&m, " (first at line %zu, column %zu); this pair is left out",
+                       (size_t)first->line, (size_t)first->column);
+    return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.duplicate-key", mark, 1, node, &m);
+}
+
 /* Give a finished node (of nesting @p height and @p count nodes, aliases
  * expanded) to the innermost open collection, or make it the root. */
-static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, size_t height,
-                  size_t count)
+static HOT_INLINE int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark,
+                             size_t height, size_t count)
 {
     frame *f;
     int rc;
@@ -907,37 +1104,19 @@ static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, s
     f->want_value = 1;
     f->key = NULL;
     f->drop = 1;
-    if (node->type != PLEDGE_NODE_STRING) {
-        pledge_buf m;
-        pledge__buf_init(&m, st->alloc);
-        pledge__buf_printf(&m, "a mapping key must be a scalar string, not %s; this pair is "
-                               "left out",
-                           type_article((pledge_node_type)node->type));
-        return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.complex-key", mark, 1, NULL, &m);
-    }
+    if (node->type != PLEDGE_NODE_STRING)
+        return complex_key(st, node, mark);
     f->key = node;
-    if (node->flags == 0 && node->u.s.len == 2 && !memcmp(node->u.s.ptr, "<<", 2)) {
-        pledge_buf m;
-        pledge__buf_init(&m, st->alloc);
-        pledge__buf_puts(&m, "merge keys (<<) are not supported: YAML 1.2 has none; write the "
-                             "keys out (this pair is left out)");
-        return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.merge-key", mark, 1, node, &m);
-    }
+    if (node->flags == 0 && node->u.s.len == 2 && !memcmp(node->u.s.ptr, "<<", 2))
+        return merge_key(st, node, mark);
     {
         const pledge_node *first;
         if ((rc = pledge__map_key_seen(&st->map_keys, f->node,
                                        st->scratch ? st->scratch + f->base : NULL,
                                        (st->nscratch - f->base) / 2, node, &first)))
             return rc;
-        if (first) {
-            pledge_buf m;
-            pledge__buf_init(&m, st->alloc);
-            pledge__buf_puts(&m, "duplicate key ");
-            pledge__buf_quote(&m, node->u.s.ptr, node->u.s.len, 60);
-            pledge__buf_printf(&m, " (first at line %zu, column %zu); this pair is left out",
-                               (size_t)first->line, (size_t)first->column);
-            return emit(st, PLEDGE_SEVERITY_ERROR, "yaml.duplicate-key", mark, 1, node, &m);
-        }
+        if (first)
+            return duplicate_key(st, node, first, mark);
     }
     f->drop = 0;
     if ((rc = push(st, node)))
@@ -946,18 +1125,22 @@ static int attach(pledge_yaml_stream *st, pledge_node *node, pledge_mark mark, s
     return PLEDGE_OK;
 }
 
-static pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t len,
-                                pledge_mark mark, unsigned flags, pledge_yaml11 y11,
-                                const char *words, size_t wlen)
+/* A STRING node with its text (and YAML 1.1 words) right after it, in one
+ * allocation: the layout of a node then its text allocated apart. */
+static HOT_INLINE pledge_node *string_node(pledge_yaml_stream *st, const char *s, size_t len,
+                                           pledge_mark mark, unsigned flags, pledge_yaml11 y11,
+                                           const char *words, size_t wlen)
 {
-    pledge_node *n = node_new(st, PLEDGE_NODE_STRING, mark);
     size_t extra = y11 != PLEDGE_YAML11_NONE ? wlen + 1 : 0;
+    pledge_node *n;
     char *p;
-    if (!n || len > SIZE_MAX - 2 - extra)
+    if (len > SIZE_MAX - sizeof *n - 2 - extra)
         return NULL;
-    p = tree_alloc(st, len + 1 + extra, 1);
-    if (!p)
+    n = tree_alloc(st, sizeof *n + len + 1 + extra, _Alignof(pledge_node));
+    if (!n)
         return NULL;
+    pledge__node_init(n, PLEDGE_NODE_STRING, mark);
+    p = (char *)(n + 1);
     if (len)
         memcpy(p, s, len);
     p[len] = '\0';
@@ -1173,9 +1356,8 @@ static int on_scalar(pledge_yaml_stream *st, yaml_event_t *ev)
             if (!is_key)
                 type = pledge__scalar_plain_type(s, len);
             if (type == PLEDGE_NODE_STRING || type == PLEDGE_NODE_INT) {
-                wlen = pledge__scalar_yaml11_words(s, len, words, sizeof words);
-                if (wlen)
-                    y11 = pledge__scalar_yaml11(s, len);
+                if (pledge__scalar_yaml11_maybe(s, len))
+                    y11 = pledge__scalar_yaml11_read(s, len, words, sizeof words, &wlen);
             }
         } else if (plain && !is_key) {
             type = pledge__scalar_plain_type(s, len);
@@ -1435,7 +1617,8 @@ static int compact(pledge_yaml_stream *st, pledge_tree **inout)
     size_t need = used + used / 64 + 64;
     int rc;
     st->last_used = used;
-    if (old->root && (used > COMPACT_MAX || old->arena.total < need + need / 5 + 1024))
+    if (old->root && (st->no_compact || used > COMPACT_MAX ||
+                      old->arena.total < need + need / 5 + 1024))
         return PLEDGE_OK;
     /* one chunk with room for all of the copy */
     if (!(t = pledge__tree_new_sized(st->alloc, old->name, old->index, old->root ? need : 0)))
@@ -1545,14 +1728,22 @@ static int broken_document(pledge_yaml_stream *st, pledge_tree **out, int why)
     return hand_out(st, t, rc, out);
 }
 
+/* The arena to reserve for the next document. A tree that overflows its
+ * first chunk gets a second one twice as large; one that leaves more than
+ * a fifth of it unused is copied by compact(). Trees take some 3 to 4
+ * times their text (3.6-4.0 in the benchmark corpus, less for schemas),
+ * and documents of a stream tend to look alike. Without compaction a
+ * generous guess costs nothing but address space (arena memory is only
+ * touched as it is used), so the guess leans high; with compaction it
+ * stays close. */
 static size_t arena_hint(const pledge_yaml_stream *st)
 {
-    size_t rest = st->end > st->cur_byte ? st->end - st->cur_byte : 0;
+    size_t rest = st->end > st->last_byte ? st->end - st->last_byte : 0;
     if (st->last_used)
-        return st->last_used + st->last_used / 8;
+        return st->last_used + st->last_used / (st->no_compact ? 2 : 8);
     if (rest > HINT_MAX_SOURCE)
         rest = HINT_MAX_SOURCE;
-    return rest * 19 / 5 + 256;
+    return st->no_compact ? rest * 9 / 2 + 256 : rest * 19 / 5 + 256;
 }
 
 static int next_document(pledge_yaml_stream *st, pledge_tree **out)
@@ -1571,11 +1762,7 @@ static int next_document(pledge_yaml_stream *st, pledge_tree **out)
             int rc;
             yaml_event_delete(&st->ev);
             /* Size the arena for the tree to come, so that it fits in one
-             * chunk and compact() finds nothing to copy: the previous
-             * document's size in a stream (documents of a stream tend to
-             * look alike), else what the rest of the source suggests
-             * (trees take some 3 to 4 times their text; compact() copies
-             * only when more than a fifth of the arena is left unused). */
+             * chunk and compact() finds nothing to copy (arena_hint). */
             if (!(t = pledge__tree_new_sized(st->alloc, st->name, st->doc, arena_hint(st))))
                 return PLEDGE_ENOMEM;
             st->tree = t;
@@ -1716,6 +1903,8 @@ static int feed(void *data, unsigned char *buffer, size_t size, size_t *size_rea
         if (fill(st) != PLEDGE_OK)
             return 0; /* libyaml reports an input error; parse_error says which */
         check_more(st);
+        if (st->oom)
+            return 0;
     }
     n = st->end - st->fed;
     if (n > size)
@@ -1736,8 +1925,10 @@ static int open_common(pledge_yaml_stream *st)
             st->base = 3;
         st->scanned = st->end = st->fed = st->ascii_end = st->base;
         check_more(st);
+        if (st->oom)
+            return PLEDGE_ENOMEM;
     }
-    st->cur_byte = st->chk_byte = st->base;
+    st->cur_byte = st->chk_byte = st->last_byte = st->base;
     st->floor.line = st->floor.column = 1;
     st->floor.offset = st->base;
     st->break_mark = st->floor;
@@ -1815,6 +2006,11 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
     return PLEDGE_OK;
 }
 
+void pledge__yaml_set_compact(pledge_yaml_stream *st, int on)
+{
+    st->no_compact = !on;
+}
+
 int pledge__yaml_complete(const pledge_yaml_stream *st)
 {
     return st && st->complete && !st->failed;
@@ -1831,6 +2027,7 @@ void pledge__yaml_free(pledge_yaml_stream *st)
     pledge__free(st->alloc, st->frames);
     pledge__free(st->alloc, st->scratch);
     pledge__free(st->alloc, st->anchors);
+    pledge__free(st->alloc, st->mb);
     pledge__table_free(&st->anchor_index);
     pledge__table_free(&st->map_keys);
     pledge__arena_free(&st->names);

@@ -38,6 +38,10 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
  */
 int pledge__yaml_next(pledge_yaml_stream *st, pledge_tree **out, pledge_diag_list *diags);
 
+/* Leave each tree in the arena it was read into (@p on 0): the caller
+ * frees trees soon, so compaction (a copy) would be wasted. On by default. */
+void pledge__yaml_set_compact(pledge_yaml_stream *st, int on);
+
 /* 1 while nothing has stopped the reading before the end of the bytes. */
 int pledge__yaml_complete(const pledge_yaml_stream *st);
 

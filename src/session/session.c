@@ -397,6 +397,15 @@ int pledge_session_add_stream(pledge_session *session, const char *name, FILE *f
 
 /* ---- reading and validating one input ------------------------------------ */
 
+static int keep_documents(const pledge_session_file *f);
+
+/* Reader flags for @p f: trees that are freed once validated need no
+ * compaction (see PLEDGE__READER_NO_COMPACT). */
+static unsigned int reader_flags(const pledge_session_file *f)
+{
+    return keep_documents(f) ? 0 : PLEDGE__READER_NO_COMPACT;
+}
+
 /* Open a reader on @p fp (taken when @p own), keeping the bytes for
  * excerpts when the session keeps sources. */
 static int open_reader(pledge_session_file *f, FILE *fp, unsigned int own, pledge_reader **rd)
@@ -404,7 +413,8 @@ static int open_reader(pledge_session_file *f, FILE *fp, unsigned int own, pledg
     pledge_session *s = f->session;
     unsigned int keep = (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) ? PLEDGE__READER_KEEP_SOURCE
                                                                       : 0;
-    int rc = pledge__reader_open_fp(rd, f->name, fp, own | keep, &s->opts.load, f->diags);
+    int rc = pledge__reader_open_fp(rd, f->name, fp, own | keep | reader_flags(f), &s->opts.load,
+                                    f->diags);
     if (rc == PLEDGE_EIO) {
         f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         return PLEDGE_OK;
@@ -539,7 +549,8 @@ static int process(pledge_session_file *f)
     if (f->kind == IN_FILE)
         rc = open_file(f, &rd);
     else if (f->kind == IN_BUFFER) {
-        rc = pledge_reader_open_buffer(&rd, f->name, f->data, f->len, &s->opts.load, f->diags);
+        rc = pledge__reader_open_buffer(&rd, f->name, f->data, f->len, reader_flags(f),
+                                        &s->opts.load, f->diags);
         pledge__free(s->alloc, f->data);
         f->data = NULL;
     } else {

@@ -253,6 +253,32 @@ static size_t count_code(const text *t, const pledge_load_options *o, const char
     return n;
 }
 
+/* Each document of documents() in @p r starts with "id: doc-N": its key
+ * node's offset must be where that text is, counted independently. */
+static void ids_at_their_bytes(const text *t, const result *r)
+{
+    size_t i, seen = 0;
+    for (i = 0; i < r->count; i++) {
+        const pledge_node *root = pledge_tree_root(r->trees[i]), *k, *v;
+        char want[64];
+        const char *at;
+        if (!root || pledge_node_type_of(root) != PLEDGE_NODE_MAPPING || !pledge_node_size(root))
+            continue;
+        k = pledge_node_key(root, 0);
+        v = pledge_node_value(root, 0);
+        if (strcmp(pledge_node_string(k, NULL), "id") ||
+            pledge_node_type_of(v) != PLEDGE_NODE_STRING)
+            continue;
+        snprintf(want, sizeof want, "\nid: %s\n", pledge_node_string(v, NULL));
+        at = strstr(t->s, want);
+        ck_assert_ptr_nonnull(at);
+        ck_assert_uint_eq(pledge_node_mark(k).offset, (size_t)(at + 1 - t->s));
+        ck_assert_uint_eq(pledge_node_mark(v).offset, (size_t)(at + 5 - t->s));
+        seen++;
+    }
+    ck_assert_uint_gt(seen, 0);
+}
+
 /* ---- cases ------------------------------------------------------------------ */
 
 START_TEST(long_stream_same_as_buffer)
@@ -262,11 +288,53 @@ START_TEST(long_stream_same_as_buffer)
     documents(&t, 0, 1200); /* about 420 KB: several chunks, and windows dropped */
     ck_assert_uint_gt(t.len, 6 * CHUNK);
     ck_assert_uint_eq(same_both_ways(&t, NULL, &nd), 1200);
+    {
+        result a;
+        read_stream(&t, NULL, &a);
+        ids_at_their_bytes(&t, &a);
+        result_free(&a);
+    }
     /* duplicate keys (13) and Unicode line breaks (4: three reported, the
      * last saying one more) were found all along the stream */
     ck_assert_uint_eq(nd, 13 + 3);
     ck_assert_uint_eq(count_code(&t, NULL, "yaml.unicode-line-break"), 3);
     free(t.s);
+}
+END_TEST
+
+START_TEST(offsets_past_many_multibyte_characters)
+{
+    /* Marks become byte offsets through the reader's list of multi-byte
+     * characters; a document with more of them than the list keeps
+     * (65,536 here) is read on by a cursor over the text. Offsets must be
+     * exact either way, streamed or not. */
+    static const char *const chars[] = { "\xC3\xA5", "\xE2\x82\xAC", "\xF0\x9F\x98\x80" };
+    size_t c;
+    for (c = 0; c < sizeof chars / sizeof *chars; c++) {
+        text t = { 0 };
+        result a;
+        size_t nd, i;
+        documents(&t, 0, 10);
+        puts_(&t, "---\nlong: \"");
+        for (i = 0; i < 70000; i++)
+            puts_(&t, chars[c]);
+        puts_(&t, "\"\nafter: [x, \xC3\xA5, y]\n");
+        documents(&t, 10, 30);
+        ck_assert_uint_eq(same_both_ways(&t, NULL, &nd), 41);
+        read_buffer(&t, NULL, &a);
+        ids_at_their_bytes(&t, &a);
+        {
+            const pledge_node *root = pledge_tree_root(a.trees[10]);
+            const pledge_node *seq = pledge_node_get(root, "after", 5);
+            const char *at = strstr(t.s, "after: [x, ");
+            ck_assert_ptr_nonnull(seq);
+            ck_assert_uint_eq(pledge_node_mark(seq).offset, (size_t)(at + 7 - t.s));
+            ck_assert_uint_eq(pledge_node_mark(pledge_node_item(seq, 2)).offset,
+                              (size_t)(at + 15 - t.s));
+        }
+        result_free(&a);
+        free(t.s);
+    }
 }
 END_TEST
 
@@ -534,6 +602,7 @@ static Suite *stream_suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, long_stream_same_as_buffer);
     tcase_add_test(tc, characters_across_chunk_boundaries);
+    tcase_add_test(tc, offsets_past_many_multibyte_characters);
     tcase_add_test(tc, late_problems_same_as_buffer);
     tcase_add_test(tc, size_limit_same_as_buffer);
     tcase_add_test(tc, directives_across_chunk_boundaries);
