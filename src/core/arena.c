@@ -3,6 +3,7 @@
 #include "alloc.h"
 
 #include <stdalign.h>
+#include <stddef.h>
 #include <string.h>
 
 struct pledge_arena_chunk {
@@ -39,22 +40,27 @@ void pledge__arena_zero_ahead(pledge_arena *arena)
     arena->zeroed += to - from;
 }
 
+/* Give chunk @p c back: to the calling thread's cache when it is for
+ * @p allocator and has room, else to the allocator. */
+static void release(const pledge_allocator *allocator, pledge_arena_chunk *c)
+{
+    pledge_arena_cache *cache = current;
+    size_t bytes = sizeof *c + c->capacity;
+    if (cache && cache->allocator == allocator && bytes <= cache->limit - cache->bytes) {
+        c->prev = cache->chunks;
+        cache->chunks = c;
+        cache->bytes += bytes;
+    } else {
+        pledge__free(allocator, c);
+    }
+}
+
 void pledge__arena_free(pledge_arena *arena)
 {
     pledge_arena_chunk *c = arena->chunks;
-    pledge_arena_cache *cache = current;
-    if (cache && cache->allocator != arena->allocator)
-        cache = NULL;
     while (c) {
         pledge_arena_chunk *prev = c->prev;
-        size_t bytes = sizeof *c + c->capacity;
-        if (cache && bytes <= cache->limit - cache->bytes) {
-            c->prev = cache->chunks;
-            cache->chunks = c;
-            cache->bytes += bytes;
-        } else {
-            pledge__free(arena->allocator, c);
-        }
+        release(arena->allocator, c);
         c = prev;
     }
     arena->chunks = NULL;
@@ -94,25 +100,77 @@ static pledge_arena_chunk *cache_take(pledge_arena_cache *cache, size_t want, si
     return NULL;
 }
 
-static int new_chunk(pledge_arena *arena, size_t want)
+/* A chunk of at least @p want bytes: from the calling thread's cache
+ * when it is for @p allocator (of the size class of @p want, and the
+ * chunk allocated otherwise is of that class), else exactly @p want from
+ * the allocator. NULL on failure. */
+static pledge_arena_chunk *take_chunk(const pledge_allocator *allocator, size_t want)
 {
     pledge_arena_chunk *c = NULL;
     pledge_arena_cache *cache = current;
     size_t capacity = want;
     if (want > SIZE_MAX - sizeof *c)
-        return PLEDGE_ENOMEM;
-    if (cache && cache->allocator == arena->allocator) {
+        return NULL;
+    if (cache && cache->allocator == allocator) {
         capacity = size_class(want);
         if (capacity > SIZE_MAX - sizeof *c)
             capacity = want;
         c = cache_take(cache, want, capacity);
     }
     if (!c) {
-        c = pledge__malloc(arena->allocator, sizeof *c + capacity);
+        c = pledge__malloc(allocator, sizeof *c + capacity);
         if (!c)
-            return PLEDGE_ENOMEM;
+            return NULL;
         c->capacity = capacity;
     }
+    return c;
+}
+
+void *pledge__block_alloc(const pledge_allocator *allocator, size_t size)
+{
+    pledge_arena_chunk *c = take_chunk(allocator, size);
+    if (!c)
+        return NULL;
+    c->size = size;
+    return c->data;
+}
+
+void pledge__block_free(const pledge_allocator *allocator, void *block)
+{
+    if (block)
+        release(allocator, (pledge_arena_chunk *)((char *)block -
+                                                  offsetof(pledge_arena_chunk, data)));
+}
+
+int pledge__block_grow(const pledge_allocator *allocator, void **items, size_t *capacity,
+                       size_t need, size_t size)
+{
+    size_t cap = *capacity;
+    void *p;
+    if (need <= cap)
+        return PLEDGE_OK;
+    if (cap < 1024 / size)
+        cap = 1024 / size ? 1024 / size : 1;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2)
+            return PLEDGE_ENOMEM;
+        cap *= 2;
+    }
+    if (cap > SIZE_MAX / size || !(p = pledge__block_alloc(allocator, cap * size)))
+        return PLEDGE_ENOMEM;
+    if (*capacity && *items)
+        memcpy(p, *items, *capacity * size);
+    pledge__block_free(allocator, *items);
+    *items = p;
+    *capacity = cap;
+    return PLEDGE_OK;
+}
+
+static int new_chunk(pledge_arena *arena, size_t want)
+{
+    pledge_arena_chunk *c = take_chunk(arena->allocator, want);
+    if (!c)
+        return PLEDGE_ENOMEM;
     c->prev = arena->chunks;
     c->size = want;
     arena->chunks = c;

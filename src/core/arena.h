@@ -92,6 +92,25 @@ typedef struct pledge_arena_cache {
     struct pledge_arena_cache *outer;  /* installed before this one */
 } pledge_arena_cache;
 
+/*
+ * A block of @p size bytes, undefined contents, from the calling thread's
+ * cache when one is installed for @p allocator (else from the allocator);
+ * NULL on allocation failure. Freed with pledge__block_free, on any
+ * thread: into that thread's cache when it has room, else to the
+ * allocator. For what a reader allocates once per file (its state, its
+ * window), so that file after file reuses them rather than going through
+ * malloc's bins each time.
+ */
+void *pledge__block_alloc(const pledge_allocator *allocator, size_t size);
+void pledge__block_free(const pledge_allocator *allocator, void *block);
+
+/* pledge__grow (core/alloc.h) for an array held in a block: room for
+ * @p need items of @p size bytes in *@p items (a block or NULL), at least
+ * 1 KiB and doubling; the items so far are kept. 0 or PLEDGE_ENOMEM
+ * (then *@p items is unchanged). */
+int pledge__block_grow(const pledge_allocator *allocator, void **items, size_t *capacity,
+                       size_t need, size_t size);
+
 void pledge__arena_cache_begin(pledge_arena_cache *cache, const pledge_allocator *allocator,
                                size_t limit);
 void pledge__arena_cache_end(pledge_arena_cache *cache);

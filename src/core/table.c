@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 #include "table.h"
 #include "alloc.h"
+#include "arena.h"
 #include "hash.h"
 
 #include <string.h>
@@ -26,7 +27,7 @@ void pledge__table_free(pledge__table *t)
 {
     if (!t)
         return;
-    pledge__free(t->allocator, t->slots);
+    pledge__block_free(t->allocator, t->slots);
     t->slots = NULL;
     t->cap = t->count = 0;
 }
@@ -62,11 +63,14 @@ static int resize(pledge__table *t, size_t ncap)
     size_t ocap = t->cap;
     if (ncap > SIZE_MAX / sizeof *old)
         return PLEDGE_ENOMEM;
-    t->slots = pledge__calloc(t->allocator, ncap, sizeof *old);
+    /* a block (core/arena.h): a table made and freed per file reuses its
+     * slots through the thread's cache */
+    t->slots = pledge__block_alloc(t->allocator, ncap * sizeof *old);
     if (!t->slots) {
         t->slots = old;
         return PLEDGE_ENOMEM;
     }
+    memset(t->slots, 0, ncap * sizeof *old);
     t->cap = ncap;
     for (i = 0; i < ocap; i++) {
         if (old[i].hash) {
@@ -76,7 +80,7 @@ static int resize(pledge__table *t, size_t ncap)
             t->slots[j] = old[i];
         }
     }
-    pledge__free(t->allocator, old);
+    pledge__block_free(t->allocator, old);
     return PLEDGE_OK;
 }
 
@@ -102,7 +106,7 @@ int pledge__table_reserve(pledge__table *t, size_t n)
 void pledge__table_clear(pledge__table *t)
 {
     if (t->cap > MIN_CAP && t->cap > 8 * t->count) {
-        pledge__free(t->allocator, t->slots);
+        pledge__block_free(t->allocator, t->slots);
         t->slots = NULL;
         t->cap = 0;
     } else if (t->count) {

@@ -130,7 +130,8 @@ struct pledge_yaml_stream {
     size_t win_off;    /* source offset of data[0] */
     size_t avail;      /* source offset past the last byte read */
     FILE *fp;          /* streaming: the source (borrowed) until it is read to its end */
-    unsigned char *win; /* streaming: the window's buffer (owned; data == win) */
+    unsigned char *win; /* streaming: the window's buffer (owned, a block of
+                           core/arena.h; data == win) */
     size_t win_cap;
     size_t size_hint;  /* streaming: a regular file's size + 1, or 0 (unknown) */
     int read_errno;    /* streaming: a read failed with this errno */
@@ -232,7 +233,7 @@ static HOT_INLINE pledge_node *node_new(pledge_yaml_stream *st, pledge_node_type
 static int push(pledge_yaml_stream *st, pledge_node *n)
 {
     if (st->nscratch == st->scratch_cap &&
-        pledge__grow(st->alloc, (void **)&st->scratch, &st->scratch_cap, st->nscratch + 1,
+        pledge__block_grow(st->alloc, (void **)&st->scratch, &st->scratch_cap, st->nscratch + 1,
                      sizeof *st->scratch))
         return PLEDGE_ENOMEM;
     st->scratch[st->nscratch++] = n;
@@ -488,7 +489,7 @@ static void note_mb(pledge_yaml_stream *st, size_t at, size_t width)
         if (cap < MB_MIN_CAP)
             cap = MB_MIN_CAP;
         if (st->nmb < cap &&
-            pledge__grow(st->alloc, (void **)&st->mb, &st->mb_cap, st->nmb + 1, sizeof *st->mb))
+            pledge__block_grow(st->alloc, (void **)&st->mb, &st->mb_cap, st->nmb + 1, sizeof *st->mb))
             st->oom = 1;
         if (st->nmb == st->mb_cap) {
             /* full: the cursor takes over from here */
@@ -964,7 +965,7 @@ static int anchor_define(pledge_yaml_stream *st, const char *name, pledge_node *
         rec = &st->anchors[(uintptr_t)e - 1];
     } else {
         char *key;
-        if (pledge__grow(st->alloc, (void **)&st->anchors, &st->anchors_cap, st->nanchors + 1,
+        if (pledge__block_grow(st->alloc, (void **)&st->anchors, &st->anchors_cap, st->nanchors + 1,
                          sizeof *st->anchors) ||
             !(key = pledge__arena_strndup(&st->names, name, len)) ||
             pledge__table_put(&st->anchor_index, 0, key, len,
@@ -1434,7 +1435,7 @@ static int on_start(pledge_yaml_stream *st, yaml_event_t *ev, pledge_node_type t
             return rc;
     }
     if (st->nframes == st->frames_cap &&
-        pledge__grow(st->alloc, (void **)&st->frames, &st->frames_cap, st->nframes + 1,
+        pledge__block_grow(st->alloc, (void **)&st->frames, &st->frames_cap, st->nframes + 1,
                      sizeof *st->frames))
         return PLEDGE_ENOMEM;
     f = &st->frames[st->nframes];
@@ -1840,10 +1841,14 @@ static int fill(pledge_yaml_stream *st)
                 }
                 cap *= 2;
             }
-            if (!(bigger = pledge__realloc(st->alloc, st->win, cap))) {
+            /* a block (core/arena.h): file after file reuses it */
+            if (!(bigger = pledge__block_alloc(st->alloc, cap))) {
                 st->oom = 1;
                 return PLEDGE_ENOMEM;
             }
+            if (used)
+                memcpy(bigger, st->win, used);
+            pledge__block_free(st->alloc, st->win);
             st->win = bigger;
             st->win_cap = cap;
             st->data = bigger;
@@ -1946,9 +1951,11 @@ static int open_common(pledge_yaml_stream *st)
 static pledge_yaml_stream *stream_new(const char *name, const pledge_load_options *opts)
 {
     const pledge_allocator *a = opts ? opts->allocator : NULL;
-    pledge_yaml_stream *st = pledge__calloc(a, 1, sizeof *st);
+    /* a block (core/arena.h): file after file reuses it */
+    pledge_yaml_stream *st = pledge__block_alloc(a, sizeof *st);
     if (!st)
         return NULL;
+    memset(st, 0, sizeof *st);
     st->alloc = a;
     st->opts = *opts;
     st->name = name ? name : "";
@@ -2024,13 +2031,13 @@ void pledge__yaml_free(pledge_yaml_stream *st)
         yaml_event_delete(&st->ev);
     if (st->parser_ready)
         yaml_parser_delete(&st->parser);
-    pledge__free(st->alloc, st->frames);
-    pledge__free(st->alloc, st->scratch);
-    pledge__free(st->alloc, st->anchors);
-    pledge__free(st->alloc, st->mb);
+    pledge__block_free(st->alloc, st->frames);
+    pledge__block_free(st->alloc, st->scratch);
+    pledge__block_free(st->alloc, st->anchors);
+    pledge__block_free(st->alloc, st->mb);
     pledge__table_free(&st->anchor_index);
     pledge__table_free(&st->map_keys);
     pledge__arena_free(&st->names);
-    pledge__free(st->alloc, st->win);
-    pledge__free(st->alloc, st);
+    pledge__block_free(st->alloc, st->win);
+    pledge__block_free(st->alloc, st);
 }
