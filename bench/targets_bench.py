@@ -6,9 +6,10 @@
 
 BUILD_DIR is a Release build (cmake -DCMAKE_BUILD_TYPE=Release) holding
 tools/pledge-validate/pledge-validate and bench/gen_pledges. Every ratio is
-a median over interleaved runs against the floor timed in the same rounds:
-libyaml's bare event parse of the same bytes (bench/libyaml_floor.c,
-built here). Peak RSS is GNU time's maximum resident set
+against the floor timed in the same rounds of interleaved runs: libyaml's
+bare event parse of the same bytes (bench/libyaml_floor.c, built here).
+The ratio given first is the median of the rounds' ratios; the ratio of
+the medians and that of the fastest runs follow it. Peak RSS is GNU time's maximum resident set
 size (/usr/bin/time). Not a test: the figures depend on the machine and its load (see
 docs/performance.md); the script prints the load average it saw.
 
@@ -50,26 +51,29 @@ def peak_rss(cmd):
 
 
 def rounds(cmds, runs):
-    """Run every command once per round, interleaved; medians per name."""
+    """Run every command once per round, interleaved: the times of each, by
+    round."""
     times = {name: [] for name in cmds}
     for name, cmd in cmds.items():  # warm the page cache
         run(cmd)
     for _ in range(runs):
         for name, cmd in cmds.items():
             times[name].append(run(cmd))
-    for n, v in times.items():
-        MINIMA[n] = min(v)
-    return {n: statistics.median(v) for n, v in times.items()}
+    return times
 
 
-# The fastest run of each command in the last rounds: on a shared machine
-# whose speed jumps between two levels (seen here, the floor included), a
-# second view beside the medians.
-MINIMA = {}
+def ratio(t, a, b):
+    """@p a against @p b: the median of their ratios round by round (the
+    two ran seconds apart, so a machine whose speed jumps between two
+    levels, as this shared one does, the floor included, moves both),
+    beside the ratio of their medians and that of their fastest runs."""
+    per_round = statistics.median(x / y for x, y in zip(t[a], t[b]))
+    return "%.2fx (ratio of medians %.2fx, of fastest runs %.2fx)" % (
+        per_round, statistics.median(t[a]) / statistics.median(t[b]), min(t[a]) / min(t[b]))
 
 
-def mins(a, b):
-    return "(minima: %.2fx)" % (MINIMA[a] / MINIMA[b])
+def ms(t, name):
+    return statistics.median(t[name]) * 1e3
 
 
 def main():
@@ -96,22 +100,19 @@ def main():
               % (os.cpu_count(), os.getloadavg()[0]))
 
         t = rounds({"floor": [floor] + files,
-                       "jobs 1": [bin_, "-q", "--jobs", "1"] + files,
-                       "jobs 2": [bin_, "-q", "--jobs", "2"] + files}, args.runs)
-        print("1. 2,000 files --jobs 1: %.0f ms, floor %.0f ms: %.2fx the floor %s"
-              % (t["jobs 1"] * 1e3, t["floor"] * 1e3, t["jobs 1"] / t["floor"],
-                 mins("jobs 1", "floor")))
-        print("3. --jobs 2: %.0f ms: %.2fx --jobs 1 %s"
-              % (t["jobs 2"] * 1e3, t["jobs 2"] / t["jobs 1"], mins("jobs 2", "jobs 1")))
+                    "jobs 1": [bin_, "-q", "--jobs", "1"] + files,
+                    "jobs 2": [bin_, "-q", "--jobs", "2"] + files}, args.runs)
+        print("1. 2,000 files --jobs 1: %.0f ms, floor %.0f ms: %s the floor"
+              % (ms(t, "jobs 1"), ms(t, "floor"), ratio(t, "jobs 1", "floor")))
+        print("3. --jobs 2: %.0f ms: %s --jobs 1" % (ms(t, "jobs 2"), ratio(t, "jobs 2", "jobs 1")))
 
         t = rounds({"floor": [floor, s2000],
                     "stream": [bin_, "-q", "--jobs", "1", s2000]}, args.runs)
         r = {"stream": max(peak_rss([bin_, "-q", s2000]) for _ in range(3)),
              "stream 250": max(peak_rss([bin_, "-q", s250]) for _ in range(3)),
              "floor": peak_rss([floor, s2000])}
-        print("2. stream of 2,000: %.0f ms, floor %.0f ms: %.2fx the floor %s"
-              % (t["stream"] * 1e3, t["floor"] * 1e3, t["stream"] / t["floor"],
-                 mins("stream", "floor")))
+        print("2. stream of 2,000: %.0f ms, floor %.0f ms: %s the floor"
+              % (ms(t, "stream"), ms(t, "floor"), ratio(t, "stream", "floor")))
         print("   peak RSS: 250 documents %.1f MiB, 2,000 documents %.1f MiB (%+.0f%%); "
               "floor %.1f MiB" % (r["stream 250"] / 1024, r["stream"] / 1024,
                                   100.0 * (r["stream"] / r["stream 250"] - 1),
@@ -119,7 +120,7 @@ def main():
 
         t = rounds({"small": [bin_, "-q", small]}, args.runs * 3)
         print("4. one small file (%d bytes), whole process: %.1f ms (fastest %.1f ms)"
-              % (os.path.getsize(small), t["small"] * 1e3, MINIMA["small"] * 1e3))
+              % (os.path.getsize(small), ms(t, "small"), min(t["small"]) * 1e3))
         print("== load average %.1f at the end" % os.getloadavg()[0])
 
 
