@@ -31,10 +31,13 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 
-def run(cmd):
-    """Wall seconds of one run; the output is discarded."""
+def run(cmd, cpu=None):
+    """Wall seconds of one run, on core @p cpu alone when given; the output
+    is discarded."""
+    pin = (lambda: os.sched_setaffinity(0, {cpu})) if cpu is not None else None
     start = time.perf_counter()
-    rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+    rc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                        preexec_fn=pin).returncode
     wall = time.perf_counter() - start
     if rc not in (0, 1):
         sys.exit("failed (%d): %s" % (rc, " ".join(cmd[:3])))
@@ -50,15 +53,20 @@ def peak_rss(cmd):
         return int(out.read().split()[-1])
 
 
-def rounds(cmds, runs):
+def rounds(cmds, runs, pinned=()):
     """Run every command once per round, interleaved: the times of each, by
-    round."""
+    round. The commands named in @p pinned (single-threaded) run on one
+    core, the same for all of them in a round and the next core in the
+    next round: this shared machine's cores slow down one at a time, for
+    seconds, so a ratio is only fair between runs on the same core."""
     times = {name: [] for name in cmds}
+    cpus = sorted(os.sched_getaffinity(0))
     for name, cmd in cmds.items():  # warm the page cache
         run(cmd)
-    for _ in range(runs):
+    for i in range(runs):
+        cpu = cpus[i % len(cpus)]
         for name, cmd in cmds.items():
-            times[name].append(run(cmd))
+            times[name].append(run(cmd, cpu if name in pinned else None))
     return times
 
 
@@ -100,14 +108,18 @@ def main():
               % (os.cpu_count(), os.getloadavg()[0]))
 
         t = rounds({"floor": [floor] + files,
-                    "jobs 1": [bin_, "-q", "--jobs", "1"] + files,
-                    "jobs 2": [bin_, "-q", "--jobs", "2"] + files}, args.runs)
+                    "jobs 1": [bin_, "-q", "--jobs", "1"] + files}, args.runs,
+                   pinned=("floor", "jobs 1"))
         print("1. 2,000 files --jobs 1: %.0f ms, floor %.0f ms: %s the floor"
               % (ms(t, "jobs 1"), ms(t, "floor"), ratio(t, "jobs 1", "floor")))
+        # --jobs 2 against --jobs 1, neither pinned: two cores against one
+        t = rounds({"jobs 1": [bin_, "-q", "--jobs", "1"] + files,
+                    "jobs 2": [bin_, "-q", "--jobs", "2"] + files}, args.runs)
         print("3. --jobs 2: %.0f ms: %s --jobs 1" % (ms(t, "jobs 2"), ratio(t, "jobs 2", "jobs 1")))
 
         t = rounds({"floor": [floor, s2000],
-                    "stream": [bin_, "-q", "--jobs", "1", s2000]}, args.runs)
+                    "stream": [bin_, "-q", "--jobs", "1", s2000]}, args.runs,
+                   pinned=("floor", "stream"))
         r = {"stream": max(peak_rss([bin_, "-q", s2000]) for _ in range(3)),
              "stream 250": max(peak_rss([bin_, "-q", s250]) for _ in range(3)),
              "floor": peak_rss([floor, s2000])}

@@ -138,8 +138,8 @@ static int make_reader(pledge_reader **out, const char *name, char *data, size_t
 }
 
 /* Read @p fp to its end or to max_file_bytes + 1 (to see that it goes on). */
-static int slurp(FILE *fp, const pledge_load_options *opts, char **data, size_t *len,
-                 int *truncated, int *err)
+static int slurp(FILE *fp, long long size, const pledge_load_options *opts, char **data,
+                 size_t *len, int *truncated, int *err)
 {
     size_t max = opts->max_file_bytes, want = max < SIZE_MAX ? max + 1 : SIZE_MAX;
     size_t cap = 0, n = 0, hint = 64 * 1024;
@@ -150,9 +150,10 @@ static int slurp(FILE *fp, const pledge_load_options *opts, char **data, size_t 
     *len = 0;
     *truncated = 0;
     *err = 0;
-    if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
-        (unsigned long long)sb.st_size < (unsigned long long)SIZE_MAX)
-        hint = (size_t)sb.st_size + 1; /* +1: meet the end of file without growing */
+    if (size < 0 && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+        size = sb.st_size;
+    if (size >= 0 && (unsigned long long)size < (unsigned long long)SIZE_MAX)
+        hint = (size_t)size + 1; /* +1: meet the end of file without growing */
     if (hint > want)
         hint = want;
     for (;;) {
@@ -192,7 +193,8 @@ static int slurp(FILE *fp, const pledge_load_options *opts, char **data, size_t 
 }
 
 int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsigned int flags,
-                           const pledge_load_options *opts, pledge_diag_list *diags)
+                           long long size, const pledge_load_options *opts,
+                           pledge_diag_list *diags)
 {
     pledge_load_options o;
     pledge_reader *r;
@@ -207,7 +209,7 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
         char *data;
         size_t len;
         int truncated;
-        rc = slurp(fp, &o, &data, &len, &truncated, &err);
+        rc = slurp(fp, size, &o, &data, &len, &truncated, &err);
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);
         else if (!rc)
@@ -219,7 +221,7 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
          * so stdio's buffer (and the fstat that sizes it) is only a copy */
         if (flags & PLEDGE__READER_OWN_FP)
             (void)setvbuf(fp, NULL, _IONBF, 0);
-        rc = pledge__yaml_open_fp(&r->yaml, fp, r->name, &r->opts, &err);
+        rc = pledge__yaml_open_fp(&r->yaml, fp, size, r->name, &r->opts, &err);
         if (rc == PLEDGE_EIO)
             rc = io_error(diags, name, "read", err);
         if (rc) {
@@ -242,7 +244,7 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
 int pledge_reader_open_fp(pledge_reader **out, const char *name, FILE *fp,
                           const pledge_load_options *opts, pledge_diag_list *diags)
 {
-    return pledge__reader_open_fp(out, name, fp, 0, opts, diags);
+    return pledge__reader_open_fp(out, name, fp, 0, -1, opts, diags);
 }
 
 int pledge_reader_open_file(pledge_reader **out, const char *path,
@@ -258,7 +260,7 @@ int pledge_reader_open_file(pledge_reader **out, const char *path,
     fp = fopen(path, "rb");
     if (!fp)
         return io_error(diags, path, "open", errno);
-    return pledge__reader_open_fp(out, path, fp, PLEDGE__READER_OWN_FP, &o, diags);
+    return pledge__reader_open_fp(out, path, fp, PLEDGE__READER_OWN_FP, -1, &o, diags);
 }
 
 char *pledge__reader_give_source(pledge_reader *r, size_t *len)
@@ -457,7 +459,7 @@ int pledge__tree_read_fd(pledge_tree **out, const char *name, int fd,
         close(fd);
         return e == ENOMEM ? PLEDGE_ENOMEM : io_error(diags, name, "read", e);
     }
-    rc = pledge__reader_open_fp(&r, name, fp, PLEDGE__READER_OWN_FP, opts, diags);
+    rc = pledge__reader_open_fp(&r, name, fp, PLEDGE__READER_OWN_FP, sb.st_size, opts, diags);
     if (rc)
         return rc;
     return one_tree(r, out, diags);

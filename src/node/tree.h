@@ -129,9 +129,12 @@ int pledge__int_from_digits(pledge_tree *tree, const char *digits, size_t len, i
  * tree is the same, node for node; only its arena may hold unused room. */
 #define PLEDGE__READER_NO_COMPACT 0x4u
 
-/* pledge_reader_open_fp with flags. */
+/* pledge_reader_open_fp with flags. @p size is the size of a regular file
+ * the caller has just fstat'ed, or -1: then the reader asks itself (its
+ * read-ahead is sized from it). */
 int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsigned int flags,
-                           const pledge_load_options *opts, pledge_diag_list *diags);
+                           long long size, const pledge_load_options *opts,
+                           pledge_diag_list *diags);
 
 /* pledge_reader_open_buffer with flags (NO_COMPACT only). */
 int pledge__reader_open_buffer(pledge_reader **out, const char *name, const void *data,

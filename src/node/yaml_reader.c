@@ -1983,7 +1983,7 @@ int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, in
     return PLEDGE_OK;
 }
 
-int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
+int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, long long size, const char *name,
                          const pledge_load_options *opts, int *err)
 {
     pledge_yaml_stream *st = stream_new(name, opts);
@@ -1993,12 +1993,13 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, const char *name,
     if (!st)
         return PLEDGE_ENOMEM;
     st->fp = fp;
-    {
+    if (size < 0) {
         struct stat sb;
-        if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= 0 &&
-            (unsigned long long)sb.st_size < SIZE_MAX / 2)
-            st->size_hint = (size_t)sb.st_size + 1;
+        if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+            size = sb.st_size;
     }
+    if (size >= 0 && (unsigned long long)size < SIZE_MAX / 2)
+        st->size_hint = (size_t)size + 1;
     /* enough to see a byte order mark, or what UTF-16 looks like */
     while (!rc && st->fp && st->avail < 4)
         rc = fill(st);

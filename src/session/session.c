@@ -408,13 +408,14 @@ static unsigned int reader_flags(const pledge_session_file *f)
 
 /* Open a reader on @p fp (taken when @p own), keeping the bytes for
  * excerpts when the session keeps sources. */
-static int open_reader(pledge_session_file *f, FILE *fp, unsigned int own, pledge_reader **rd)
+static int open_reader(pledge_session_file *f, FILE *fp, unsigned int own, long long size,
+                       pledge_reader **rd)
 {
     pledge_session *s = f->session;
     unsigned int keep = (s->opts.flags & PLEDGE_SESSION_KEEP_SOURCES) ? PLEDGE__READER_KEEP_SOURCE
                                                                       : 0;
-    int rc = pledge__reader_open_fp(rd, f->name, fp, own | keep | reader_flags(f), &s->opts.load,
-                                    f->diags);
+    int rc = pledge__reader_open_fp(rd, f->name, fp, own | keep | reader_flags(f), size,
+                                    &s->opts.load, f->diags);
     if (rc == PLEDGE_EIO) {
         f->status |= PLEDGE_SESSION_FILE_UNREADABLE;
         return PLEDGE_OK;
@@ -465,7 +466,8 @@ static int open_file(pledge_session_file *f, pledge_reader **rd)
         close(fd);
         return io_error(f, err, "cannot open %s: %s", f->name, describe(err, reason, sizeof reason));
     }
-    return open_reader(f, fp, PLEDGE__READER_OWN_FP, rd);
+    /* a walked file was fstat'ed above: the reader need not ask again */
+    return open_reader(f, fp, PLEDGE__READER_OWN_FP, f->walked ? (long long)st.st_size : -1, rd);
 }
 
 /* Whether the models of @p f's valid documents are kept (pledge mode,
@@ -554,7 +556,7 @@ static int process(pledge_session_file *f)
         pledge__free(s->alloc, f->data);
         f->data = NULL;
     } else {
-        rc = open_reader(f, f->kind == IN_STDIN ? stdin : f->fp, 0, &rd);
+        rc = open_reader(f, f->kind == IN_STDIN ? stdin : f->fp, 0, -1, &rd);
     }
     if (rc == PLEDGE_ENOMEM)
         return rc;
