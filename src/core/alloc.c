@@ -86,21 +86,26 @@ char *pledge__strdup(const pledge_allocator *a, const char *s)
     return pledge__strndup(a, s ? s : "", s ? strlen(s) : 0);
 }
 
+size_t pledge__grown_capacity(size_t cap, size_t need, size_t min, size_t size)
+{
+    if (cap < min)
+        cap = min;
+    while (cap < need) {
+        if (cap > SIZE_MAX / 2)
+            return 0;
+        cap *= 2;
+    }
+    return cap > SIZE_MAX / size ? 0 : cap;
+}
+
 int pledge__grow(const pledge_allocator *a, void **items, size_t *capacity,
                  size_t need, size_t size)
 {
-    size_t cap = *capacity;
+    size_t cap;
     void *p;
-    if (need <= cap)
+    if (need <= *capacity)
         return PLEDGE_OK;
-    if (cap < 8)
-        cap = 8;
-    while (cap < need) {
-        if (cap > SIZE_MAX / 2)
-            return PLEDGE_ENOMEM;
-        cap *= 2;
-    }
-    if (cap > SIZE_MAX / size)
+    if (!(cap = pledge__grown_capacity(*capacity, need, 8, size)))
         return PLEDGE_ENOMEM;
     p = pledge__realloc(a, *items, cap * size);
     if (!p)

@@ -17,6 +17,11 @@ void pledge__free(const pledge_allocator *a, void *ptr);
 char *pledge__strndup(const pledge_allocator *a, const char *s, size_t len);
 char *pledge__strdup(const pledge_allocator *a, const char *s);
 
+/* The capacity an array of @p cap items (of @p size bytes) grows to so as
+ * to hold @p need: at least @p min, doubling. 0 when that many bytes
+ * cannot be counted in a size_t. */
+size_t pledge__grown_capacity(size_t cap, size_t need, size_t min, size_t size);
+
 /* Grow *items (of @p size bytes each) so that it holds at least @p need;
  * capacity doubles. Returns 0 or PLEDGE_ENOMEM (array unchanged). */
 int pledge__grow(const pledge_allocator *a, void **items, size_t *capacity,

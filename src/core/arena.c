@@ -145,18 +145,12 @@ void pledge__block_free(const pledge_allocator *allocator, void *block)
 int pledge__block_grow(const pledge_allocator *allocator, void **items, size_t *capacity,
                        size_t need, size_t size)
 {
-    size_t cap = *capacity;
+    size_t cap;
     void *p;
-    if (need <= cap)
+    if (need <= *capacity)
         return PLEDGE_OK;
-    if (cap < 1024 / size)
-        cap = 1024 / size ? 1024 / size : 1;
-    while (cap < need) {
-        if (cap > SIZE_MAX / 2)
-            return PLEDGE_ENOMEM;
-        cap *= 2;
-    }
-    if (cap > SIZE_MAX / size || !(p = pledge__block_alloc(allocator, cap * size)))
+    cap = pledge__grown_capacity(*capacity, need, 1024 / size ? 1024 / size : 1, size);
+    if (!cap || !(p = pledge__block_alloc(allocator, cap * size)))
         return PLEDGE_ENOMEM;
     if (*capacity && *items)
         memcpy(p, *items, *capacity * size);
