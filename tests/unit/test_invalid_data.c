@@ -22,6 +22,7 @@
  *                            with \n \t \\ and \xHH escapes.
  */
 #include "testutil.h"
+#include "core/buf.h"
 
 #include <dirent.h>
 #include <stdio.h>
@@ -33,26 +34,6 @@
 
 static char **cases;
 static size_t ncases;
-
-typedef struct bytes {
-    char *data;
-    size_t len, cap;
-} bytes;
-
-static void put(bytes *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (b->len + n + 1 > cap)
-            cap *= 2;
-        b->data = realloc(b->data, cap);
-        ck_assert_ptr_nonnull(b->data);
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
 
 static int file_exists(const char *path)
 {
@@ -72,7 +53,7 @@ static char *path_join(const char *dir, const char *name)
 }
 
 /* Decode the escapes of a generate STRING. */
-static void unescape(const char *s, bytes *out)
+static void unescape(const char *s, pledge_buf *out)
 {
     while (*s) {
         char c = *s++;
@@ -89,15 +70,15 @@ static void unescape(const char *s, bytes *out)
             } else
                 c = e;
         }
-        put(out, &c, 1);
+        pledge__buf_append(out, &c, 1);
     }
 }
 
-static void generate(const char *spec_path, bytes *out, char *name, size_t name_cap)
+static void generate(const char *spec_path, pledge_buf *out, char *name, size_t name_cap)
 {
     char *spec = test_read_file(spec_path, NULL), *line, *save = NULL;
     for (line = strtok_r(spec, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-        bytes s = { 0 };
+        pledge_buf s = { 0 };
         unsigned long n = 1, i;
         char *rest;
         int numbered = 0;
@@ -125,16 +106,16 @@ static void generate(const char *spec_path, bytes *out, char *name, size_t name_
                     if (s.data[k] == '#') {
                         char num[32];
                         int m = snprintf(num, sizeof num, "%lu", i);
-                        put(out, num, (size_t)m);
+                        pledge__buf_append(out, num, (size_t)m);
                     } else {
-                        put(out, s.data + k, 1);
+                        pledge__buf_append(out, s.data + k, 1);
                     }
                 }
             } else {
-                put(out, s.data ? s.data : "", s.len);
+                pledge__buf_append(out, s.data ? s.data : "", s.len);
             }
         }
-        free(s.data);
+        pledge__buf_free(&s);
     }
     free(spec);
 }
@@ -198,7 +179,7 @@ START_TEST(invalid_case)
     const char *name = cases[_i];
     char *dir = path_join(INVALID_DIR, name), *p, input_name[64] = "input.yaml";
     char *shown, *got_docs = NULL;
-    bytes input = { 0 };
+    pledge_buf input = { 0 };
     pledge_load_options o = PLEDGE_LOAD_OPTIONS_INIT;
     pledge_diag_list *diags;
     pledge_reader *r;
@@ -232,6 +213,7 @@ START_TEST(invalid_case)
 
     /* The name ends like the input file, so that AUTO picks the syntax. */
     shown = path_join(name, input_name);
+    ck_assert(!input.failed);
     ck_assert_int_eq(pledge_diag_list_new(&diags, NULL), 0);
     ck_assert_int_eq(pledge_reader_open_buffer(&r, shown, input.data ? input.data : "",
                                                input.len, &o, diags),
@@ -292,7 +274,7 @@ START_TEST(invalid_case)
     pledge_diag_list_free(diags);
     free(shown);
     free(want);
-    free(input.data);
+    pledge__buf_free(&input);
     free(dir);
 }
 END_TEST

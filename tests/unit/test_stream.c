@@ -6,9 +6,9 @@
  * the stream; a read that fails midway is an io.error with its errno. */
 #define _GNU_SOURCE /* fopencookie */
 #include "testutil.h"
+#include "core/buf.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,49 +17,17 @@
 
 /* ---- a growing text ------------------------------------------------------ */
 
-typedef struct text {
-    char *s;
-    size_t len, cap;
-} text;
-
-static void put(text *t, const char *s, size_t n)
-{
-    if (t->len + n + 1 > t->cap) {
-        t->cap = (t->len + n + 1) * 2;
-        t->s = realloc(t->s, t->cap);
-        ck_assert_ptr_nonnull(t->s);
-    }
-    memcpy(t->s + t->len, s, n);
-    t->len += n;
-    t->s[t->len] = 0;
-}
-
-static void puts_(text *t, const char *s)
-{
-    put(t, s, strlen(s));
-}
-
-static void printf_(text *t, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void printf_(text *t, const char *fmt, ...)
-{
-    char line[256];
-    va_list ap;
-    int n;
-    va_start(ap, fmt);
-    n = vsnprintf(line, sizeof line, fmt, ap);
-    va_end(ap);
-    ck_assert(n > 0 && (size_t)n < sizeof line);
-    put(t, line, (size_t)n);
-}
+/* The library's growing text: { 0 } is an empty one (default allocator). */
+typedef pledge_buf text;
 
 /* Pad with a comment line so that the text is @p at bytes long. */
 static void pad_to(text *t, size_t at)
 {
     ck_assert_uint_le(t->len + 3, at);
-    puts_(t, "#");
+    pledge__buf_puts(t, "#");
     while (t->len < at - 1)
-        puts_(t, "x");
-    puts_(t, "\n");
+        pledge__buf_puts(t, "x");
+    pledge__buf_puts(t, "\n");
     ck_assert_uint_eq(t->len, at);
 }
 
@@ -70,19 +38,19 @@ static void documents(text *t, int from, int count)
 {
     int i, j;
     for (i = from; i < from + count; i++) {
-        puts_(t, "---\n");
-        printf_(t, "id: doc-%d\ntitle: \"Trygghet i Ale \xC3\xA5\xC3\xA4\xC3\xB6 %d \xE2\x82\xAC\"\n",
+        pledge__buf_puts(t, "---\n");
+        pledge__buf_printf(t, "id: doc-%d\ntitle: \"Trygghet i Ale \xC3\xA5\xC3\xA4\xC3\xB6 %d \xE2\x82\xAC\"\n",
                 i, i);
-        puts_(t, "# a comment \xF0\x9F\x98\x80\nitems:\n");
+        pledge__buf_puts(t, "# a comment \xF0\x9F\x98\x80\nitems:\n");
         for (j = 0; j < 4; j++)
-            printf_(t, "  - name: \xC3\xA5\xC3\xA4\xC3\xB6 item %d-%d\n    text: |\n"
+            pledge__buf_printf(t, "  - name: \xC3\xA5\xC3\xA4\xC3\xB6 item %d-%d\n    text: |\n"
                        "      line one \xE2\x9C\x93\n      line two\n", i, j);
         if (i % 97 == 5)
-            puts_(t, "id: again\n");
+            pledge__buf_puts(t, "id: again\n");
         if (i % 251 == 250)
-            puts_(t, "note: \"a\xE2\x80\xA8" "b\"\n");
+            pledge__buf_puts(t, "note: \"a\xE2\x80\xA8" "b\"\n");
         if (i % 7 == 3)
-            puts_(t, "...\n");
+            pledge__buf_puts(t, "...\n");
     }
 }
 
@@ -117,16 +85,19 @@ static void read_into(pledge_reader *r, result *out)
 static void read_buffer(const text *t, const pledge_load_options *o, result *out)
 {
     pledge_reader *r;
+    ck_assert(!t->failed);
     memset(out, 0, sizeof *out);
     ck_assert_int_eq(pledge_diag_list_new(&out->diags, NULL), 0);
-    ck_assert_int_eq(pledge_reader_open_buffer(&r, "s.yaml", t->s, t->len, o, out->diags), 0);
+    ck_assert_int_eq(pledge_reader_open_buffer(&r, "s.yaml", t->data, t->len, o, out->diags), 0);
     read_into(r, out);
 }
 
 static void read_stream(const text *t, const pledge_load_options *o, result *out)
 {
     pledge_reader *r;
-    FILE *fp = fmemopen(t->s, t->len ? t->len : 1, "rb");
+    FILE *fp;
+    ck_assert(!t->failed);
+    fp = fmemopen(t->data, t->len ? t->len : 1, "rb");
     ck_assert_ptr_nonnull(fp);
     if (!t->len)
         (void)fgetc(fp); /* fmemopen needs a size; read past the one byte */
@@ -270,10 +241,10 @@ static void ids_at_their_bytes(const text *t, const result *r)
             pledge_node_type_of(v) != PLEDGE_NODE_STRING)
             continue;
         snprintf(want, sizeof want, "\nid: %s\n", pledge_node_string(v, NULL));
-        at = strstr(t->s, want);
+        at = strstr(t->data, want);
         ck_assert_ptr_nonnull(at);
-        ck_assert_uint_eq(pledge_node_mark(k).offset, (size_t)(at + 1 - t->s));
-        ck_assert_uint_eq(pledge_node_mark(v).offset, (size_t)(at + 5 - t->s));
+        ck_assert_uint_eq(pledge_node_mark(k).offset, (size_t)(at + 1 - t->data));
+        ck_assert_uint_eq(pledge_node_mark(v).offset, (size_t)(at + 5 - t->data));
         seen++;
     }
     ck_assert_uint_gt(seen, 0);
@@ -298,7 +269,7 @@ START_TEST(long_stream_same_as_buffer)
      * last saying one more) were found all along the stream */
     ck_assert_uint_eq(nd, 13 + 3);
     ck_assert_uint_eq(count_code(&t, NULL, "yaml.unicode-line-break"), 3);
-    free(t.s);
+    pledge__buf_free(&t);
 }
 END_TEST
 
@@ -315,10 +286,10 @@ START_TEST(offsets_past_many_multibyte_characters)
         result a;
         size_t nd, i;
         documents(&t, 0, 10);
-        puts_(&t, "---\nlong: \"");
+        pledge__buf_puts(&t, "---\nlong: \"");
         for (i = 0; i < 70000; i++)
-            puts_(&t, chars[c]);
-        puts_(&t, "\"\nafter: [x, \xC3\xA5, y]\n");
+            pledge__buf_puts(&t, chars[c]);
+        pledge__buf_puts(&t, "\"\nafter: [x, \xC3\xA5, y]\n");
         documents(&t, 10, 30);
         ck_assert_uint_eq(same_both_ways(&t, NULL, &nd), 41);
         read_buffer(&t, NULL, &a);
@@ -326,14 +297,14 @@ START_TEST(offsets_past_many_multibyte_characters)
         {
             const pledge_node *root = pledge_tree_root(a.trees[10]);
             const pledge_node *seq = pledge_node_get(root, "after", 5);
-            const char *at = strstr(t.s, "after: [x, ");
+            const char *at = strstr(t.data, "after: [x, ");
             ck_assert_ptr_nonnull(seq);
-            ck_assert_uint_eq(pledge_node_mark(seq).offset, (size_t)(at + 7 - t.s));
+            ck_assert_uint_eq(pledge_node_mark(seq).offset, (size_t)(at + 7 - t.data));
             ck_assert_uint_eq(pledge_node_mark(pledge_node_item(seq, 2)).offset,
-                              (size_t)(at + 15 - t.s));
+                              (size_t)(at + 15 - t.data));
         }
         result_free(&a);
-        free(t.s);
+        pledge__buf_free(&t);
     }
 }
 END_TEST
@@ -351,16 +322,16 @@ START_TEST(characters_across_chunk_boundaries)
             size_t nd;
             documents(&t, 0, 100);
             pad_to(&t, 2 * CHUNK - 40);
-            puts_(&t, "---\nv: \"");
+            pledge__buf_puts(&t, "---\nv: \"");
             while (t.len < 2 * CHUNK - back)
-                puts_(&t, "a");
-            puts_(&t, pieces[p][0] == '\r' ? "x" : pieces[p]);
+                pledge__buf_puts(&t, "a");
+            pledge__buf_puts(&t, pieces[p][0] == '\r' ? "x" : pieces[p]);
             if (pieces[p][0] == '\r')
-                puts_(&t, "\"\r\nw: \"y");
-            puts_(&t, "\"\n");
+                pledge__buf_puts(&t, "\"\r\nw: \"y");
+            pledge__buf_puts(&t, "\"\n");
             documents(&t, 100, 20);
             ck_assert_uint_eq(same_both_ways(&t, NULL, &nd), 121);
-            free(t.s);
+            pledge__buf_free(&t);
         }
     }
 }
@@ -382,13 +353,13 @@ START_TEST(late_problems_same_as_buffer)
         text t = { 0 };
         size_t nd, n;
         documents(&t, 0, 600);
-        puts_(&t, "---\nok: 1\n");
-        puts_(&t, bad[i]);
+        pledge__buf_puts(&t, "---\nok: 1\n");
+        pledge__buf_puts(&t, bad[i]);
         documents(&t, 600, 5);
         n = same_both_ways(&t, NULL, &nd);
         ck_assert_uint_eq(n, 601);
         ck_assert_uint_ge(nd, 1);
-        free(t.s);
+        pledge__buf_free(&t);
     }
 }
 END_TEST
@@ -406,7 +377,7 @@ START_TEST(size_limit_same_as_buffer)
         ck_assert_uint_ge(nd, 1);
         ck_assert_uint_eq(count_code(&t, &o, "yaml.limit"), 1);
     }
-    free(t.s);
+    pledge__buf_free(&t);
 }
 END_TEST
 
@@ -419,19 +390,19 @@ START_TEST(directives_across_chunk_boundaries)
         text t = { 0 };
         size_t nd;
         documents(&t, 0, 100);
-        puts_(&t, "...\n");
+        pledge__buf_puts(&t, "...\n");
         pad_to(&t, CHUNK - 700);
         for (k = 0; k < 64 + extra; k++) {
-            printf_(&t, "%%TAG !t%d! tag:example.org,2024:%d:\n", k, k);
+            pledge__buf_printf(&t, "%%TAG !t%d! tag:example.org,2024:%d:\n", k, k);
             if (k % 9 == 4)
-                puts_(&t, "# between directives\n\n");
+                pledge__buf_puts(&t, "# between directives\n\n");
         }
-        puts_(&t, "---\nv: !t3!x 1\n");
+        pledge__buf_puts(&t, "---\nv: !t3!x 1\n");
         documents(&t, 100, 10);
         ck_assert_uint_gt(t.len, CHUNK + 1000);
         same_both_ways(&t, NULL, &nd);
         ck_assert_uint_eq(count_code(&t, NULL, "yaml.limit"), (size_t)extra);
-        free(t.s);
+        pledge__buf_free(&t);
     }
 }
 END_TEST
@@ -502,11 +473,11 @@ static size_t peak_reading(const text *t, int stream)
     o.allocator = &b.hook;
     ck_assert_int_eq(pledge_diag_list_new(&d, NULL), 0);
     if (stream) {
-        fp = fmemopen(t->s, t->len, "rb");
+        fp = fmemopen(t->data, t->len, "rb");
         ck_assert_ptr_nonnull(fp);
         ck_assert_int_eq(pledge_reader_open_fp(&r, "m.yaml", fp, &o, d), 0);
     } else {
-        ck_assert_int_eq(pledge_reader_open_buffer(&r, "m.yaml", t->s, t->len, &o, d), 0);
+        ck_assert_int_eq(pledge_reader_open_buffer(&r, "m.yaml", t->data, t->len, &o, d), 0);
     }
     for (;;) {
         ck_assert_int_eq(pledge_reader_next(r, &tree, NULL), 0);
@@ -533,7 +504,7 @@ START_TEST(memory_does_not_grow_with_the_stream)
     streamed = peak_reading(&t, 1);
     ck_assert_uint_gt(whole, t.len);             /* a buffer is copied whole */
     ck_assert_msg(streamed < 512 * 1024, "streaming %zu bytes held %zu", t.len, streamed);
-    free(t.s);
+    pledge__buf_free(&t);
 }
 END_TEST
 
@@ -556,7 +527,7 @@ static ssize_t failing_read(void *cookie, char *buf, size_t size)
         n = size;
     if (n > f->fail_at - f->pos)
         n = f->fail_at - f->pos;
-    memcpy(buf, f->t->s + f->pos, n);
+    memcpy(buf, f->t->data + f->pos, n);
     f->pos += n;
     return (ssize_t)n;
 }
@@ -591,7 +562,7 @@ START_TEST(read_error_midway_is_an_io_error)
     ck_assert_uint_eq(last->document, a.count - 1);
     ck_assert_uint_gt(last->line, 1000);
     result_free(&a);
-    free(t.s);
+    pledge__buf_free(&t);
 }
 END_TEST
 
