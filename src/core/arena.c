@@ -231,9 +231,7 @@ void *pledge__arena_alloc(pledge_arena *arena, size_t size)
     }
     p = arena->next;
     arena->next += size;
-    if ((uintptr_t)arena->next + PLEDGE__ARENA_AHEAD > (uintptr_t)arena->zeroed &&
-        arena->zeroed != arena->end)
-        pledge__arena_zero_ahead(arena);
+    pledge__arena_keep_ahead(arena);
     return p;
 }
 

@@ -36,6 +36,15 @@ void pledge__arena_init(pledge_arena *arena, const pledge_allocator *allocator);
 
 /* Zero further ahead of next (internal to the allocation functions). */
 void pledge__arena_zero_ahead(pledge_arena *arena);
+
+/* After next moved on: keep PLEDGE__ARENA_AHEAD zero bytes past it
+ * (internal to the allocation functions). */
+static inline void pledge__arena_keep_ahead(pledge_arena *arena)
+{
+    if ((uintptr_t)arena->next + PLEDGE__ARENA_AHEAD > (uintptr_t)arena->zeroed &&
+        arena->zeroed != arena->end)
+        pledge__arena_zero_ahead(arena);
+}
 void pledge__arena_free(pledge_arena *arena);
 
 /* @p size bytes aligned for any object; NULL on allocation failure. */
@@ -49,9 +58,7 @@ static inline void *pledge__arena_alloc_packed(pledge_arena *arena, size_t size,
     uintptr_t q = ((uintptr_t)arena->next + (align - 1)) & ~(uintptr_t)(align - 1);
     if (arena->next && q <= (uintptr_t)arena->end && size <= (uintptr_t)arena->end - q) {
         arena->next = (char *)q + size;
-        if ((uintptr_t)arena->next + PLEDGE__ARENA_AHEAD > (uintptr_t)arena->zeroed &&
-            arena->zeroed != arena->end)
-            pledge__arena_zero_ahead(arena);
+        pledge__arena_keep_ahead(arena);
         return (void *)q;
     }
     return pledge__arena_alloc(arena, size);

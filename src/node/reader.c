@@ -144,14 +144,11 @@ static int slurp(FILE *fp, long long size, const pledge_load_options *opts, char
     size_t max = opts->max_file_bytes, want = max < SIZE_MAX ? max + 1 : SIZE_MAX;
     size_t cap = 0, n = 0, hint = 64 * 1024;
     char *buf = NULL;
-    struct stat sb;
 
     *data = NULL;
     *len = 0;
     *truncated = 0;
     *err = 0;
-    if (size < 0 && fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
-        size = sb.st_size;
     if (size >= 0 && (unsigned long long)size < (unsigned long long)SIZE_MAX)
         hint = (size_t)size + 1; /* +1: meet the end of file without growing */
     if (hint > want)
@@ -202,6 +199,12 @@ int pledge__reader_open_fp(pledge_reader **out, const char *name, FILE *fp, unsi
     if (!out)
         return PLEDGE_EARG;
     *out = NULL;
+    if (fp && size < 0) {
+        /* a regular file's size sizes the first read */
+        struct stat sb;
+        if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
+            size = sb.st_size;
+    }
     if (!fp || resolve_options(opts, &o)) {
         rc = PLEDGE_EARG;
     } else if (reads_json(name, &o) || (flags & PLEDGE__READER_KEEP_SOURCE)) {

@@ -43,7 +43,6 @@
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
-#include <sys/stat.h>
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -1993,11 +1992,6 @@ int pledge__yaml_open_fp(pledge_yaml_stream **out, FILE *fp, long long size, con
     if (!st)
         return PLEDGE_ENOMEM;
     st->fp = fp;
-    if (size < 0) {
-        struct stat sb;
-        if (fstat(fileno(fp), &sb) == 0 && S_ISREG(sb.st_mode))
-            size = sb.st_size;
-    }
     if (size >= 0 && (unsigned long long)size < SIZE_MAX / 2)
         st->size_hint = (size_t)size + 1;
     /* enough to see a byte order mark, or what UTF-16 looks like */

@@ -24,9 +24,8 @@ int pledge__yaml_open(pledge_yaml_stream **out, const char *data, size_t len, in
  * stream) a chunk at a time, up to max_file_bytes: only the document being
  * read and libyaml's look-ahead are held, so a long stream of documents
  * costs little more than its largest one. The first bytes are read now.
- * @p size: the size of a regular file just fstat'ed by the caller, or -1
- * (the stream asks fstat itself); a file smaller than a chunk gets a
- * window of its size.
+ * @p size: the size of the regular file @p fp reads, or -1 when unknown;
+ * a file smaller than a chunk gets a window of its size.
  * @return 0, PLEDGE_ENOMEM, or PLEDGE_EIO when the first read fails (*err:
  *         its errno). A later read that fails ends the stream with an
  *         io.error diagnostic that carries the errno.
